@@ -1,0 +1,24 @@
+package org.orthomeasure;
+
+import org.orthomeasure.cli.CommandLine;
+
+/**
+ * Entry point of {@code orthomeasure.jar}. With no argument (or only file names) it starts the
+ * desktop workstation; with a subcommand ({@code measure}, {@code info}, ...) it runs headless and
+ * never touches JavaFX.
+ *
+ * <p>This class deliberately does not extend {@code javafx.application.Application}, so that the
+ * non-modular jar can be started with {@code java -jar} or {@code java -cp}.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && CommandLine.isSubcommand(args[0])) {
+            System.exit(CommandLine.run(args, System.out, System.err));
+        }
+        org.orthomeasure.ui.DesktopApp.launchApp(args);
+    }
+}

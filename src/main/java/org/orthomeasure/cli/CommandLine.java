@@ -1,0 +1,79 @@
+package org.orthomeasure.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Headless command line over the core: dispatches {@code orthomeasure SUBCOMMAND ...} to one
+ * {@link Subcommand}. Errors the user can fix are reported as one line on stderr with a non-zero
+ * exit code, never as a stack trace.
+ */
+public final class CommandLine {
+
+    /** Exit code for wrong usage. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for bad input (unreadable file, invalid landmarks, ...). */
+    public static final int EXIT_INPUT = 1;
+
+    private CommandLine() {
+    }
+
+    private static Map<String, Subcommand> subcommands() {
+        Map<String, Subcommand> commands = new LinkedHashMap<>();
+        // Each subcommand registers here, one line each.
+        return commands;
+    }
+
+    /** True when {@code word} names a subcommand (or asks for help/version). */
+    public static boolean isSubcommand(String word) {
+        return subcommands().containsKey(word) || word.equals("help") || word.equals("--help")
+                || word.equals("-h") || word.equals("--version");
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, Subcommand> commands = subcommands();
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            printUsage(commands, out);
+            return 0;
+        }
+        if (args[0].equals("--version")) {
+            out.println("OrthoMeasure " + Version.current());
+            return 0;
+        }
+        Subcommand command = commands.get(args[0]);
+        if (command == null) {
+            err.println("orthomeasure: unknown command '" + args[0] + "' (try 'help')");
+            return EXIT_USAGE;
+        }
+        try {
+            return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        } catch (UsageException e) {
+            err.println("orthomeasure " + args[0] + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (InputException e) {
+            err.println("orthomeasure " + args[0] + ": " + e.getMessage());
+            return EXIT_INPUT;
+        } catch (OutOfMemoryError e) {
+            err.println("orthomeasure " + args[0] + ": not enough memory for this input");
+            return EXIT_INPUT;
+        } catch (RuntimeException e) {
+            // A bug, not bad input: still one line for the user, the class name for the report.
+            err.println("orthomeasure " + args[0] + ": internal error (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            return 3;
+        }
+    }
+
+    private static void printUsage(Map<String, Subcommand> commands, PrintStream out) {
+        out.println("OrthoMeasure " + Version.current() + " - skeletal alignment measurements on radiographs");
+        out.println();
+        out.println("usage: java -jar orthomeasure.jar                 start the desktop workstation");
+        out.println("       java -jar orthomeasure.jar COMMAND [ARGS]  run headless");
+        out.println();
+        out.println("commands:");
+        commands.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
+    }
+}
