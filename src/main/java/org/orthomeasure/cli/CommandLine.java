@@ -25,6 +25,7 @@ public final class CommandLine {
         // Each subcommand registers here, one line each.
         commands.put("info", new InfoCommand());
         commands.put("render", new RenderCommand());
+        commands.put("measure", new MeasureCommand());
         return commands;
     }
 
