@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.CalibrationRules;
 import org.orthomeasure.io.image.ImageFormatInfo;
 import org.orthomeasure.io.image.ImageLimits;
 import org.orthomeasure.io.image.ImageReadException;
@@ -120,9 +121,10 @@ public final class DicomRadiographReader {
         return b.build();
     }
 
+    /** The decision order of measurements.md, applied by {@link CalibrationRules} to the file's values. */
     static Calibration calibration(DicomSpacingAttributes a) {
-        // Wired to core.calibration.CalibrationRules once that lands (branch core).
-        return Calibration.none("calibration from DICOM not yet wired");
+        return CalibrationRules.fromDicom(a.pixelSpacing(), a.imagerPixelSpacing(), a.magnificationFactor(),
+                a.calibrationType(), a.calibrationDescription());
     }
 
     static StudyHeader header(AttributeList l) {
