@@ -33,9 +33,10 @@ import org.orthomeasure.report.ReportText;
 
 /**
  * {@code compare A.json B.json [--image FILE] [--json OUT|-] [--pdf OUT.pdf] [--cpak-asian]}: check mode
- * from the command line (issue 6). Both readings are measured with one calibration: the image's when
- * {@code --image} is given, else reading A's file (its calibration record or pixelSpacingMm), else none
- * (lengths and distances in px). Prints a table, or JSON with full values; optionally the one-page PDF.
+ * from the command line (issue 6). Both readings are measured with one calibration, chosen as
+ * {@code measure} does for reading A: a calibrated {@code --image} first, then A's file (its calibration
+ * record or pixelSpacingMm), else none (lengths and distances in px). Landmarks of either file placed on
+ * a film of another size than the image are refused. Prints a table, or JSON with full values; optionally the one-page PDF.
  */
 final class CompareCommand implements Subcommand {
 
@@ -86,8 +87,13 @@ final class CompareCommand implements Subcommand {
         LandmarkDocument a = read(pathA);
         LandmarkDocument b = read(pathB);
         Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
-        MeasureCommand.Inputs inputs = MeasureCommand.inputsFor(a, radiograph.map(Radiograph::calibration),
-                radiograph.map(r -> OptionalDouble.of(r.height())).orElse(OptionalDouble.empty()));
+        if (radiograph.isPresent()) {
+            // Both readings must belong to this film (B's size is checked the same way; its calibration is not used).
+            MeasureCommand.imageInputs(b, image, radiograph.get());
+        }
+        MeasureCommand.Inputs inputs = radiograph.isEmpty()
+                ? MeasureCommand.inputsFor(a, Optional.empty(), OptionalDouble.empty())
+                : MeasureCommand.imageInputs(a, image, radiograph.get());
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         Comparison c = ReadingComparator.compare(a.landmarks(), b.landmarks(), inputs.calibration(), options);
 

@@ -114,15 +114,31 @@ class CompareCommandTest {
     }
 
     @Test
-    void theImageCalibrationWinsOverTheFiles() throws Exception {
+    void anUncalibratedImageKeepsTheFilesCalibration() throws Exception {
         Path png = dir.resolve("film.png");
         ImageIO.write(new BufferedImage(300, 1000, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+        Path pdf = dir.resolve("cmp.pdf");
         assertEquals(0, run("compare", reading("a.json", 100).toString(), reading("b.json", 80).toString(),
+                "--image", png.toString(), "--pdf", pdf.toString()), err());
+        assertTrue(out().contains("calibration: mm, pixel spacing, source unknown"), out());
+        assertTrue(out().matches("(?s).*R\\.femoralHeadCenter\\s+3\\.0\n.*"), out());
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            String t = new PDFTextStripper().getText(d);
+            assertTrue(t.contains("image: shown"), t);
+            assertTrue(d.getPage(0).getResources().getXObjectNames().iterator().hasNext(), "the film is drawn");
+        }
+    }
+
+    @Test
+    void landmarksOfAnotherFilmAreRefused() throws Exception {
+        Path png = dir.resolve("film.png");
+        ImageIO.write(new BufferedImage(300, 1000, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+        Path b = dir.resolve("b.json");
+        Files.writeString(b, Files.readString(reading("b0.json", 80)).replace("\"pixelSpacingMm\"",
+                "\"imageSize\": [2000, 3000], \"pixelSpacingMm\""));
+        assertEquals(CommandLine.EXIT_INPUT, run("compare", reading("a.json", 100).toString(), b.toString(),
                 "--image", png.toString()), err());
-        assertTrue(out().contains("calibration: px (uncalibrated)"), out());
-        assertTrue(out().matches("(?s).*R\\.femoralHeadCenter\\s+20\\.0\n.*"), out());
-        // Without a mm scale lengths have no limit: HKA, mLDFA, MPTA only.
-        assertTrue(out().contains("2 of 3 measurements"), out());
+        assertTrue(err().contains("300x1000"), err());
     }
 
     @Test
