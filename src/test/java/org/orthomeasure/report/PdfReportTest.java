@@ -95,6 +95,8 @@ class PdfReportTest {
         String t = text(pdf);
         assertFalse(t.contains("Müller"), t);
         assertFalse(t.contains("PAT-0042"), t);
+        assertFalse(t.contains("legs.json") || t.contains("legs.dcm"), t);
+        assertTrue(t.contains("file names omitted"), t);
         assertTrue(t.contains("Patient and study details were left out of this report at the user's request."), t);
         assertTrue(t.contains("MPTA 88.6°"), t);
     }
