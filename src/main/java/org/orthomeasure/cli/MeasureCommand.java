@@ -12,6 +12,7 @@ import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
@@ -27,11 +28,11 @@ import org.orthomeasure.io.landmarks.LandmarkFileReader;
  */
 final class MeasureCommand implements Subcommand {
 
-    private static final String USAGE = "usage: measure --landmarks FILE [--json OUT|-] [--cpak-asian]";
+    private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]";
 
     @Override
     public String summary() {
-        return "measurements from a landmark file (--landmarks L.json [--json OUT|-] [--cpak-asian])";
+        return "measurements from a landmark file (--landmarks L.json [--image FILE] [--json OUT|-] [--cpak-asian])";
     }
 
     /** What the engine needs besides the landmarks, and where it came from. */
@@ -41,18 +42,27 @@ final class MeasureCommand implements Subcommand {
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
         Path landmarks = null;
+        String image = null;
         String json = null;
         boolean asian = false;
+        ReportExport report = new ReportExport();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
+                case "--image" -> image = value(args, ++i, "--image");
                 case "--json" -> json = value(args, ++i, "--json");
                 case "--cpak-asian" -> asian = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
                     return 0;
                 }
-                default -> throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                default -> {
+                    int used = report.accept(args, i);
+                    if (used == 0) {
+                        throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                    }
+                    i += used - 1;
+                }
             }
         }
         if (landmarks == null) {
@@ -64,8 +74,9 @@ final class MeasureCommand implements Subcommand {
         } catch (LandmarkFileException e) {
             throw new InputException(e.getMessage(), e);
         }
-        // --image FILE plugs in here: Optional.of(radiograph.calibration()), OptionalDouble.of(radiograph.height()).
-        Inputs inputs = inputsFor(doc, Optional.empty(), OptionalDouble.empty());
+        Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
+        Inputs inputs = radiograph.isEmpty() ? inputsFor(doc, Optional.empty(), OptionalDouble.empty())
+                : imageInputs(doc, image, radiograph.get());
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
@@ -79,6 +90,7 @@ final class MeasureCommand implements Subcommand {
                 throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
             }
         }
+        report.export(doc, set, options, landmarks, radiograph, Optional.ofNullable(image).map(Path::of), err);
         return 0;
     }
 
@@ -103,6 +115,22 @@ final class MeasureCommand implements Subcommand {
             return new Inputs(calibration, OptionalDouble.of(doc.imageSize().get().height()), "imageSize");
         }
         return new Inputs(calibration, OptionalDouble.empty(), "labelled spine extent");
+    }
+
+    /**
+     * Calibration and film height from the radiograph. An uncalibrated image does not override the
+     * landmark file's own calibration (e.g. the user's ball or line); landmarks placed on a film of
+     * another size are refused.
+     */
+    static Inputs imageInputs(LandmarkDocument doc, String file, Radiograph r) throws InputException {
+        if (doc.imageSize().isPresent()
+                && (doc.imageSize().get().width() != r.width() || doc.imageSize().get().height() != r.height())) {
+            throw new InputException("the landmarks were placed on a " + doc.imageSize().get().width() + "x"
+                    + doc.imageSize().get().height() + " image but " + file + " is " + r.width() + "x" + r.height());
+        }
+        Optional<Calibration> fromImage = r.calibration().isCalibrated() || doc.calibration().isEmpty() && doc.pixelSpacing().isEmpty()
+                ? Optional.of(r.calibration()) : Optional.empty();
+        return inputsFor(doc, fromImage, OptionalDouble.of(r.height()));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
