@@ -23,6 +23,8 @@ public final class CommandLine {
     private static Map<String, Subcommand> subcommands() {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
+        commands.put("info", new InfoCommand());
+        commands.put("render", new RenderCommand());
         return commands;
     }
 

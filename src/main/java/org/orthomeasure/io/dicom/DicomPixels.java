@@ -102,10 +102,19 @@ final class DicomPixels {
                 raw[i] = bytes[i] & 0xFF;
             }
         } else {
-            short[] words = pd instanceof OtherByteAttribute ? wordsFromBytes(pd.getByteValues()) : pd.getShortValues();
-            check(words.length, samples, name);
-            for (int i = 0; i < samples; i++) {
-                raw[i] = words[i] & 0xFFFF;
+            if (pd instanceof OtherByteAttribute && pd.getByteValues().length < 2L * samples) {
+                // a decoder that returns samples of at most 8 bits as bytes (JPEG precision 8)
+                byte[] bytes = pd.getByteValues();
+                check(bytes.length, samples, name);
+                for (int i = 0; i < samples; i++) {
+                    raw[i] = bytes[i] & 0xFF;
+                }
+            } else {
+                short[] words = pd instanceof OtherByteAttribute ? wordsFromBytes(pd.getByteValues()) : pd.getShortValues();
+                check(words.length, samples, name);
+                for (int i = 0; i < samples; i++) {
+                    raw[i] = words[i] & 0xFFFF;
+                }
             }
         }
         int shift = lay.highBit() + 1 - lay.bitsStored();

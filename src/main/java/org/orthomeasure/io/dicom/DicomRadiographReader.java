@@ -168,7 +168,8 @@ public final class DicomRadiographReader {
         try {
             probe.setDecompressPixelData(false);
             offset = probe.read(path.toFile(), TagFromName.PixelData);
-            long remaining = Files.size(path) - offset - 12;
+            // the read stops just after the Pixel Data tag; at most 8 more header bytes (VR, length) follow
+            long remaining = Files.size(path) - offset - 4;
             if (offset > 0 && remaining < lay.bytesDeclared()) {
                 throw new ImageReadException(name + ": pixel data shorter than declared (" + Math.max(0, remaining)
                         + " bytes in the file, " + lay.bytesDeclared() + " declared for " + lay.columns() + "x"

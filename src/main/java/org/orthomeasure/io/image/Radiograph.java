@@ -343,8 +343,9 @@ public final class Radiograph {
     // ---------------------------------------------------------------- automatic windows
 
     /**
-     * "Auto": the modality values between the 0.5th and 99.5th percentile of the stored values
-     * (robust against collimation borders and burnt-out markers); colour images: 0..255.
+     * "Auto": the modality values between the 0.5th and 99.5th percentile of the stored values,
+     * ignoring the extreme stored values themselves when other values exist (collimator shadows and
+     * saturated background pile up there and would stretch the window); colour images: 0..255.
      */
     private WindowPreset autoPreset() {
         if (grey == null) {
@@ -354,16 +355,25 @@ public final class Radiograph {
         for (short s : grey) {
             hist[(signed ? s : s & 0xFFFF) - minStored]++;
         }
-        long n = grey.length;
+        int first = 0;
+        int last = hist.length - 1;
+        if (last - first >= 2) {
+            first++;
+            last--;
+        }
+        long n = 0;
+        for (int i = first; i <= last; i++) {
+            n += hist[i];
+        }
         long lowCount = n * 5 / 1000;
         long highCount = n - n * 5 / 1000;
-        int lo = 0;
+        int lo = first;
         long acc = 0;
-        while (lo < hist.length - 1 && acc + hist[lo] <= lowCount) {
+        while (lo < last && acc + hist[lo] <= lowCount) {
             acc += hist[lo++];
         }
         int hi = lo;
-        while (hi < hist.length - 1 && acc + hist[hi] < highCount) {
+        while (hi < last && acc + hist[hi] < highCount) {
             acc += hist[hi++];
         }
         double a = modality.apply(lo + minStored);
