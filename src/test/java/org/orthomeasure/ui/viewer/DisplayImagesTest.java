@@ -18,15 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DisplayImagesTest {
 
     static Radiograph grey(int w, int h) {
-        short[] px = new short[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                px[y * w + x] = (short) ((x * 7 + y * 13 + (x * y) % 97) % 4096);
-            }
-        }
-        return Radiograph.builder().grey(w, h, px, false, 12).modality(ModalityTransform.linear(2, -100))
-                .formatInfo(new ImageFormatInfo(h, w, 12, "MONOCHROME2", Optional.empty(), Optional.of("CR"), 1, "DICOM"))
-                .build();
+        return org.orthomeasure.ui.TestFilms.grey(w, h);
     }
 
     @Test
