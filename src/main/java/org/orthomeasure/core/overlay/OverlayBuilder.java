@@ -1,0 +1,326 @@
+package org.orthomeasure.core.overlay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.orthomeasure.core.geometry.Line2;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.geometry.Vector2;
+import org.orthomeasure.core.landmarks.CobbLines;
+import org.orthomeasure.core.landmarks.FemoralHead;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.core.landmarks.Vertebra;
+import org.orthomeasure.core.measure.LimbMeasure;
+import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementId;
+import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.core.measure.Unit;
+
+/**
+ * Builds the {@link Overlay} of one film from its landmarks (image pixels) and the measurements made
+ * from them. Geometry comes from the landmarks; the numbers on the labels come from the
+ * {@link MeasurementSet}, so the overlay never shows a value the measurement table does not. An angle
+ * arc or a value label is drawn only when its measurement exists.
+ *
+ * <p>Constructions (spec: measurements.md, lower limb; image x right, y down):
+ * <ul>
+ *   <li>HKA: arc at K between the femoral axis H→K extended beyond K and the tibial axis K→A; it
+ *       spans |HKA| (the deviation from straight).</li>
+ *   <li>mLDFA: arc at the intersection of line H–K with the condylar line, between the ray towards H
+ *       and the ray towards the lateral condyle; it spans mLDFA.</li>
+ *   <li>MPTA: arc at the intersection of line K–A with the plateau line, between the ray towards A
+ *       and the ray towards the medial plateau point; it spans MPTA.</li>
+ *   <li>MAD: the line H–A and the perpendicular from K to its foot on that line.</li>
+ *   <li>Cobb (two lines): both endplate lines; automatic curves: the mid-lines of the major curve's
+ *       end vertebrae, extended, with labels for the major, upper and lower curves.</li>
+ * </ul>
+ */
+public final class OverlayBuilder {
+
+    /** Arc radius as a fraction of the shorter mechanical axis (femur or tibia). */
+    static final double ARC_FRACTION = 0.08;
+    /** The HKA arc is drawn further out than mLDFA/MPTA so that their labels do not collide. */
+    static final double HKA_ARC_FACTOR = 1.8;
+    /** How far a joint line or Cobb line is extended beyond its points, as a fraction of its length. */
+    static final double LINE_EXTENSION = 0.35;
+
+    private final LandmarkSet landmarks;
+    private final MeasurementSet measurements;
+    private final List<OverlayItem> items = new ArrayList<>();
+
+    private OverlayBuilder(LandmarkSet landmarks, MeasurementSet measurements) {
+        this.landmarks = landmarks;
+        this.measurements = measurements;
+    }
+
+    /** The overlay of {@code landmarks} labelled with {@code measurements} (made from the same landmarks). */
+    public static Overlay build(LandmarkSet landmarks, MeasurementSet measurements) {
+        Objects.requireNonNull(landmarks, "landmarks");
+        Objects.requireNonNull(measurements, "measurements");
+        OverlayBuilder b = new OverlayBuilder(landmarks, measurements);
+        for (Side side : Side.values()) {
+            b.limb(side);
+        }
+        b.vertebrae();
+        b.cobbLines();
+        b.spineCurves();
+        return Overlay.of(b.items);
+    }
+
+    // ---- lower limb ----------------------------------------------------------------------------
+
+    private void limb(Side side) {
+        landmarks.points().forEach((key, p) -> {
+            if (key.side() == side) {
+                add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(p, key.id()), key.id());
+                add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK,
+                        TextLabel.of(p, key.landmark().abbreviation(), lateral(side, TextAnchor.NORTH)), key.id());
+            }
+        });
+        Optional<FemoralHead> head = landmarks.femoralHead(side);
+        List<Point2> rim = landmarks.headRim(side);
+        for (int i = 0; i < rim.size(); i++) {
+            String id = side.prefix() + "femoralHeadRim[" + i + "]";
+            add(OverlayGroup.FEMORAL_HEADS, OverlayRole.LANDMARK, new PointMark(rim.get(i), id), id);
+        }
+        head.flatMap(FemoralHead::circle).ifPresent(c -> {
+            String id = side.prefix() + "femoralHeadCenter";
+            add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION, new CircleShape(c.center(), c.radius()), id);
+            add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION, new PointMark(c.center(), id + ".fitted"), id);
+            add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION,
+                    TextLabel.of(c.center(), "H (fitted)", lateral(side, TextAnchor.NORTH)), id);
+        });
+
+        Optional<Point2> h = head.map(FemoralHead::center);
+        Optional<Point2> k = landmarks.point(side, LimbLandmark.KNEE_CENTER);
+        Optional<Point2> a = landmarks.point(side, LimbLandmark.ANKLE_CENTER);
+        Optional<Point2> fcm = landmarks.point(side, LimbLandmark.FEMORAL_CONDYLE_MEDIAL);
+        Optional<Point2> fcl = landmarks.point(side, LimbLandmark.FEMORAL_CONDYLE_LATERAL);
+        Optional<Point2> tpm = landmarks.point(side, LimbLandmark.TIBIAL_PLATEAU_MEDIAL);
+        Optional<Point2> tpl = landmarks.point(side, LimbLandmark.TIBIAL_PLATEAU_LATERAL);
+        String s = side.prefix();
+
+        // Mechanical axes.
+        if (h.isPresent() && k.isPresent() && !h.get().equals(k.get())) {
+            add(OverlayGroup.MECHANICAL_AXES, OverlayRole.AXIS, LineSegment.of(h.get(), k.get()), s + "femoralAxis");
+        }
+        if (k.isPresent() && a.isPresent() && !k.get().equals(a.get())) {
+            add(OverlayGroup.MECHANICAL_AXES, OverlayRole.AXIS, LineSegment.of(k.get(), a.get()), s + "tibialAxis");
+        }
+        // Joint lines, extended beyond their points.
+        if (fcm.isPresent() && fcl.isPresent() && !fcm.get().equals(fcl.get())) {
+            add(OverlayGroup.JOINT_LINES, OverlayRole.JOINT_LINE, extended(fcm.get(), fcl.get(), LINE_EXTENSION),
+                    s + "condylarLine");
+        }
+        if (tpm.isPresent() && tpl.isPresent() && !tpm.get().equals(tpl.get())) {
+            add(OverlayGroup.JOINT_LINES, OverlayRole.JOINT_LINE, extended(tpm.get(), tpl.get(), LINE_EXTENSION),
+                    s + "plateauLine");
+        }
+
+        double radius = arcRadius(h, k, a);
+        // HKA: femoral axis extended beyond K, arc between the extension and K->A.
+        measurement(side, LimbMeasure.HKA).ifPresent(m -> {
+            Point2 kk = k.orElseThrow();
+            Vector2 femoral = h.orElseThrow().vectorTo(kk);
+            Point2 beyond = kk.plus(femoral.normalized().times(radius * HKA_ARC_FACTOR * 1.4));
+            add(OverlayGroup.MECHANICAL_AXES, OverlayRole.CONSTRUCTION, LineSegment.of(kk, beyond), s + "HKA");
+            ArcShape arc = ArcShape.between(kk, beyond, a.orElseThrow(), radius * HKA_ARC_FACTOR);
+            double deg = m.value();
+            String kind = deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
+            arcWithLabel(arc, "HKA " + degrees(deg) + kind + " (" + degrees(180 + deg) + ")", m.id().id());
+        });
+        // mLDFA: vertex where line H-K meets the condylar line; rays towards H and the lateral condyle.
+        measurement(side, LimbMeasure.MLDFA).ifPresent(m -> {
+            Point2 hh = h.orElseThrow();
+            Point2 kk = k.orElseThrow();
+            Point2 vertex = Line2.through(hh, kk).intersection(Line2.through(fcm.orElseThrow(), fcl.orElseThrow()))
+                    .orElse(kk);
+            Point2 towardHip = vertex.plus(kk.vectorTo(hh));
+            Point2 towardLateral = vertex.plus(fcm.get().vectorTo(fcl.get()));
+            arcWithLabel(ArcShape.between(vertex, towardHip, towardLateral, radius),
+                    "mLDFA " + degrees(m.value()), m.id().id());
+        });
+        // MPTA: vertex where line K-A meets the plateau line; rays towards A and the medial plateau point.
+        measurement(side, LimbMeasure.MPTA).ifPresent(m -> {
+            Point2 kk = k.orElseThrow();
+            Point2 aa = a.orElseThrow();
+            Point2 vertex = Line2.through(kk, aa).intersection(Line2.through(tpm.orElseThrow(), tpl.orElseThrow()))
+                    .orElse(kk);
+            Point2 towardAnkle = vertex.plus(kk.vectorTo(aa));
+            Point2 towardMedial = vertex.plus(tpl.get().vectorTo(tpm.get()));
+            arcWithLabel(ArcShape.between(vertex, towardAnkle, towardMedial, radius),
+                    "MPTA " + degrees(m.value()), m.id().id());
+        });
+        // Load line H-A and the MAD perpendicular from K.
+        measurement(side, LimbMeasure.MAD).ifPresent(m -> {
+            Point2 hh = h.orElseThrow();
+            Point2 aa = a.orElseThrow();
+            Point2 kk = k.orElseThrow();
+            add(OverlayGroup.LOAD_LINE, OverlayRole.CONSTRUCTION, LineSegment.of(hh, aa), s + "loadLine");
+            Point2 foot = Line2.through(hh, aa).project(kk);
+            if (!foot.equals(kk)) {
+                add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT, LineSegment.of(kk, foot), m.id().id());
+            }
+            String where = m.value() > 0 ? ", H–A medial of K" : m.value() < 0 ? ", H–A lateral of K" : "";
+            add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT,
+                    TextLabel.of(foot, "MAD " + length(m) + where, medial(side, TextAnchor.NORTH)), m.id().id());
+        });
+        // Lengths beside the axes, on the lateral side.
+        measurement(side, LimbMeasure.FEMUR_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
+                TextLabel.of(h.orElseThrow().midpoint(k.orElseThrow()), "femur " + length(m),
+                        lateral(side, TextAnchor.CENTER)), m.id().id()));
+        measurement(side, LimbMeasure.TIBIA_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
+                TextLabel.of(k.orElseThrow().midpoint(a.orElseThrow()), "tibia " + length(m),
+                        lateral(side, TextAnchor.CENTER)), m.id().id()));
+        measurement(side, LimbMeasure.LEG_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
+                TextLabel.of(a.orElseThrow(), "leg " + length(m), TextAnchor.SOUTH), m.id().id()));
+    }
+
+    private Optional<Measurement> measurement(Side side, LimbMeasure m) {
+        return measurements.get(MeasurementId.limb(side, m)).filter(x -> x.number().isPresent());
+    }
+
+    /** {@link #ARC_FRACTION} of the shorter of H–K and K–A (whichever exist), at least 4 px. */
+    private static double arcRadius(Optional<Point2> h, Optional<Point2> k, Optional<Point2> a) {
+        double shortest = Double.POSITIVE_INFINITY;
+        if (h.isPresent() && k.isPresent()) {
+            shortest = Math.min(shortest, h.get().distanceTo(k.get()));
+        }
+        if (k.isPresent() && a.isPresent()) {
+            shortest = Math.min(shortest, k.get().distanceTo(a.get()));
+        }
+        return Double.isFinite(shortest) ? Math.max(4, ARC_FRACTION * shortest) : 40;
+    }
+
+    private void arcWithLabel(ArcShape arc, String text, String source) {
+        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, arc, source);
+        double mid = Math.toRadians(arc.middleDeg());
+        // Screen angle -> image direction: (cos, -sin).
+        TextAnchor placement = TextAnchor.toward(Math.cos(mid), -Math.sin(mid));
+        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, TextLabel.of(arc.pointAt(arc.middleDeg()), text, placement),
+                source);
+    }
+
+    // ---- spine ---------------------------------------------------------------------------------
+
+    private void vertebrae() {
+        for (Map.Entry<SpineLevel, Vertebra> e : landmarks.vertebrae().entrySet()) {
+            Vertebra v = e.getValue();
+            String id = e.getKey().name();
+            Point2[] corners = {v.topLeft(), v.topRight(), v.bottomRight(), v.bottomLeft()};
+            for (int i = 0; i < 4; i++) {
+                Point2 p = corners[i];
+                Point2 q = corners[(i + 1) % 4];
+                if (!p.equals(q)) {
+                    add(OverlayGroup.VERTEBRAE, OverlayRole.LANDMARK, LineSegment.of(p, q), id);
+                }
+            }
+            add(OverlayGroup.VERTEBRAE, OverlayRole.LANDMARK, TextLabel.of(v.leftMid(), id, TextAnchor.WEST), id);
+            String[] names = {"topLeft", "topRight", "bottomRight", "bottomLeft"};
+            for (int i = 0; i < 4; i++) {
+                add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(corners[i], id + "." + names[i]), id);
+            }
+        }
+    }
+
+    private void cobbLines() {
+        Optional<CobbLines> lines = landmarks.cobbLines();
+        Optional<Measurement> cobb = measurements.get(MeasurementId.COBB);
+        if (lines.isEmpty()) {
+            return;
+        }
+        CobbLines c = lines.get();
+        String id = MeasurementId.COBB.id();
+        add(OverlayGroup.COBB, OverlayRole.JOINT_LINE, LineSegment.of(c.upper().start(), c.upper().end()), id);
+        add(OverlayGroup.COBB, OverlayRole.JOINT_LINE, LineSegment.of(c.lower().start(), c.lower().end()), id);
+        add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(c.upper().start(), "cobbLines.upper.start"), id);
+        add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(c.upper().end(), "cobbLines.upper.end"), id);
+        add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(c.lower().start(), "cobbLines.lower.start"), id);
+        add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(c.lower().end(), "cobbLines.lower.end"), id);
+        cobb.filter(m -> m.number().isPresent()).ifPresent(m -> {
+            double right = Math.max(Math.max(c.upper().start().x(), c.upper().end().x()),
+                    Math.max(c.lower().start().x(), c.lower().end().x()));
+            double midY = (c.upper().midpoint().y() + c.lower().midpoint().y()) / 2;
+            add(OverlayGroup.COBB, OverlayRole.MEASUREMENT,
+                    TextLabel.of(Point2.of(right, midY), "Cobb " + degrees(m.value()), TextAnchor.EAST), id);
+        });
+    }
+
+    private void spineCurves() {
+        Optional<Measurement> major = measurements.get(MeasurementId.COBB_MAJOR);
+        if (major.isEmpty() || major.get().from().isEmpty()) {
+            return;
+        }
+        double right = landmarks.vertebrae().values().stream()
+                .mapToDouble(v -> Math.max(v.topRight().x(), v.bottomRight().x())).max().orElse(0);
+        Measurement m = major.get();
+        Vertebra upper = landmarks.vertebra(m.from().get()).orElseThrow();
+        Vertebra lower = landmarks.vertebra(m.to().get()).orElseThrow();
+        String id = m.id().id();
+        add(OverlayGroup.COBB, OverlayRole.JOINT_LINE, extended(upper.leftMid(), upper.rightMid(), 0.6), id);
+        add(OverlayGroup.COBB, OverlayRole.JOINT_LINE, extended(lower.leftMid(), lower.rightMid(), 0.6), id);
+        for (MeasurementId curveId : List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
+                MeasurementId.COBB_LOWER)) {
+            measurements.get(curveId).filter(c -> c.from().isPresent()).ifPresent(c -> {
+                Vertebra a = landmarks.vertebra(c.from().get()).orElseThrow();
+                Vertebra b = landmarks.vertebra(c.to().get()).orElseThrow();
+                double y = (a.leftMid().midpoint(a.rightMid()).y() + b.leftMid().midpoint(b.rightMid()).y()) / 2;
+                String name = curveId == MeasurementId.COBB_MAJOR ? "Major" : curveId == MeasurementId.COBB_UPPER
+                        ? "Upper" : "Lower";
+                add(OverlayGroup.COBB, OverlayRole.MEASUREMENT, TextLabel.of(Point2.of(right, y),
+                        name + " " + degrees(c.value()) + " (" + c.from().get() + "–" + c.to().get() + ")",
+                        TextAnchor.EAST), curveId.id());
+            });
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void add(OverlayGroup group, OverlayRole role, OverlayShape shape, String source) {
+        items.add(OverlayItem.of(group, role, shape, source));
+    }
+
+    /** The segment p–q lengthened by {@code fraction} of its length beyond each end (p != q). */
+    static LineSegment extended(Point2 p, Point2 q, double fraction) {
+        Vector2 d = p.vectorTo(q).times(fraction);
+        return LineSegment.of(p.plus(d.negate()), q.plus(d));
+    }
+
+    /**
+     * The placement on the lateral side of {@code side}'s leg (right leg: lateral is -x, so WEST),
+     * keeping the vertical part of {@code vertical}.
+     */
+    private static TextAnchor lateral(Side side, TextAnchor vertical) {
+        return TextAnchor.toward(-side.medialSign(), vertical.dy());
+    }
+
+    private static TextAnchor medial(Side side, TextAnchor vertical) {
+        return TextAnchor.toward(side.medialSign(), vertical.dy());
+    }
+
+    /** One decimal and a degree sign, with a true minus sign: "−2.9°" (never "−0.0°"). */
+    static String degrees(double deg) {
+        return oneDecimal(deg) + "°";
+    }
+
+    /** One decimal and the unit: "420.3 mm" or "812.0 px". */
+    static String length(Measurement m) {
+        return oneDecimal(m.value()) + " " + (m.unit() == Unit.MM ? "mm" : "px");
+    }
+
+    /** {@code v} with one decimal, a true minus sign (U+2212), and no negative zero. */
+    public static String oneDecimal(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        if (s.equals("-0.0")) {
+            return "0.0";
+        }
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+}

@@ -1,0 +1,37 @@
+package org.orthomeasure.core.overlay;
+
+/**
+ * A group of overlay items the user shows or hides together (issue 4, "Overlays ... Show/hide per group").
+ * The order is the drawing order: later groups are drawn on top.
+ */
+public enum OverlayGroup {
+    /** Vertebra outlines (4 corners each). */
+    VERTEBRAE("Vertebrae"),
+    /** Fitted femoral-head circles and their rim points. */
+    FEMORAL_HEADS("Femoral heads"),
+    /** Femoral (H to K) and tibial (K to A) mechanical axes, with the femoral axis extended below K. */
+    MECHANICAL_AXES("Mechanical axes"),
+    /** Distal femoral (condylar) and tibial plateau joint lines. */
+    JOINT_LINES("Joint lines"),
+    /** The H to A line (mechanical axis of the leg) and the MAD perpendicular from K. */
+    LOAD_LINE("H-A line and MAD"),
+    /** Angle arcs with their values (HKA, mLDFA, MPTA). */
+    ANGLES("Angles"),
+    /** Cobb lines with the angle and the end vertebrae. */
+    COBB("Cobb"),
+    /** Length labels (femur, tibia, leg). */
+    LENGTHS("Lengths"),
+    /** Landmark points and their labels. */
+    LANDMARKS("Landmarks");
+
+    private final String label;
+
+    OverlayGroup(String label) {
+        this.label = label;
+    }
+
+    /** Short name for a show/hide check box. */
+    public String label() {
+        return label;
+    }
+}
