@@ -46,7 +46,7 @@ public sealed interface PointRef {
 
         @Override
         public String id() {
-            return side.prefix() + "femoralHeadRim[" + (index + 1) + "]";
+            return side.prefix() + "femoralHeadRim[" + index + "]";
         }
 
         @Override
