@@ -102,7 +102,8 @@ public final class WorkstationViewModel implements AutoCloseable {
                 SessionStore.Restored restored = store.load(path, film);
                 long t2 = System.nanoTime();
                 Platform.runLater(() -> {
-                    session.load(path, film, restored.reading(), restored.calibration(), restored.protocol());
+                    session.load(path, film, restored.reading(), restored.calibration(),
+                            restored.protocol().orElse(session.protocol()));
                     viewer.filmShown(images);
                     recent.add(path);
                     title.set("OrthoMeasure — " + path.getFileName());

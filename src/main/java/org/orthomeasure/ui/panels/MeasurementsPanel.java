@@ -150,7 +150,8 @@ public final class MeasurementsPanel extends VBox {
         miss.forEach((id, why) -> {
             boolean relevant = id.side().map(s -> session.protocol().sides().contains(s)).orElse(
                     id.id().startsWith("cobb") == protocolSpine);
-            if (relevant && why.note().isPresent()) {
+            // a landmark that is merely not placed is on the missing line; notes say what else is wrong
+            if (relevant && why.note().isPresent() && !why.note().get().contains("not placed")) {
                 n.add(id.id() + ": " + why.describe());
             }
         });
@@ -168,7 +169,7 @@ public final class MeasurementsPanel extends VBox {
         Label nameL = new Label(name);
         nameL.setTooltip(new Tooltip(m.id().description()));
         Label value = new Label(displayValue(m));
-        value.setId("value-" + m.id().id());
+        value.setId("value-" + m.id().id().replace('.', '-'));
         value.getStyleClass().add("value");
         value.setTooltip(new Tooltip(m.formattedValue() + " " + m.unit().symbol()
                 + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse("")));
@@ -177,7 +178,7 @@ public final class MeasurementsPanel extends VBox {
         String flagText = m.isOutsideNormal() ? "⚠ outside normal"
                 : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability" : "";
         Label flag = new Label(flagText);
-        flag.setId("flag-" + m.id().id());
+        flag.setId("flag-" + m.id().id().replace('.', '-'));
         if (m.isOutsideNormal()) {
             flag.getStyleClass().add("out-of-range");
             value.getStyleClass().add("out-of-range");

@@ -56,13 +56,14 @@ public final class Session {
 
     private final History<Reading> history = new History<>(Reading.empty(), UNDO_LIMIT);
     private Reading dragStart;
+    private boolean loading;
 
     public Session() {
         userCalibration.addListener((o, a, b) -> {
             updateCalibration();
-            revision.set(revision.get() + 1);
+            bump();
         });
-        protocol.addListener((o, a, b) -> revision.set(revision.get() + 1));
+        protocol.addListener((o, a, b) -> bump());
         options.addListener((o, a, b) -> remeasure());
         remeasure();
     }
@@ -76,6 +77,7 @@ public final class Session {
     public void load(Path path, Radiograph film, Reading restored, Optional<Calibration> restoredCalibration,
                      LandmarkProtocol restoredProtocol) {
         Objects.requireNonNull(film, "film");
+        loading = true;
         dragStart = null;
         imagePath.set(path);
         radiograph.set(film);
@@ -86,6 +88,7 @@ public final class Session {
         userCalibration.set(restoredCalibration.orElse(null));
         options.set(options.get().withFilmHeight(film.height()));
         publish();
+        loading = false;
         revision.set(0);
     }
 
@@ -237,7 +240,13 @@ public final class Session {
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         remeasure();
-        revision.set(revision.get() + 1);
+        bump();
+    }
+
+    private void bump() {
+        if (!loading) {
+            revision.set(revision.get() + 1);
+        }
     }
 
     private void updateCalibration() {

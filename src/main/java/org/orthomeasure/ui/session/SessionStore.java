@@ -46,10 +46,11 @@ public final class SessionStore {
      *
      * @param reading     the landmarks
      * @param calibration the user's calibration, when the session had one
-     * @param protocol    the protocol (inferred from the landmarks when the file did not say)
+     * @param protocol    the protocol (inferred from the landmarks when the file did not say); empty when
+     *                    there was no session, so the one chosen before stays
      * @param message     what the user must be told (e.g. an unreadable file moved aside), empty when nothing
      */
-    public record Restored(Reading reading, Optional<Calibration> calibration, LandmarkProtocol protocol,
+    public record Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
                            Optional<String> message) {
     }
 
@@ -60,8 +61,7 @@ public final class SessionStore {
     public Restored load(Path image, Radiograph film) {
         Path file = sessionFile(image);
         if (!Files.exists(file)) {
-            return new Restored(Reading.empty(), Optional.empty(),
-                    LandmarkProtocol.inferFrom(Optional.empty(), Reading.empty()), Optional.empty());
+            return new Restored(Reading.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         try {
             LandmarkDocument doc = reader.read(file);
@@ -73,7 +73,7 @@ public final class SessionStore {
             Reading reading = Reading.of(doc.landmarks());
             Optional<Calibration> user = doc.calibration().filter(c -> c.source() == CalibrationSource.USER_LINE
                     || c.source() == CalibrationSource.CALIBRATION_BALL);
-            return new Restored(reading, user, LandmarkProtocol.inferFrom(doc.protocol(), reading),
+            return new Restored(reading, user, Optional.of(LandmarkProtocol.inferFrom(doc.protocol(), reading)),
                     Optional.of("Session restored from " + file.getFileName()));
         } catch (LandmarkFileException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
@@ -84,8 +84,7 @@ public final class SessionStore {
             } catch (IOException io) {
                 moved = "";
             }
-            return new Restored(Reading.empty(), Optional.empty(),
-                    LandmarkProtocol.inferFrom(Optional.empty(), Reading.empty()),
+            return new Restored(Reading.empty(), Optional.empty(), Optional.empty(),
                     Optional.of("Session not restored: " + e.getMessage() + moved));
         }
     }

@@ -39,7 +39,7 @@ class SessionStoreTest {
         assertEquals(r, back.reading());
         assertEquals(CalibrationSource.CALIBRATION_BALL, back.calibration().orElseThrow().source());
         assertEquals(0.125, back.calibration().orElseThrow().spacing().orElseThrow().rowMm(), 1e-12);
-        assertEquals(EnumSet.of(Side.R), back.protocol().sides());
+        assertEquals(EnumSet.of(Side.R), back.protocol().orElseThrow().sides());
     }
 
     @Test
