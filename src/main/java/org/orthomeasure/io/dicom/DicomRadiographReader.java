@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.TagFromName;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.CalibrationRules;
 import org.orthomeasure.io.image.ImageFormatInfo;
 import org.orthomeasure.io.image.ImageLimits;
 import org.orthomeasure.io.image.ImageReadException;
@@ -55,15 +56,18 @@ public final class DicomRadiographReader {
     /** Reads the first frame of a DICOM file. */
     public Radiograph read(Path path) throws ImageReadException {
         String name = String.valueOf(path.getFileName());
-        AttributeList header = readHeader(path, name);
-        String tsUid = Attribute.getSingleStringValueOrEmptyString(header, TagFromName.TransferSyntaxUID).strip();
+        Header header = readHeader(path, name);
+        String tsUid = Attribute.getSingleStringValueOrEmptyString(header.list(), TagFromName.TransferSyntaxUID).strip();
         if (tsUid.isEmpty()) {
             tsUid = "1.2.840.10008.1.2"; // no meta header: implicit VR little endian (PS3.5 A.1)
         }
         TransferSyntaxes.Info ts = TransferSyntaxes.of(tsUid);
-        DicomPixels.Layout declared = DicomPixels.layout(header, name);
+        DicomPixels.Layout declared = DicomPixels.layout(header.list(), name);
         ImageLimits.checkDimensions(name, declared.columns(), declared.rows(), declared.frames());
-        checkUncompressedLength(path, name, tsUid, declared);
+        if (!header.hasPixelData()) {
+            throw new ImageReadException(name + ": DICOM file has no pixel data");
+        }
+        checkUncompressedLength(header, name, tsUid, declared);
 
         String tool = switch (ts.route()) {
             case DCMDJPLS -> "dcmdjpls";
@@ -88,6 +92,9 @@ public final class DicomRadiographReader {
             full.correctDecompressedImagePixelModule();
         } catch (DicomException | RuntimeException e) {
             // the pixel module as written is used
+        }
+        if (full.get(TagFromName.PixelData) == null) {
+            throw new ImageReadException(name + ": truncated or corrupt " + ts.name() + " pixel data (nothing could be decoded)");
         }
         DicomPixels.Layout layout = DicomPixels.layout(full, name);
         if (layout.rows() != declared.rows() || layout.columns() != declared.columns()) {
@@ -120,9 +127,10 @@ public final class DicomRadiographReader {
         return b.build();
     }
 
+    /** The decision order of measurements.md, applied by {@link CalibrationRules} to the file's values. */
     static Calibration calibration(DicomSpacingAttributes a) {
-        // Wired to core.calibration.CalibrationRules once that lands (branch core).
-        return Calibration.none("calibration from DICOM not yet wired");
+        return CalibrationRules.fromDicom(a.pixelSpacing(), a.imagerPixelSpacing(), a.magnificationFactor(),
+                a.calibrationType(), a.calibrationDescription());
     }
 
     static StudyHeader header(AttributeList l) {
@@ -140,12 +148,19 @@ public final class DicomRadiographReader {
         }
     }
 
-    private static AttributeList readHeader(Path path, String name) throws ImageReadException {
+    /** The attributes before Pixel Data and the byte offset at which reading stopped (the file size when there is no Pixel Data). */
+    private record Header(AttributeList list, long stopOffset, long fileSize) {
+        boolean hasPixelData() {
+            return stopOffset < fileSize;
+        }
+    }
+
+    private static Header readHeader(Path path, String name) throws ImageReadException {
         AttributeList l = new AttributeList();
         try {
             l.setDecompressPixelData(false);
-            l.read(path.toFile(), TagFromName.PixelData);
-            return l;
+            long offset = l.read(path.toFile(), TagFromName.PixelData);
+            return new Header(l, offset, Files.size(path));
         } catch (IOException | DicomException | RuntimeException e) {
             throw new ImageReadException(name + ": not a readable DICOM file (" + oneLine(e) + ")", e);
         } catch (OutOfMemoryError e) {
@@ -157,26 +172,15 @@ public final class DicomRadiographReader {
      * For uncompressed syntaxes, the bytes after the header must hold the declared pixels; checked
      * before reading, so a truncated or lying file fails with a clear message instead of a huge read.
      */
-    private static void checkUncompressedLength(Path path, String name, String tsUid, DicomPixels.Layout lay)
+    private static void checkUncompressedLength(Header header, String name, String tsUid, DicomPixels.Layout lay)
             throws ImageReadException {
         boolean plain = tsUid.equals("1.2.840.10008.1.2") || tsUid.equals(EXPLICIT_LE) || tsUid.equals("1.2.840.10008.1.2.2");
-        if (!plain) {
-            return;
-        }
-        AttributeList probe = new AttributeList();
-        long offset;
-        try {
-            probe.setDecompressPixelData(false);
-            offset = probe.read(path.toFile(), TagFromName.PixelData);
-            // the read stops just after the Pixel Data tag; at most 8 more header bytes (VR, length) follow
-            long remaining = Files.size(path) - offset - 4;
-            if (offset > 0 && remaining < lay.bytesDeclared()) {
-                throw new ImageReadException(name + ": pixel data shorter than declared (" + Math.max(0, remaining)
-                        + " bytes in the file, " + lay.bytesDeclared() + " declared for " + lay.columns() + "x"
-                        + lay.rows() + "x" + lay.frames() + " at " + lay.bitsAllocated() + " bits)");
-            }
-        } catch (IOException | DicomException | RuntimeException e) {
-            throw new ImageReadException(name + ": not a readable DICOM file (" + oneLine(e) + ")", e);
+        // the read stops just after the Pixel Data tag; at most 8 more header bytes (VR, length) follow
+        long remaining = header.fileSize() - header.stopOffset() - 4;
+        if (plain && remaining < lay.bytesDeclared()) {
+            throw new ImageReadException(name + ": pixel data shorter than declared (" + Math.max(0, remaining)
+                    + " bytes in the file, " + lay.bytesDeclared() + " declared for " + lay.columns() + "x"
+                    + lay.rows() + "x" + lay.frames() + " at " + lay.bitsAllocated() + " bits)");
         }
     }
 

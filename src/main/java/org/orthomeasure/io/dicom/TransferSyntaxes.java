@@ -26,6 +26,8 @@ enum TransferSyntaxes {
             Map.entry("1.2.840.10008.1.2.4.81", new Info("JPEG-LS near-lossless", true, Route.DCMDJPLS)),
             Map.entry("1.2.840.10008.1.2.4.90", new Info("JPEG 2000 lossless", false, Route.JAVA)),
             Map.entry("1.2.840.10008.1.2.4.91", new Info("JPEG 2000 (lossy)", true, Route.JAVA)),
+            Map.entry("1.2.840.10008.1.2.4.92", new Info("JPEG 2000 Part 2 multi-component lossless", false, Route.UNSUPPORTED)),
+            Map.entry("1.2.840.10008.1.2.4.93", new Info("JPEG 2000 Part 2 multi-component", true, Route.UNSUPPORTED)),
             Map.entry("1.2.840.10008.1.2.4.201", new Info("HTJ2K lossless", false, Route.UNSUPPORTED)),
             Map.entry("1.2.840.10008.1.2.4.202", new Info("HTJ2K lossless RPCL", false, Route.UNSUPPORTED)),
             Map.entry("1.2.840.10008.1.2.4.203", new Info("HTJ2K", true, Route.UNSUPPORTED)),

@@ -349,7 +349,7 @@ public final class Radiograph {
      */
     private WindowPreset autoPreset() {
         if (grey == null) {
-            return WindowPreset.linear("Auto", 127.5, 256);
+            return WindowPreset.linear("Auto", 128, 256);
         }
         int[] hist = new int[maxStored - minStored + 1];
         for (short s : grey) {
@@ -384,7 +384,7 @@ public final class Radiograph {
 
     private WindowPreset fullRangePreset() {
         if (grey == null) {
-            return WindowPreset.linear("Full range", 127.5, 256);
+            return WindowPreset.linear("Full range", 128, 256);
         }
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
