@@ -45,6 +45,7 @@ final class MeasureCommand implements Subcommand {
         String image = null;
         String json = null;
         boolean asian = false;
+        ReportExport report = new ReportExport();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
@@ -55,7 +56,13 @@ final class MeasureCommand implements Subcommand {
                     out.println(USAGE);
                     return 0;
                 }
-                default -> throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                default -> {
+                    int used = report.accept(args, i);
+                    if (used == 0) {
+                        throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
+                    }
+                    i += used - 1;
+                }
             }
         }
         if (landmarks == null) {
@@ -81,6 +88,8 @@ final class MeasureCommand implements Subcommand {
                 throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
             }
         }
+        // --image FILE: pass the radiograph and its path here.
+        report.export(doc, set, options, landmarks, Optional.empty(), Optional.empty(), err);
         return 0;
     }
 

@@ -48,6 +48,8 @@ public final class OverlayBuilder {
     static final double ARC_FRACTION = 0.08;
     /** The HKA arc is drawn further out than mLDFA/MPTA so that their labels do not collide. */
     static final double HKA_ARC_FACTOR = 1.8;
+    /** The MAD label's distance above the knee along H-A, in arc radii. */
+    static final double MAD_LABEL_OFFSET = 2.2;
     /** How far a joint line or Cobb line is extended beyond its points, as a fraction of its length. */
     static final double LINE_EXTENSION = 0.35;
 
@@ -80,7 +82,7 @@ public final class OverlayBuilder {
         landmarks.points().forEach((key, p) -> {
             if (key.side() == side) {
                 add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK, new PointMark(p, key.id()), key.id());
-                add(OverlayGroup.LANDMARKS, OverlayRole.LANDMARK,
+                add(OverlayGroup.LANDMARK_LABELS, OverlayRole.LANDMARK,
                         TextLabel.of(p, key.landmark().abbreviation(), lateral(side, TextAnchor.NORTH)), key.id());
             }
         });
@@ -94,7 +96,7 @@ public final class OverlayBuilder {
             String id = side.prefix() + "femoralHeadCenter";
             add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION, new CircleShape(c.center(), c.radius()), id);
             add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION, new PointMark(c.center(), id + ".fitted"), id);
-            add(OverlayGroup.FEMORAL_HEADS, OverlayRole.CONSTRUCTION,
+            add(OverlayGroup.LANDMARK_LABELS, OverlayRole.CONSTRUCTION,
                     TextLabel.of(c.center(), "H (fitted)", lateral(side, TextAnchor.NORTH)), id);
         });
 
@@ -134,7 +136,7 @@ public final class OverlayBuilder {
             ArcShape arc = ArcShape.between(kk, beyond, a.orElseThrow(), radius * HKA_ARC_FACTOR);
             double deg = m.value();
             String kind = deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
-            arcWithLabel(arc, "HKA " + degrees(deg) + kind + " (" + degrees(180 + deg) + ")", m.id().id());
+            arcWithLabel(arc, "HKA " + degrees(deg) + kind, m.id().id());
         });
         // mLDFA: vertex where line H-K meets the condylar line; rays towards H and the lateral condyle.
         measurement(side, LimbMeasure.MLDFA).ifPresent(m -> {
@@ -168,9 +170,12 @@ public final class OverlayBuilder {
             if (!foot.equals(kk)) {
                 add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT, LineSegment.of(kk, foot), m.id().id());
             }
-            String where = m.value() > 0 ? ", H–A medial of K" : m.value() < 0 ? ", H–A lateral of K" : "";
+            String where = m.value() > 0 ? " medial" : m.value() < 0 ? " lateral" : "";
+            // The label sits on the H-A line above the knee, on the medial side: the knee itself is crowded
+            // with joint-line landmarks and the mLDFA/MPTA/HKA labels.
+            Point2 labelAt = foot.plus(aa.vectorTo(hh).normalized().times(MAD_LABEL_OFFSET * radius));
             add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT,
-                    TextLabel.of(foot, "MAD " + length(m) + where, medial(side, TextAnchor.NORTH)), m.id().id());
+                    TextLabel.of(labelAt, "MAD " + length(m) + where, medial(side, TextAnchor.CENTER)), m.id().id());
         });
         // Lengths beside the axes, on the lateral side.
         measurement(side, LimbMeasure.FEMUR_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,

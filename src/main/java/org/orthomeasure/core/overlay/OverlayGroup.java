@@ -21,8 +21,10 @@ public enum OverlayGroup {
     COBB("Cobb"),
     /** Length labels (femur, tibia, leg). */
     LENGTHS("Lengths"),
-    /** Landmark points and their labels. */
-    LANDMARKS("Landmarks");
+    /** Landmark points (markers only; their names are in {@link #LANDMARK_LABELS}). */
+    LANDMARKS("Landmarks"),
+    /** The short names beside the landmark points ("H", "K", "FCm", ...). */
+    LANDMARK_LABELS("Landmark names");
 
     private final String label;
 

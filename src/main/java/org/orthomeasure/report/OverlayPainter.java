@@ -1,0 +1,165 @@
+package org.orthomeasure.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Arc2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Point2D;
+import java.util.Objects;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.overlay.ArcShape;
+import org.orthomeasure.core.overlay.CircleShape;
+import org.orthomeasure.core.overlay.LineSegment;
+import org.orthomeasure.core.overlay.OverlayItem;
+import org.orthomeasure.core.overlay.OverlayRole;
+import org.orthomeasure.core.overlay.OverlayShape;
+import org.orthomeasure.core.overlay.PointMark;
+import org.orthomeasure.core.overlay.TextAnchor;
+import org.orthomeasure.core.overlay.TextLabel;
+
+/**
+ * Paints overlay items with Java2D. Geometry is mapped from image pixels to the device through an
+ * affine transform (scale and translation only); line widths, markers and text keep a constant size
+ * on the device, so the picture reads the same at any scale. Every shape gets a thin dark outline so
+ * it stays visible on bright bone and on dark background alike.
+ */
+final class OverlayPainter {
+
+    private final Graphics2D g;
+    private final AffineTransform imageToDevice;
+    private final Palette palette;
+    private final float lineWidth;
+    private final Font font;
+    private final int deviceWidth;
+    private final int deviceHeight;
+
+    /**
+     * @param g             the target
+     * @param imageToDevice image pixels to device pixels; must be a scale (same in x and y) plus a translation
+     * @param palette       role colours
+     * @param unit          the device size of one "overlay unit": lines are 1.6 units wide, text 11 units high
+     * @param deviceWidth   width of the target in device pixels (labels are kept inside it)
+     * @param deviceHeight  height of the target in device pixels
+     */
+    OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit, int deviceWidth,
+                   int deviceHeight) {
+        this.deviceWidth = deviceWidth;
+        this.deviceHeight = deviceHeight;
+        this.g = Objects.requireNonNull(g, "g");
+        this.imageToDevice = Objects.requireNonNull(imageToDevice, "imageToDevice");
+        this.palette = Objects.requireNonNull(palette, "palette");
+        this.lineWidth = 1.6f * unit;
+        this.font = ReportFont.awt(11f * unit);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    }
+
+    /** Paints one item. */
+    void paint(OverlayItem item) {
+        Color colour = palette.colour(item.role());
+        Stroke stroke = stroke(item.role());
+        OverlayShape shape = item.shape();
+        if (shape instanceof LineSegment s) {
+            outlined(new Line2D.Double(device(s.from()), device(s.to())), stroke, colour);
+        } else if (shape instanceof CircleShape c) {
+            Point2D centre = device(c.center());
+            double r = c.radius() * scale();
+            outlined(new Ellipse2D.Double(centre.getX() - r, centre.getY() - r, 2 * r, 2 * r), stroke, colour);
+        } else if (shape instanceof ArcShape a) {
+            Point2D centre = device(a.center());
+            double r = a.radius() * scale();
+            // Arc2D angles are counter-clockwise on the screen from 3 o'clock: the ArcShape convention.
+            outlined(new Arc2D.Double(centre.getX() - r, centre.getY() - r, 2 * r, 2 * r, a.startDeg(),
+                    a.extentDeg(), Arc2D.OPEN), stroke, colour);
+        } else if (shape instanceof PointMark p) {
+            marker(device(p.at()), colour, item.role());
+        } else if (shape instanceof TextLabel t) {
+            label(t, colour);
+        }
+    }
+
+    private double scale() {
+        return imageToDevice.getScaleX();
+    }
+
+    private Point2D device(Point2 p) {
+        return imageToDevice.transform(new Point2D.Double(p.x(), p.y()), null);
+    }
+
+    private Stroke stroke(OverlayRole role) {
+        if (role == OverlayRole.CONSTRUCTION) {
+            return new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {4 * lineWidth, 3 * lineWidth}, 0f);
+        }
+        if (role == OverlayRole.SUGGESTION) {
+            return new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {lineWidth, 2 * lineWidth}, 0f);
+        }
+        return new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    private void outlined(java.awt.Shape shape, Stroke stroke, Color colour) {
+        BasicStroke b = (BasicStroke) stroke;
+        g.setColor(new Color(0, 0, 0, 150));
+        g.setStroke(new BasicStroke(b.getLineWidth() + 1.5f * lineWidth / 1.6f, b.getEndCap(), b.getLineJoin(),
+                b.getMiterLimit(), b.getDashArray(), b.getDashPhase()));
+        g.draw(shape);
+        g.setColor(colour);
+        g.setStroke(stroke);
+        g.draw(shape);
+    }
+
+    private void marker(Point2D p, Color colour, OverlayRole role) {
+        double r = 2.6 * lineWidth;
+        Ellipse2D dot = new Ellipse2D.Double(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
+        g.setColor(Color.BLACK);
+        g.fill(new Ellipse2D.Double(p.getX() - r - lineWidth / 2, p.getY() - r - lineWidth / 2, 2 * r + lineWidth,
+                2 * r + lineWidth));
+        g.setColor(colour);
+        if (role == OverlayRole.CONSTRUCTION || role == OverlayRole.SUGGESTION) {
+            g.setStroke(new BasicStroke(lineWidth));
+            g.draw(dot);
+        } else {
+            g.fill(dot);
+        }
+    }
+
+    private void label(TextLabel t, Color colour) {
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        Point2D p = device(t.anchor());
+        TextAnchor a = t.placement();
+        double gap = 4 * lineWidth;
+        double w = fm.stringWidth(t.text());
+        double ascent = fm.getAscent();
+        double descent = fm.getDescent();
+        double x = switch (a.dx()) {
+            case -1 -> p.getX() - gap - w;
+            case 1 -> p.getX() + gap;
+            default -> p.getX() - w / 2;
+        };
+        // Baseline so that the text box (ascent + descent) sits above, below or centred on the point.
+        double baseline = switch (a.dy()) {
+            case -1 -> p.getY() - gap - descent;
+            case 1 -> p.getY() + gap + ascent;
+            default -> p.getY() + (ascent - descent) / 2;
+        };
+        // Keep the whole label inside the picture (a label near the edge is shifted, not clipped).
+        double pad = 2 * lineWidth / 1.6;
+        x = Math.max(pad, Math.min(x, deviceWidth - w - pad));
+        baseline = Math.max(ascent + 1, Math.min(baseline, deviceHeight - descent - 1));
+        g.setColor(new Color(0, 0, 0, 170));
+        g.fill(new java.awt.geom.RoundRectangle2D.Double(x - 2 * lineWidth / 1.6, baseline - ascent - 1,
+                w + 4 * lineWidth / 1.6, ascent + descent + 2, 4, 4));
+        g.setColor(colour);
+        g.drawString(t.text(), (float) x, (float) baseline);
+    }
+}

@@ -1,0 +1,198 @@
+package org.orthomeasure.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.measure.LimbMeasure;
+import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementId;
+import org.orthomeasure.core.measure.NormalRange;
+import org.orthomeasure.core.measure.Unit;
+
+/**
+ * The words and numbers of the reports: measurement names, values with units (one decimal, true
+ * minus sign), normal ranges, flags, the calibration statement and the conventions. One place, so the
+ * PDF, the comparison and the tests agree.
+ */
+public final class ReportText {
+
+    private ReportText() {
+    }
+
+    /** The conventions the measurements follow, one sentence each (spec: measurements.md). */
+    public static final List<String> CONVENTIONS = List.of(
+            "HKA is the mechanical hip–knee–ankle angle reported as the signed deviation from straight, "
+                    + "varus negative (CPAK convention); the 180°-based value is given beside it.",
+            "mLDFA is the lateral angle between the femoral mechanical axis and the distal femoral joint line; "
+                    + "MPTA the medial angle between the tibial mechanical axis and the tibial plateau line.",
+            "JLCA is positive when the femoral and tibial joint lines converge medially; its reliability is low.",
+            "MAD is the perpendicular distance from the knee centre to the line hip centre–ankle centre, "
+                    + "positive when that line passes medial of the knee centre.",
+            "Lengths are mechanical: femur = hip centre to knee centre, tibia = knee centre to ankle centre, "
+                    + "leg = hip centre to ankle centre; LLD = right leg minus left leg.",
+            "CPAK (MacDessi 2021): aHKA = MPTA − mLDFA (negative = varus), arithmetic JLO = MPTA + mLDFA; "
+                    + "neutral bands aHKA ±2° (±3° with the Asian modification) and JLO 177–183°, inclusive.",
+            "Cobb angles are unsigned; automatic curves follow the AASCE 2019 reference logic on vertebra "
+                    + "mid-lines. Inter-observer variability of the Cobb angle is about 7°.",
+            "Medial and lateral are taken from the side of each landmark (R./L.), never from the image position.");
+
+    /** A number with one decimal and a true minus sign (U+2212), never "−0.0". */
+    public static String number(double v) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        if (s.equals("-0.0")) {
+            return "0.0";
+        }
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+
+    /** The value with its unit: "−2.9°", "400.1 mm", "812.0 px", "IV". */
+    public static String value(Measurement m) {
+        if (m.text().isPresent()) {
+            return m.text().get();
+        }
+        return withUnit(m.value(), m.unit());
+    }
+
+    /** {@code v} with one decimal and the unit symbol ("°" for degrees). */
+    public static String withUnit(double v, Unit unit) {
+        return switch (unit) {
+            case DEG -> number(v) + "°";
+            case MM -> number(v) + " mm";
+            case PX -> number(v) + " px";
+            case NONE -> number(v);
+        };
+    }
+
+    /** The name of a measurement in a table whose rows are grouped by side ("HKA", "Femur length (H–K)"). */
+    public static String shortName(MeasurementId id) {
+        if (id.limbMeasure().isPresent()) {
+            return switch (id.limbMeasure().get()) {
+                case HKA -> "HKA (mechanical)";
+                case MLDFA -> "mLDFA";
+                case MPTA -> "MPTA";
+                case JLCA -> "JLCA";
+                case MAD -> "MAD";
+                case FEMUR_LENGTH -> "Femur length (H–K)";
+                case TIBIA_LENGTH -> "Tibia length (K–A)";
+                case LEG_LENGTH -> "Leg length (H–A)";
+                case AHKA -> "aHKA";
+                case JLO -> "JLO (arithmetic)";
+                case CPAK -> "CPAK type";
+            };
+        }
+        if (id.equals(MeasurementId.LLD)) {
+            return "LLD (right − left)";
+        }
+        if (id.equals(MeasurementId.COBB)) {
+            return "Cobb angle (two lines)";
+        }
+        if (id.equals(MeasurementId.COBB_MAJOR)) {
+            return "Major curve";
+        }
+        if (id.equals(MeasurementId.COBB_UPPER)) {
+            return "Upper curve";
+        }
+        if (id.equals(MeasurementId.COBB_LOWER)) {
+            return "Lower curve";
+        }
+        return id.id();
+    }
+
+    /** The full name, with the side for limb measurements: "Right HKA (mechanical)". */
+    public static String fullName(MeasurementId id) {
+        return id.side().map(s -> (s.word().substring(0, 1).toUpperCase(Locale.ROOT) + s.word().substring(1))
+                + " " + shortName(id)).orElse(shortName(id));
+    }
+
+    /** The normal range as the table shows it ("85–90°", "< 10°", "1–15 mm"), or "" when none applies. */
+    public static String normal(Measurement m) {
+        Optional<NormalRange> r = m.normalRange();
+        if (r.isEmpty()) {
+            return "";
+        }
+        NormalRange n = r.get();
+        if (n.upperExclusive() && n.lower() == 0) {
+            return "< " + plain(n.upper()) + symbol(n.unit());
+        }
+        String sep = n.lower() < 0 ? " to " : "–";
+        return plainSigned(n.lower()) + sep + plainSigned(n.upper()) + symbol(n.unit());
+    }
+
+    /**
+     * The flag beside a value: "above normal", "below normal", "scoliosis (≥ 10°)" for Cobb angles,
+     * "low reliability" for JLCA (added to the others), or "".
+     */
+    public static String flag(Measurement m) {
+        List<String> parts = new ArrayList<>();
+        Optional<NormalRange> r = m.normalRange();
+        if (r.isPresent() && m.isOutsideNormal()) {
+            boolean cobb = m.id().limbMeasure().isEmpty() && m.id().id().startsWith("cobb");
+            if (cobb) {
+                parts.add("scoliosis (≥ 10°)");
+            } else {
+                parts.add(m.value() > r.get().upper() ? "above normal" : "below normal");
+            }
+        }
+        if (r.isPresent() && r.get().lowReliability()) {
+            parts.add("low reliability");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The detail line under a value: the measurement's note, the end vertebrae, and for lengths the calibration. */
+    public static String detail(Measurement m) {
+        List<String> parts = new ArrayList<>();
+        if (m.from().isPresent()) {
+            parts.add("end vertebrae " + m.from().get() + "–" + m.to().get());
+        }
+        m.note().ifPresent(parts::add);
+        m.calibrationLabel().ifPresent(c -> parts.add("length in " + c));
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The calibration statement: where the scale comes from and its warning, or that lengths are in
+     * pixels. Spec: measurements.md, calibration ("every length carries its calibration source").
+     */
+    public static List<String> calibrationStatement(Calibration c) {
+        List<String> lines = new ArrayList<>();
+        if (c.isCalibrated()) {
+            var s = c.spacing().orElseThrow();
+            String spacing = s.isAnisotropic()
+                    ? String.format(Locale.ROOT, "%.4f mm (rows) × %.4f mm (columns) per pixel", s.rowMm(), s.columnMm())
+                    : String.format(Locale.ROOT, "%.4f mm per pixel", s.rowMm());
+            lines.add("Lengths in mm, scale " + spacing + ", source: " + c.source().label()
+                    + (c.detail().isEmpty() ? "" : " (" + c.detail() + ")") + ".");
+        } else {
+            lines.add("The image is not calibrated: lengths are given in pixels (px), not millimetres. "
+                    + "Angles need no scale.");
+        }
+        c.warning().ifPresent(w -> lines.add("Warning: " + w));
+        return lines;
+    }
+
+    /** True when {@code m} is a per-side limb measurement of kind {@code kind}. */
+    static boolean is(Measurement m, LimbMeasure kind) {
+        return m.id().limbMeasure().map(k -> k == kind).orElse(false);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String plainSigned(double v) {
+        String s = plain(v);
+        return s.startsWith("-") ? "\u2212" + s.substring(1) : s;
+    }
+
+    private static String symbol(Unit u) {
+        return switch (u) {
+            case DEG -> "°";
+            case MM -> " mm";
+            case PX -> " px";
+            case NONE -> "";
+        };
+    }
+}
