@@ -22,6 +22,9 @@ public interface Dialogs {
     /** Asks for a file to load (e.g. a reference landmark file); empty when cancelled. */
     Optional<Path> chooseLandmarkFile(Optional<Path> initialFolder);
 
+    /** Asks for a line of text (may be empty); empty Optional when cancelled. */
+    Optional<String> askText(String title, String prompt, String suggested);
+
     /** Shows a one-line error. */
     void showError(String title, String message);
 }

@@ -77,6 +77,16 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<String> askText(String title, String prompt, String suggested) {
+        TextInputDialog d = new TextInputDialog(suggested);
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(null);
+        d.setContentText(prompt);
+        return d.showAndWait().map(String::strip);
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
         a.initOwner(owner);

@@ -47,7 +47,7 @@ public final class Workstation extends BorderPane {
     private final WorkstationViewModel vm;
     private final ViewerViewModel viewer;
     private final ViewerPane viewerPane;
-    private final Menu exportMenuPlaceholder = new Menu();
+    private final Menu exportMenu = new Menu();
 
     public Workstation(WorkstationViewModel vm) {
         this.vm = vm;
@@ -93,11 +93,17 @@ public final class Workstation extends BorderPane {
         samples.setDisable(samples.getItems().isEmpty());
         MenuItem save = item("_Save session", "Shortcut+S", vm::saveNow);
         MenuItem reference = item("Load _reference reading…", null, vm::loadReferenceWithDialog);
-        exportMenuPlaceholder.setText("_Export");
-        exportMenuPlaceholder.setId("exportMenu");
+        exportMenu.setText("_Export");
+        exportMenu.setId("exportMenu");
+        MenuItem pdf = item("_Report (PDF)…", "Shortcut+E", vm.reports()::exportReportWithDialog);
+        MenuItem png = item("_Annotated image (PNG)…", "Shortcut+Shift+E", vm.reports()::exportPngWithDialog);
+        CheckMenuItem omit = new CheckMenuItem("Leave patient details out of the report");
+        omit.selectedProperty().bindBidirectional(vm.reports().omitPatientDetailsProperty());
+        exportMenu.getItems().addAll(pdf, png, new SeparatorMenuItem(), omit);
+        exportMenu.disableProperty().bind(vm.session().radiographProperty().isNull());
         MenuItem quit = item("E_xit", "Shortcut+Q", () -> getScene().getWindow().hide());
         file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), save, reference,
-                new SeparatorMenuItem(), exportMenuPlaceholder, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), exportMenu, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", vm.session()::undo);
@@ -158,11 +164,6 @@ public final class Workstation extends BorderPane {
         MenuBar bar = new MenuBar(file, edit, view, tools, check);
         bar.setId("menuBar");
         return bar;
-    }
-
-    /** Where the report engineer's export items go (File > Export). */
-    public Menu exportMenu() {
-        return exportMenuPlaceholder;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

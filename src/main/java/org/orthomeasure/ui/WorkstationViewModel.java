@@ -55,6 +55,7 @@ public final class WorkstationViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "OrthoMeasure");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper(this, "saveState", "");
+    private final ReportActions reports;
 
     public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
                                 RecentFiles recent) {
@@ -63,6 +64,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.store = store;
         this.recent = recent;
+        this.reports = new ReportActions(session, viewer, dialogs, status::set);
         this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> Platform.runLater(() -> saveState.set(
                 failure == null ? "Session saved" : "Session NOT saved: " + failure)));
         session.revisionProperty().addListener((o, a, b) -> {
@@ -212,6 +214,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         }
         autosaver.close();
         loader.shutdownNow();
+        reports.close();
     }
 
     // ---------------------------------------------------------------- properties
@@ -222,6 +225,11 @@ public final class WorkstationViewModel implements AutoCloseable {
 
     public ViewerViewModel viewer() {
         return viewer;
+    }
+
+    /** File > Export. */
+    public ReportActions reports() {
+        return reports;
     }
 
     public Dialogs dialogs() {

@@ -39,6 +39,14 @@ public final class TestDialogs implements Dialogs {
         return Optional.ofNullable(files.poll());
     }
 
+    public final Deque<String> texts = new ArrayDeque<>();
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String suggested) {
+        prompts.add(prompt);
+        return Optional.ofNullable(texts.poll());
+    }
+
     @Override
     public void showError(String title, String message) {
         errors.add(message);

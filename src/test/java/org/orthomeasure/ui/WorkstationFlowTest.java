@@ -11,6 +11,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -170,6 +173,36 @@ class WorkstationFlowTest {
         assertEquals("IV", text(robot, "#value-R-CPAK"));
         assertEquals("2.5 mm (calibration ball)", text(robot, "#value-R-MAD"));
         assertFalse(vm.session().canUndoProperty().get());
+
+        // File > Export > Report (PDF) (Ctrl+E): the values read back from the PDF text
+        Path pdf = dir.resolve("leg-report.pdf");
+        robot.interact(() -> {
+            dialogs.files.add(pdf);
+            dialogs.texts.add("Dr. Test");
+        });
+        robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf) && text(robot, "#statusLine").startsWith("Wrote"));
+        String t;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            t = new PDFTextStripper().getText(d);
+        }
+        assertTrue(t.contains("HKA (mechanical) −2.9°"), t);
+        assertTrue(t.contains("mLDFA 91.4°"), t);
+        assertTrue(t.contains("MPTA 88.6°"), t);
+        assertTrue(t.contains("type IV"), t);
+        assertTrue(t.contains("MAD 2.5 mm"), t);
+        assertTrue(t.contains("reviewed by Dr. Test"), t);
+        assertTrue(t.contains("leg.png"), t);
+
+        // File > Export > Annotated image (PNG): the whole film, as shown
+        Path png = dir.resolve("leg-annotated.png");
+        robot.interact(() -> dialogs.files.add(png));
+        robot.press(KeyCode.CONTROL).press(KeyCode.SHIFT).press(KeyCode.E).release(KeyCode.E).release(KeyCode.SHIFT)
+                .release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png) && text(robot, "#statusLine").startsWith("Wrote"));
+        BufferedImage exported = ImageIO.read(png.toFile());
+        assertEquals(W, exported.getWidth());
+        assertEquals(H, exported.getHeight());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 }
