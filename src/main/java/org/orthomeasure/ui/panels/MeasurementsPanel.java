@@ -43,6 +43,10 @@ public final class MeasurementsPanel extends VBox {
     private final CpakGrid cpakR = new CpakGrid("R-");
     private final CpakGrid cpakL = new CpakGrid("L-");
     private final VBox cpakBox = new VBox(4);
+    /** The ids shown in the table, in order; when unchanged, rows are updated in place. */
+    private List<String> shownIds = List.of();
+    private final Map<String, Label[]> rows = new java.util.HashMap<>();
+    private boolean refreshScheduled;
 
     public MeasurementsPanel(Session session, ViewerViewModel vm) {
         this.session = session;
@@ -91,10 +95,21 @@ public final class MeasurementsPanel extends VBox {
         getChildren().addAll(calTitle, calibration, calibrationWarning, calButtons, scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
 
-        session.measurementsProperty().addListener((o, a, b) -> refresh());
-        session.calibrationProperty().addListener((o, a, b) -> refresh());
-        session.protocolProperty().addListener((o, a, b) -> refresh());
+        session.measurementsProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.calibrationProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.protocolProperty().addListener((o, a, b) -> scheduleRefresh());
         refresh();
+    }
+
+    /** One refresh per FX pulse however many changes arrive (a drag sends many). */
+    private void scheduleRefresh() {
+        if (!refreshScheduled) {
+            refreshScheduled = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshScheduled = false;
+                refresh();
+            });
+        }
     }
 
     /** Rebuilds the panel from the session. */
@@ -106,7 +121,21 @@ public final class MeasurementsPanel extends VBox {
         calibrationWarning.setVisible(cal.warning().isPresent());
         calibrationWarning.setManaged(cal.warning().isPresent());
 
+        List<String> ids = ms.measurements().stream().map(m -> m.id().id()).toList();
+        if (ids.equals(shownIds) && !ids.isEmpty()) {
+            for (Measurement m : ms.measurements()) {
+                fill(rows.get(m.id().id()), m);
+            }
+        } else {
+            rebuildTable(ms);
+            shownIds = ids;
+        }
+        refreshRest(ms);
+    }
+
+    private void rebuildTable(MeasurementSet ms) {
         table.getChildren().clear();
+        rows.clear();
         int row = 0;
         String group = null;
         for (Measurement m : ms.measurements()) {
@@ -123,6 +152,9 @@ public final class MeasurementsPanel extends VBox {
         if (ms.measurements().isEmpty()) {
             table.add(new Label("No measurement yet: place the landmarks."), 0, row, 4, 1);
         }
+    }
+
+    private void refreshRest(MeasurementSet ms) {
 
         List<Step> missingSteps = session.protocol().missing(session.reading());
         missing.setText(missingSteps.isEmpty() ? "missing: nothing, all landmarks of the protocol are placed"
@@ -168,26 +200,55 @@ public final class MeasurementsPanel extends VBox {
         });
         Label nameL = new Label(name);
         nameL.setTooltip(new Tooltip(m.id().description()));
-        Label value = new Label(displayValue(m));
+        Label value = new Label();
         value.setId("value-" + m.id().id().replace('.', '-'));
         value.getStyleClass().add("value");
-        value.setTooltip(new Tooltip(m.formattedValue() + " " + m.unit().symbol()
-                + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse("")));
-        Label range = new Label(m.normalRange().map(NormalRange::describe).orElse(""));
+        value.setTooltip(new Tooltip());
+        Label range = new Label();
         range.getStyleClass().add("range");
-        String flagText = m.isOutsideNormal() ? "⚠ outside normal"
-                : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability" : "";
-        Label flag = new Label(flagText);
+        Label flag = new Label();
         flag.setId("flag-" + m.id().id().replace('.', '-'));
-        if (m.isOutsideNormal()) {
-            flag.getStyleClass().add("out-of-range");
-            value.getStyleClass().add("out-of-range");
-        }
+        Label[] cells = {value, range, flag};
+        fill(cells, m);
+        rows.put(m.id().id(), cells);
         table.add(nameL, 0, row);
         table.add(value, 1, row);
         table.add(range, 2, row);
         table.add(flag, 3, row);
         return row + 1;
+    }
+
+    /** Writes one measurement into its row's value, range and flag labels. */
+    private static void fill(Label[] cells, Measurement m) {
+        Label value = cells[0];
+        Label range = cells[1];
+        Label flag = cells[2];
+        value.setText(displayValue(m));
+        value.getTooltip().setText(m.formattedValue() + " " + m.unit().symbol()
+                + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
+        range.setText(m.normalRange().map(NormalRange::describe).orElse(""));
+        String flagText = m.isOutsideNormal() ? "⚠ outside normal"
+                : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability"
+                : shortNote(m);
+        flag.setText(flagText);
+        flag.getStyleClass().remove("out-of-range");
+        value.getStyleClass().remove("out-of-range");
+        if (m.isOutsideNormal()) {
+            flag.getStyleClass().add("out-of-range");
+            value.getStyleClass().add("out-of-range");
+        }
+    }
+
+    /** The side notes a reader needs beside the value: MAD direction, which leg is longer. */
+    private static String shortNote(Measurement m) {
+        boolean mad = m.id().limbMeasure().filter(l -> l == LimbMeasure.MAD).isPresent();
+        boolean lld = m.id().equals(MeasurementId.LLD);
+        if (!(mad || lld) || m.note().isEmpty()) {
+            return "";
+        }
+        String n = m.note().get();
+        int semi = n.indexOf(';');
+        return semi > 0 ? n.substring(0, semi) : n;
     }
 
     /**

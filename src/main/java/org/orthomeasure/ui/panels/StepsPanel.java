@@ -67,6 +67,7 @@ public final class StepsPanel extends VBox {
     private final Label instruction = new Label();
     private final StepDiagram diagram = new StepDiagram();
     private boolean syncing;
+    private List<Boolean> lastDone = List.of();
 
     public StepsPanel(ViewerViewModel vm) {
         this.vm = vm;
@@ -124,7 +125,14 @@ public final class StepsPanel extends VBox {
             }
         });
         vm.session().protocolProperty().addListener((o, a, b) -> showProtocol(b));
-        vm.session().readingProperty().addListener((o, a, b) -> steps.refresh());
+        vm.session().readingProperty().addListener((o, a, b) -> {
+            // re-render the cells only when a tick changes (not on every drag step)
+            List<Boolean> done = steps.getItems().stream().map(st -> LandmarkProtocol.isDone(st, b)).toList();
+            if (!done.equals(lastDone)) {
+                lastDone = done;
+                steps.refresh();
+            }
+        });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && b != vm.activeStepProperty().get()) {
                 vm.activate(b);
