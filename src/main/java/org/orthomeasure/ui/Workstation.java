@@ -188,9 +188,11 @@ public final class Workstation extends BorderPane {
         ToggleButton invert = new ToggleButton("Invert");
         invert.setTooltip(new Tooltip("Invert grey levels (I)"));
         invert.selectedProperty().bindBidirectional(viewer.invertProperty());
+        invert.setFocusTraversable(false);
         ComboBox<WindowPreset> presets = new ComboBox<>();
         presets.setId("windowPresets");
         presets.setPrefWidth(190);
+        presets.setFocusTraversable(false);
         presets.setTooltip(new Tooltip("Window presets; right-drag on the image changes window/level"));
         presets.setCellFactory(lv -> presetCell());
         presets.setButtonCell(presetCell());

@@ -155,8 +155,9 @@ class WorkstationFlowTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(CalibrationSource.CALIBRATION_BALL, vm.session().calibration().source());
-        assertEquals("2.5 mm (calibration ball)", text(robot, "#value-R-MAD"));
+        assertEquals("2.5 mm", text(robot, "#value-R-MAD"));
         assertTrue(text(robot, "#calibrationWarning").contains("level of the bone"));
+        assertEquals("Lengths in mm, calibration ball; angles in degrees", text(robot, "#lengthUnit"));
 
         // the session is autosaved beside the film; reopening restores landmarks and calibration
         Path session = SessionStore.sessionFile(film);
@@ -171,7 +172,7 @@ class WorkstationFlowTest {
         assertEquals(7, new LandmarkFileReader().read(session).landmarks().points().size());
         open(robot);
         assertEquals("IV", text(robot, "#value-R-CPAK"));
-        assertEquals("2.5 mm (calibration ball)", text(robot, "#value-R-MAD"));
+        assertEquals("2.5 mm", text(robot, "#value-R-MAD"));
         assertFalse(vm.session().canUndoProperty().get());
 
         // File > Export > Report (PDF) (Ctrl+E): the values read back from the PDF text

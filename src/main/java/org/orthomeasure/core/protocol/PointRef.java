@@ -31,7 +31,7 @@ public sealed interface PointRef {
 
         @Override
         public String label() {
-            return key.side().name() + " " + key.landmark().abbreviation();
+            return key.landmark().abbreviation();
         }
     }
 

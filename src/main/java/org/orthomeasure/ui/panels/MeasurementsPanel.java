@@ -39,6 +39,7 @@ public final class MeasurementsPanel extends VBox {
     private final Label calibrationWarning = new Label();
     private final GridPane table = new GridPane();
     private final Label missing = new Label();
+    private final Label lengthUnit = new Label();
     private final Label notes = new Label();
     private final CpakGrid cpakR = new CpakGrid("R-");
     private final CpakGrid cpakL = new CpakGrid("L-");
@@ -52,22 +53,41 @@ public final class MeasurementsPanel extends VBox {
         this.session = session;
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(360);
+        setPrefWidth(420);
+        setMinWidth(420);
+        setMaxWidth(420);
         getStyleClass().add("side-panel");
 
         calibration.setId("calibrationLabel");
         calibration.setWrapText(true);
+        calibration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        calibration.setMaxWidth(400);
         calibrationWarning.setId("calibrationWarning");
         calibrationWarning.setWrapText(true);
+        calibrationWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        calibrationWarning.setMaxWidth(400);
         calibrationWarning.getStyleClass().add("warning");
         missing.setId("missingLine");
         missing.setWrapText(true);
+        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        missing.setMaxWidth(390);
         missing.getStyleClass().add("missing");
         notes.setWrapText(true);
+        notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notes.setMaxWidth(390);
         notes.getStyleClass().add("notes");
         table.setId("measurementTable");
-        table.setHgap(10);
+        table.setHgap(8);
         table.setVgap(3);
+        javafx.scene.layout.ColumnConstraints nameCol = new javafx.scene.layout.ColumnConstraints();
+        nameCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints valueCol = new javafx.scene.layout.ColumnConstraints();
+        valueCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints rangeCol = new javafx.scene.layout.ColumnConstraints();
+        rangeCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getColumnConstraints().addAll(nameCol, valueCol, rangeCol, new javafx.scene.layout.ColumnConstraints());
+        lengthUnit.setId("lengthUnit");
+        lengthUnit.getStyleClass().add("notes");
 
         Button line = new Button("Line…");
         line.setId("calibrateLine");
@@ -88,7 +108,8 @@ public final class MeasurementsPanel extends VBox {
         mTitle.getStyleClass().add("panel-title");
         HBox calButtons = new HBox(6, line, ball, film);
 
-        VBox content = new VBox(6, mTitle, table, missing, cpakBox, notes);
+        VBox content = new VBox(6, mTitle, lengthUnit, table, missing, cpakBox, notes);
+        content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("panel-scroll");
@@ -120,6 +141,7 @@ public final class MeasurementsPanel extends VBox {
         calibrationWarning.setText(cal.warning().map(w -> "⚠ " + w).orElse(""));
         calibrationWarning.setVisible(cal.warning().isPresent());
         calibrationWarning.setManaged(cal.warning().isPresent());
+        lengthUnit.setText("Lengths in " + cal.unitLabel() + "; angles in degrees");
 
         List<String> ids = ms.measurements().stream().map(m -> m.id().id()).toList();
         if (ids.equals(shownIds) && !ids.isEmpty()) {
@@ -226,8 +248,8 @@ public final class MeasurementsPanel extends VBox {
         value.setText(displayValue(m));
         value.getTooltip().setText(m.formattedValue() + " " + m.unit().symbol()
                 + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
-        range.setText(m.normalRange().map(NormalRange::describe).orElse(""));
-        String flagText = m.isOutsideNormal() ? "⚠ outside normal"
+        range.setText(m.normalRange().map(r -> r.describe().replace(" (low reliability)", "")).orElse(""));
+        String flagText = m.isOutsideNormal() ? (m.value() < m.normalRange().orElseThrow().lower() ? "⚠ low" : "⚠ high")
                 : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability"
                 : shortNote(m);
         flag.setText(flagText);
@@ -247,13 +269,17 @@ public final class MeasurementsPanel extends VBox {
             return "";
         }
         String n = m.note().get();
+        if (mad) {
+            return n.contains("medial") ? "H–A medial of K" : n.contains("lateral") ? "H–A lateral of K" : "";
+        }
         int semi = n.indexOf(';');
         return semi > 0 ? n.substring(0, semi) : n;
     }
 
     /**
-     * The value as shown: one decimal with a true minus sign and the unit ("−2.9°", "10.0 px"),
-     * the calibration label beside lengths, end vertebrae for Cobb curves, text values as they are.
+     * The value as shown: one decimal with a true minus sign and the unit ("−2.9°", "3.0 mm",
+     * "10.0 px (uncalibrated)"), end vertebrae for Cobb curves, text values as they are. The source of
+     * a mm value is on the "Lengths in mm, ..." line above the table and in the row's tooltip.
      */
     static String displayValue(Measurement m) {
         if (m.text().isPresent()) {
@@ -273,8 +299,6 @@ public final class MeasurementsPanel extends VBox {
         }
         if (m.unit() == Unit.PX) {
             s += " (uncalibrated)";
-        } else if (m.unit() == Unit.MM) {
-            s += m.calibrationLabel().map(l -> " (" + l.replaceFirst("^mm, ", "") + ")").orElse("");
         }
         return s;
     }

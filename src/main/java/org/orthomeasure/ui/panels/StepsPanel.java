@@ -83,7 +83,7 @@ public final class StepsPanel extends VBox {
         steps.setId("stepList");
         instruction.setId("instruction");
         instruction.setWrapText(true);
-        instruction.setMinHeight(54);
+        instruction.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rim.selectedProperty().bindBidirectional(vm.headByRimProperty());
 
         Label title = new Label("Protocol");
@@ -131,6 +131,9 @@ public final class StepsPanel extends VBox {
             if (!done.equals(lastDone)) {
                 lastDone = done;
                 steps.refresh();
+                if (vm.activeStepProperty().get() == null) {
+                    showActive(null);
+                }
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

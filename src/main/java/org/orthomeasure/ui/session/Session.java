@@ -84,10 +84,11 @@ public final class Session {
         history.reset(Objects.requireNonNull(restored, "restored"));
         reference.set(null);
         referenceRevealed.set(false);
-        protocol.set(Objects.requireNonNull(restoredProtocol, "restoredProtocol"));
         userCalibration.set(restoredCalibration.orElse(null));
         options.set(options.get().withFilmHeight(film.height()));
         publish();
+        // after the reading is published, so listeners see the new film's landmarks
+        protocol.set(Objects.requireNonNull(restoredProtocol, "restoredProtocol"));
         loading = false;
         revision.set(0);
     }

@@ -40,6 +40,44 @@ public final class OverlayPainter {
     private OverlayPainter() {
     }
 
+    /**
+     * Labels already drawn in this frame (screen rectangles): a new label that would overlap one is
+     * moved away along its placement direction (down when centred), so values stay readable where
+     * annotations crowd, e.g. at the knee on a fitted long-leg film.
+     */
+    public static final class LabelLayout {
+        private final java.util.List<javafx.geometry.Rectangle2D> placed = new java.util.ArrayList<>();
+
+        /** Reserves the rectangle when it is free; false (nothing reserved) when it overlaps a label. */
+        boolean tryPlace(double left, double top, double w, double h) {
+            javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(left, top, w, h);
+            if (overlaps(r)) {
+                return false;
+            }
+            placed.add(r);
+            return true;
+        }
+
+        javafx.geometry.Rectangle2D place(double left, double top, double w, double h, int dirY) {
+            int step = dirY < 0 ? -1 : 1;
+            javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(left, top, w, h);
+            for (int i = 0; i < 4 && overlaps(r); i++) {
+                r = new javafx.geometry.Rectangle2D(left, r.getMinY() + step * (h + 1), w, h);
+            }
+            placed.add(r);
+            return r;
+        }
+
+        private boolean overlaps(javafx.geometry.Rectangle2D r) {
+            for (javafx.geometry.Rectangle2D q : placed) {
+                if (q.intersects(r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** The colour of a role (the core names roles, the view picks colours). */
     public static Color colour(OverlayRole role) {
         return switch (role) {
@@ -54,18 +92,22 @@ public final class OverlayPainter {
     }
 
     /**
-     * Draws the overlay items of the visible groups. Landmark points and the LANDMARKS group are left
-     * to {@link #paintPoints}, which also knows the points not yet complete.
+     * Draws the overlay items of the visible groups: the shapes ({@code textPass} false) or the labels
+     * (true, drawn last so they sit on top). Landmark points and the LANDMARKS group are left to
+     * {@link #paintPoints}, which also knows the points not yet complete.
      */
-    public static void paintOverlay(GraphicsContext g, ViewTransform t, Overlay overlay, Set<OverlayGroup> visible) {
+    public static void paintOverlay(GraphicsContext g, ViewTransform t, Overlay overlay, Set<OverlayGroup> visible,
+                                    LabelLayout layout, boolean textPass) {
         g.save();
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         for (OverlayItem item : overlay.visible(visible)) {
-            if (item.group() == OverlayGroup.LANDMARKS && item.role() != OverlayRole.REFERENCE) {
+            if ((item.group() == OverlayGroup.LANDMARKS || item.group() == OverlayGroup.LANDMARK_LABELS)
+                    && item.role() != OverlayRole.REFERENCE) {
                 continue;
             }
-            if (item.shape() instanceof PointMark && item.role() == OverlayRole.LANDMARK) {
+            if (item.shape() instanceof PointMark && item.role() == OverlayRole.LANDMARK
+                    || textPass != item.shape() instanceof TextLabel) {
                 continue;
             }
             Color c = colour(item.role());
@@ -100,7 +142,7 @@ public final class OverlayPainter {
                 g.strokeLine(s.x(), s.y() - 4, s.x(), s.y() + 4);
             } else if (shape instanceof TextLabel label) {
                 g.setLineDashes(null);
-                drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT);
+                drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT, layout);
             }
         }
         g.restore();
@@ -111,7 +153,7 @@ public final class OverlayPainter {
      * {@code selected} gets a highlight, {@code colour} the ring colour.
      */
     public static void paintPoints(GraphicsContext g, ViewTransform t, Map<PointRef, Point2> points, PointRef selected,
-                                   Color colour) {
+                                   Color colour, LabelLayout layout, boolean names) {
         g.save();
         g.setLineDashes(null);
         for (Map.Entry<PointRef, Point2> e : points.entrySet()) {
@@ -127,32 +169,68 @@ public final class OverlayPainter {
             g.setFill(sel ? Color.WHITE : colour);
             g.fillOval(s.x() - 1.5, s.y() - 1.5, 3, 3);
             String label = e.getKey().label();
-            if (!label.isEmpty()) {
-                drawLabel(g, Point2.of(s.x() + r - 2, s.y() - r + 2), label, TextAnchor.NORTH_EAST,
-                        sel ? Color.WHITE : colour, POINT_FONT);
+            if (names && !label.isEmpty() && (sel || !crowded(t, s, e.getKey(), points))) {
+                // a point's name stays beside its point: it is left out rather than moved away
+                double w = textWidth(label, POINT_FONT);
+                double h = POINT_FONT.getSize() * 1.25;
+                double left = s.x() + r + 2;
+                double top = s.y() - r - h + 4;
+                if (layout == null || layout.tryPlace(left, top, w, h)) {
+                    drawLabel(g, Point2.of(left, top), label, TextAnchor.SOUTH_EAST, sel ? Color.WHITE : colour,
+                            POINT_FONT, null, 0);
+                }
             }
         }
         g.restore();
     }
 
+    /** True when another point is so close on screen that its label would hide this one's. */
+    private static boolean crowded(ViewTransform t, Point2 s, PointRef self, Map<PointRef, Point2> points) {
+        for (Map.Entry<PointRef, Point2> o : points.entrySet()) {
+            if (!o.getKey().equals(self)) {
+                Point2 q = t.toScreen(o.getValue());
+                if (Math.hypot(q.x() - s.x(), q.y() - s.y()) < 22) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Text with a dark halo, placed on the {@code placement} side of the screen point. */
     public static void drawLabel(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color colour, Font font) {
+        drawLabel(g, at, text, placement, colour, font, null);
+    }
+
+    /** As above, moved clear of the labels already in {@code layoutOrNull}. */
+    public static void drawLabel(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color colour, Font font,
+                                 LabelLayout layoutOrNull) {
+        drawLabel(g, at, text, placement, colour, font, layoutOrNull, LABEL_GAP);
+    }
+
+    private static void drawLabel(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color colour, Font font,
+                                  LabelLayout layoutOrNull, double gap) {
         g.setFont(font);
         double w = textWidth(text, font);
-        double x = at.x() + placement.dx() * LABEL_GAP;
-        double y = at.y() + placement.dy() * LABEL_GAP;
+        double h = font.getSize() * 1.25;
+        double x = at.x() + placement.dx() * gap;
+        double y = at.y() + placement.dy() * gap;
         double left = switch (placement.dx()) {
             case -1 -> x - w;
             case 1 -> x;
             default -> x - w / 2;
         };
+        double top = placement.dy() < 0 ? y - h : placement.dy() > 0 ? y : y - h / 2;
+        if (layoutOrNull != null) {
+            top = layoutOrNull.place(left, top, w, h, placement.dy()).getMinY();
+        }
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(placement.dy() < 0 ? VPos.BOTTOM : placement.dy() > 0 ? VPos.TOP : VPos.CENTER);
+        g.setTextBaseline(VPos.TOP);
         g.setLineWidth(3.5);
         g.setStroke(Color.web("#000000", 0.85));
-        g.strokeText(text, left, y);
+        g.strokeText(text, left, top);
         g.setFill(colour);
-        g.fillText(text, left, y);
+        g.fillText(text, left, top);
     }
 
     private static double textWidth(String text, Font font) {

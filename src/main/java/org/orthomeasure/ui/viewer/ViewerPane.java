@@ -280,12 +280,15 @@ public final class ViewerPane extends Region {
         }
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setImageSmoothing(true);
-        OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups());
+        OverlayPainter.LabelLayout labels = new OverlayPainter.LabelLayout();
+        OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, false);
         if (vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARKS)) {
             Map<PointRef, Point2> pts = vm.session().reading().allPoints();
             OverlayPainter.paintPoints(g, t, pts, vm.selectedProperty().get(), OverlayPainter.colour(
-                    org.orthomeasure.core.overlay.OverlayRole.LANDMARK));
+                    org.orthomeasure.core.overlay.OverlayRole.LANDMARK), labels,
+                    vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARK_LABELS));
         }
+        OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
         drawCalibrationTool(g, t);
         drawLoupe(g, t, d);
     }
@@ -366,7 +369,7 @@ public final class ViewerPane extends Region {
                     ox + d.source().width() / 2.0 * loupeScale - r.x() * loupeScale,
                     oy + d.source().height() / 2.0 * loupeScale - r.y() * loupeScale, 0, false, false);
             OverlayPainter.paintPoints(g, lt, vm.session().reading().allPoints(), vm.selectedProperty().get(),
-                    OverlayPainter.colour(org.orthomeasure.core.overlay.OverlayRole.LANDMARK));
+                    OverlayPainter.colour(org.orthomeasure.core.overlay.OverlayRole.LANDMARK), new OverlayPainter.LabelLayout(), true);
             g.restore();
         }
         g.setStroke(Color.web("#ff5252"));
