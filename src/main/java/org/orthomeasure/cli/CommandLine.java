@@ -23,9 +23,10 @@ public final class CommandLine {
     private static Map<String, Subcommand> subcommands() {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
-        commands.put("measure", new MeasureCommand());
         commands.put("info", new InfoCommand());
         commands.put("render", new RenderCommand());
+        commands.put("measure", new MeasureCommand());
+        commands.put("compare", new CompareCommand());
         return commands;
     }
 

@@ -74,7 +74,9 @@ final class MeasureCommand implements Subcommand {
         } catch (LandmarkFileException e) {
             throw new InputException(e.getMessage(), e);
         }
-        Inputs inputs = image == null ? inputsFor(doc, Optional.empty(), OptionalDouble.empty()) : imageInputs(doc, image);
+        Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
+        Inputs inputs = radiograph.isEmpty() ? inputsFor(doc, Optional.empty(), OptionalDouble.empty())
+                : imageInputs(doc, image, radiograph.get());
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
@@ -88,8 +90,7 @@ final class MeasureCommand implements Subcommand {
                 throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
             }
         }
-        // --image FILE: pass the radiograph and its path here.
-        report.export(doc, set, options, landmarks, Optional.empty(), Optional.empty(), err);
+        report.export(doc, set, options, landmarks, radiograph, Optional.ofNullable(image).map(Path::of), err);
         return 0;
     }
 
@@ -121,8 +122,7 @@ final class MeasureCommand implements Subcommand {
      * landmark file's own calibration (e.g. the user's ball or line); landmarks placed on a film of
      * another size are refused.
      */
-    private static Inputs imageInputs(LandmarkDocument doc, String file) throws InputException {
-        Radiograph r = InfoCommand.open(file);
+    static Inputs imageInputs(LandmarkDocument doc, String file, Radiograph r) throws InputException {
         if (doc.imageSize().isPresent()
                 && (doc.imageSize().get().width() != r.width() || doc.imageSize().get().height() != r.height())) {
             throw new InputException("the landmarks were placed on a " + doc.imageSize().get().width() + "x"

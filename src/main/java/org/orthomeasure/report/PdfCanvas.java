@@ -79,6 +79,11 @@ final class PdfCanvas implements Closeable {
         y = SIZE.getHeight() - MARGIN;
     }
 
+    /** True when {@code height} points fit above the bottom margin on this page. */
+    boolean fits(float height) {
+        return y - height >= bottom();
+    }
+
     /** Starts a new page unless {@code height} points fit above the bottom margin. */
     void ensure(float height) throws IOException {
         if (y - height < bottom()) {

@@ -192,16 +192,21 @@ public final class PdfReport {
         String group = null;
         for (Measurement m : ms.measurements()) {
             String g = group(m.id());
+            String detail = ReportText.detail(m);
+            List<String> detailLines = detail.isEmpty() ? List.of() : pc.wrap(detail, 6.8f, w - 8);
+            float rowHeight = 15 + detailLines.size() * 8.5f;
+            if (!pc.fits(rowHeight + (g.equals(group) ? 0 : 14))) {
+                // Continue the table on a new page under a repeated header (and group band).
+                pc.newPage();
+                header(pc, cols, x, w);
+                group = null;
+            }
             if (!g.equals(group)) {
                 group = g;
-                pc.ensure(30);
                 pc.fillRect(x, pc.y - 13, w, 13, BAND);
                 pc.text(g, x + 2, pc.y - 9.5f, 9, PdfCanvas.TEXT);
                 pc.y -= 14;
             }
-            String detail = ReportText.detail(m);
-            List<String> detailLines = detail.isEmpty() ? List.of() : pc.wrap(detail, 6.8f, w - 8);
-            pc.ensure(12 + detailLines.size() * 8.5f);
             float base = pc.y - 9;
             String name = m.id().side().isPresent() ? ReportText.shortName(m.id()) : ReportText.fullName(m.id());
             pc.text(name, cols[0] + 2, base, size, PdfCanvas.TEXT);

@@ -171,11 +171,12 @@ public final class OverlayBuilder {
                 add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT, LineSegment.of(kk, foot), m.id().id());
             }
             String where = m.value() > 0 ? " medial" : m.value() < 0 ? " lateral" : "";
-            // The label sits on the H-A line above the knee, on the medial side: the knee itself is crowded
+            // The label sits on the H-A line above the knee, on the lateral side (the medial side faces the
+            // other leg and its label): the knee itself is crowded
             // with joint-line landmarks and the mLDFA/MPTA/HKA labels.
             Point2 labelAt = foot.plus(aa.vectorTo(hh).normalized().times(MAD_LABEL_OFFSET * radius));
             add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT,
-                    TextLabel.of(labelAt, "MAD " + length(m) + where, medial(side, TextAnchor.CENTER)), m.id().id());
+                    TextLabel.of(labelAt, "MAD " + length(m) + where, lateral(side, TextAnchor.CENTER)), m.id().id());
         });
         // Lengths beside the axes, on the lateral side.
         measurement(side, LimbMeasure.FEMUR_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
@@ -304,10 +305,6 @@ public final class OverlayBuilder {
      */
     private static TextAnchor lateral(Side side, TextAnchor vertical) {
         return TextAnchor.toward(-side.medialSign(), vertical.dy());
-    }
-
-    private static TextAnchor medial(Side side, TextAnchor vertical) {
-        return TextAnchor.toward(side.medialSign(), vertical.dy());
     }
 
     /** One decimal and a degree sign, with a true minus sign: "−2.9°" (never "−0.0°"). */
