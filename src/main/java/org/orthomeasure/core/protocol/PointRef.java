@@ -15,7 +15,7 @@ public sealed interface PointRef {
     /** The id the user reads, e.g. "R.kneeCenter", "R.femoralHeadRim[2]", "T4.topLeft", "cobb.upper.start". */
     String id();
 
-    /** Short overlay label, e.g. "K", "rim", "TL", "U1". */
+    /** Short overlay label, e.g. "K", "U1"; empty for rim points and vertebra corners. */
     String label();
 
     /** A lower-limb landmark. */
@@ -67,9 +67,10 @@ public sealed interface PointRef {
             return level.name() + "." + corner.id();
         }
 
+        /** Empty: the vertebra outline carries its level's name. */
         @Override
         public String label() {
-            return corner == VertebraCorner.TOP_LEFT ? level.name() : "";
+            return "";
         }
     }
 

@@ -53,9 +53,9 @@ public final class MeasurementsPanel extends VBox {
         this.session = session;
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(420);
-        setMinWidth(420);
-        setMaxWidth(420);
+        setPrefWidth(450);
+        setMinWidth(450);
+        setMaxWidth(450);
         getStyleClass().add("side-panel");
 
         calibration.setId("calibrationLabel");

@@ -102,8 +102,7 @@ public final class OverlayPainter {
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
         for (OverlayItem item : overlay.visible(visible)) {
-            if ((item.group() == OverlayGroup.LANDMARKS || item.group() == OverlayGroup.LANDMARK_LABELS)
-                    && item.role() != OverlayRole.REFERENCE) {
+            if (item.group() == OverlayGroup.LANDMARKS && item.role() != OverlayRole.REFERENCE) {
                 continue;
             }
             if (item.shape() instanceof PointMark && item.role() == OverlayRole.LANDMARK
@@ -120,7 +119,7 @@ public final class OverlayPainter {
             if (shape instanceof LineSegment s) {
                 Point2 a = t.toScreen(s.from());
                 Point2 b = t.toScreen(s.to());
-                g.strokeLine(a.x(), a.y(), b.x(), b.y());
+                halo(g, c, () -> g.strokeLine(a.x(), a.y(), b.x(), b.y()));
             } else if (shape instanceof ArcShape arc) {
                 int n = Math.max(8, (int) Math.ceil(Math.abs(arc.extentDeg()) / 3));
                 double[] xs = new double[n + 1];
@@ -130,11 +129,11 @@ public final class OverlayPainter {
                     xs[i] = p.x();
                     ys[i] = p.y();
                 }
-                g.strokePolyline(xs, ys, n + 1);
+                halo(g, c, () -> g.strokePolyline(xs, ys, n + 1));
             } else if (shape instanceof CircleShape circle) {
                 Point2 c0 = t.toScreen(circle.center());
                 double r = circle.radius() * t.scale();
-                g.strokeOval(c0.x() - r, c0.y() - r, 2 * r, 2 * r);
+                halo(g, c, () -> g.strokeOval(c0.x() - r, c0.y() - r, 2 * r, 2 * r));
             } else if (shape instanceof PointMark p) {
                 Point2 s = t.toScreen(p.at());
                 g.setLineDashes(null);
@@ -142,15 +141,44 @@ public final class OverlayPainter {
                 g.strokeLine(s.x(), s.y() - 4, s.x(), s.y() + 4);
             } else if (shape instanceof TextLabel label) {
                 g.setLineDashes(null);
-                drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT, layout);
+                if (item.group() == OverlayGroup.LANDMARK_LABELS) {
+                    // a landmark's name stays beside its point: left out where it would cover another label
+                    drawNameBeside(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, layout);
+                } else {
+                    drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT, layout);
+                }
             }
         }
         g.restore();
     }
 
+    /** Strokes {@code stroke} twice: a dark, wider halo first, so lines stay visible on white bone. */
+    private static void halo(GraphicsContext g, Color c, Runnable stroke) {
+        double w = g.getLineWidth();
+        g.setStroke(Color.web("#000000", 0.55));
+        g.setLineWidth(w + 2);
+        stroke.run();
+        g.setStroke(c);
+        g.setLineWidth(w);
+        stroke.run();
+    }
+
+    private static void drawNameBeside(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color c,
+                                       LabelLayout layout) {
+        double w = textWidth(text, POINT_FONT);
+        double h = POINT_FONT.getSize() * 1.25;
+        double gap = MARKER_RADIUS + 2;
+        double left = placement.dx() < 0 ? at.x() - gap - w : placement.dx() > 0 ? at.x() + gap : at.x() - w / 2;
+        double top = placement.dy() < 0 ? at.y() - gap - h + 4 : placement.dy() > 0 ? at.y() + gap - 4 : at.y() - h / 2;
+        if (layout == null || layout.tryPlace(left, top, w, h)) {
+            drawLabel(g, Point2.of(left, top), text, TextAnchor.SOUTH_EAST, c, POINT_FONT, null, 0);
+        }
+    }
+
     /**
-     * Draws every placed point (complete or draft) as a ring with a centre dot and a short label;
-     * {@code selected} gets a highlight, {@code colour} the ring colour.
+     * Draws every placed point (complete or draft) as a ring with a centre dot; {@code selected} gets
+     * a highlight, {@code colour} the ring colour. Limb landmarks are named by the overlay's
+     * LANDMARK_LABELS group; the ends of the Cobb lines (which the overlay does not name) get "U1" etc.
      */
     public static void paintPoints(GraphicsContext g, ViewTransform t, Map<PointRef, Point2> points, PointRef selected,
                                    Color colour, LabelLayout layout, boolean names) {
@@ -169,7 +197,8 @@ public final class OverlayPainter {
             g.setFill(sel ? Color.WHITE : colour);
             g.fillOval(s.x() - 1.5, s.y() - 1.5, 3, 3);
             String label = e.getKey().label();
-            if (names && !label.isEmpty() && (sel || !crowded(t, s, e.getKey(), points))) {
+            if (names && !label.isEmpty() && e.getKey() instanceof PointRef.CobbEnd
+                    && (sel || !crowded(t, s, e.getKey(), points))) {
                 // a point's name stays beside its point: it is left out rather than moved away
                 double w = textWidth(label, POINT_FONT);
                 double h = POINT_FONT.getSize() * 1.25;
