@@ -42,6 +42,9 @@ public final class Autosaver implements AutoCloseable {
 
     /** Schedules {@code job} (replacing a pending, not yet started one). */
     public synchronized void changed(SaveJob job) {
+        if (executor.isShutdown()) {
+            return;
+        }
         if (pending != null) {
             pending.cancel(false);
         }
@@ -53,6 +56,9 @@ public final class Autosaver implements AutoCloseable {
     public void flush() {
         ScheduledFuture<?> f;
         synchronized (this) {
+            if (executor.isShutdown()) {
+                return;
+            }
             if (pending != null) {
                 pending.cancel(false);
             }
