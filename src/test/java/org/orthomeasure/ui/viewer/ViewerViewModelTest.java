@@ -177,4 +177,23 @@ class ViewerViewModelTest {
         session.referenceRevealedProperty().set(true);
         assertTrue(vm.overlayProperty().get().items().stream().anyMatch(i -> i.role() == OverlayRole.REFERENCE));
     }
+
+    @Test
+    void fourClicksOnTwoEndplatesGiveTheCobbAngle() {
+        session.protocolProperty().set(LandmarkProtocol.cobbLines());
+        assertEquals("cobb.upper.start", vm.activeStepProperty().get().id());
+        // worked number 4 of measurements.md, 30 degrees (rounded to whole screen pixels here)
+        for (double[] c : new double[][] {{0, 100}, {200, 153.59}, {0, 600}, {200, 546.41}}) {
+            vm.press(c[0] + 50, c[1]);
+            vm.release();
+        }
+        assertNull(vm.activeStepProperty().get());
+        assertEquals(30.0, session.measurements().get("cobb").orElseThrow().value(), 1e-3);
+        // one end dragged: the lines go back to drafts and the angle disappears until the end is back
+        vm.selectedProperty().set(new PointRef.CobbEnd(PointRef.CobbLine.LOWER, true));
+        vm.deleteSelected();
+        assertTrue(session.measurements().get("cobb").isEmpty());
+        assertEquals("cobb.lower.start", vm.activeStepProperty().get().id());
+        assertEquals(3, session.reading().drafts().size());
+    }
 }
