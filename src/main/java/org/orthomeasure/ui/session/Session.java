@@ -41,7 +41,7 @@ public final class Session {
     private final ReadOnlyObjectWrapper<Reading> reading = new ReadOnlyObjectWrapper<>(this, "reading", Reading.empty());
     private final ObjectProperty<Calibration> userCalibration = new SimpleObjectProperty<>(this, "userCalibration");
     private final ReadOnlyObjectWrapper<Calibration> calibration =
-            new ReadOnlyObjectWrapper<>(this, "calibration", Calibration.none("no image open"));
+            new ReadOnlyObjectWrapper<>(this, "calibration", Calibration.none(null));
     private final ObjectProperty<LandmarkProtocol> protocol = new SimpleObjectProperty<>(this, "protocol",
             LandmarkProtocol.longLeg(EnumSet.allOf(Side.class), false));
     private final ObjectProperty<MeasurementOptions> options =
@@ -253,14 +253,14 @@ public final class Session {
     private void updateCalibration() {
         Calibration user = userCalibration.get();
         Radiograph film = radiograph.get();
-        calibration.set(user != null ? user : film != null ? film.calibration() : Calibration.none("no image open"));
+        calibration.set(user != null ? user : film != null ? film.calibration() : Calibration.none(null));
         remeasure();
     }
 
     private void remeasure() {
         if (userCalibration.get() == null) {
             Radiograph film = radiograph.get();
-            calibration.set(film != null ? film.calibration() : Calibration.none("no image open"));
+            calibration.set(film != null ? film.calibration() : Calibration.none(null));
         }
         measurements.set(MeasurementEngine.measure(reading.get().landmarks(), calibration.get(), options.get()));
     }

@@ -6,7 +6,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.collections.SetChangeListener;
-import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -18,7 +17,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.overlay.TextAnchor;
 import org.orthomeasure.core.protocol.PointRef;
@@ -264,8 +262,7 @@ public final class ViewerPane extends Region {
         ViewTransform t = vm.transformProperty().get();
         DisplayImages d = vm.displayProperty().get();
         if (t == null || d == null || overview == null) {
-            drawEmptyHint(g);
-            return;
+            return; // the start panel shows what to do
         }
         double s = t.scale();
         g.setTransform(s * t.m00(), s * t.m10(), s * t.m01(), s * t.m11(), t.tx(), t.ty());
@@ -291,16 +288,6 @@ public final class ViewerPane extends Region {
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
         drawCalibrationTool(g, t);
         drawLoupe(g, t, d);
-    }
-
-    private void drawEmptyHint(GraphicsContext g) {
-        g.setFill(Color.web("#9aa0a6"));
-        g.setFont(Font.font(15));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("Open a radiograph: File > Open, drop a file here, or pick a sample film",
-                canvas.getWidth() / 2, canvas.getHeight() / 2);
-        g.setTextAlign(TextAlignment.LEFT);
     }
 
     private void drawCalibrationTool(GraphicsContext g, ViewTransform t) {

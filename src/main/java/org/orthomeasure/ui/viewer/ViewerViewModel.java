@@ -92,6 +92,7 @@ public final class ViewerViewModel {
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
                 session.referenceProperty(), session.referenceRevealedProperty());
         session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
+        activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
         session.readingProperty().addListener((o, a, b) -> {
             if (selected.get() != null && b.position(selected.get()).isEmpty()) {
                 selected.set(null);
