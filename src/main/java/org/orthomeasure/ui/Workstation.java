@@ -247,12 +247,15 @@ public final class Workstation extends BorderPane {
         Label status = new Label();
         status.setId("statusLine");
         status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
         Label cursor = new Label();
         cursor.setId("cursorReadout");
+        cursor.setMinWidth(Region.USE_PREF_SIZE);
         cursor.textProperty().bind(viewer.cursorTextProperty());
         Label saved = new Label();
         saved.setId("saveState");
         saved.textProperty().bind(vm.saveStateProperty());
+        saved.setMinWidth(Region.USE_PREF_SIZE);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox bar = new HBox(16, status, spring, cursor, saved);
