@@ -179,6 +179,38 @@ class MeasureCommandTest {
         assertEquals(2500, fromImage.filmHeightPx().getAsDouble());
     }
 
+    private static String example(String name) throws Exception {
+        return Path.of(MeasureCommandTest.class.getResource("/examples/" + name).toURI()).toString();
+    }
+
+    @Test
+    void exampleLongLegFile() throws Exception {
+        assertEquals(0, run("measure", "--landmarks", example("long-leg.json"), "--json", "-"), err());
+        JsonNode root = new ObjectMapper().readTree(out());
+        JsonNode m = root.get("measurements");
+        assertEquals(-2.148, m.get("R.HKA").get("value").asDouble(), 0);
+        assertEquals("IV", m.get("R.CPAK").get("value").asText());
+        assertEquals(-1.45, m.get("L.HKA").get("value").asDouble(), 0);
+        assertEquals("VI", m.get("L.CPAK").get("value").asText());
+        assertEquals(3.0, m.get("LLD").get("value").asDouble(), 0);
+        assertEquals("mm, pixel spacing, source unknown", m.get("LLD").get("calibration").asText());
+        assertEquals("L.femoralHeadCenter fitted to 4 rim points (radius 24.0 mm)", root.get("notes").get(0).asText());
+    }
+
+    @Test
+    void exampleSpineFile() throws Exception {
+        assertEquals(0, run("measure", "--landmarks", example("spine.json"), "--json", "-"), err());
+        JsonNode m = new ObjectMapper().readTree(out()).get("measurements");
+        assertEquals(30.0, m.get("cobb").get("value").asDouble(), 0);
+        assertEquals(27.001, m.get("cobb.major").get("value").asDouble(), 0);
+        assertEquals("T4", m.get("cobb.major").get("from").asText());
+        assertEquals("T10", m.get("cobb.major").get("to").asText());
+        assertEquals(15.0, m.get("cobb.upper").get("value").asDouble(), 0.001);
+        assertEquals("T2", m.get("cobb.upper").get("from").asText());
+        assertEquals(19.0, m.get("cobb.lower").get("value").asDouble(), 0.001);
+        assertEquals("L3", m.get("cobb.lower").get("to").asText());
+    }
+
     @Test
     void listedInHelp() {
         assertEquals(0, run("help"));

@@ -36,7 +36,9 @@ class MeasurementEngineTest {
         MeasurementSet set = MeasurementEngine.measure(LimbFixtures.workedNumber1Right(), NONE,
                 MeasurementOptions.defaults());
         assertEquals(-2.864, value(set, "R.HKA"), EPS);
-        assertEquals("varus; 177.136° as 180°-based HKA", set.get("R.HKA").orElseThrow().note().orElseThrow());
+        // mLDFA 91.432 > 90 with MPTA 88.568 >= 85: the spec's malalignment test says femoral origin
+        assertEquals("varus; 177.136° as 180°-based HKA; varus origin femoral (mLDFA > 90°)",
+                set.get("R.HKA").orElseThrow().note().orElseThrow());
         assertEquals(91.432, value(set, "R.mLDFA"), EPS);
         assertEquals(88.568, value(set, "R.MPTA"), EPS);
         assertEquals(0.0, value(set, "R.JLCA"), 1e-12);
@@ -196,6 +198,32 @@ class MeasurementEngineTest {
         MeasurementSet partial = MeasurementEngine.measure(set.withoutVertebra(SpineLevel.L2), NONE,
                 MeasurementOptions.defaults());
         assertEquals(List.of("L2"), partial.missing().get(MeasurementId.COBB_LOWER).landmarks());
+    }
+
+    @Test
+    void varusOriginTibialAndCombined() {
+        // Tilt the plateau so that MPTA drops to 83.568: with mLDFA 91.432 the origin is combined.
+        double t = Math.toRadians(5);
+        LandmarkSet set = LimbFixtures.workedNumber1Right()
+                .withPoint(Side.R, LimbLandmark.TIBIAL_PLATEAU_MEDIAL, Point2.of(90 + 30 * Math.cos(t), 505 + 30 * Math.sin(t)))
+                .withPoint(Side.R, LimbLandmark.TIBIAL_PLATEAU_LATERAL, Point2.of(90 - 30 * Math.cos(t), 505 - 30 * Math.sin(t)));
+        MeasurementSet m = MeasurementEngine.measure(set, NONE, MeasurementOptions.defaults());
+        assertEquals(83.568, value(m, "R.MPTA"), EPS);
+        assertTrue(m.get("R.HKA").orElseThrow().note().orElseThrow()
+                .endsWith("varus origin combined (MPTA < 85°, mLDFA > 90°)"));
+    }
+
+    @Test
+    void mislabelledVertebraIsFlagged() {
+        double[] tilts = new double[17];
+        LandmarkSet set = LandmarkSet.empty();
+        for (Vertebra v : SpineFixtures.spine(i -> 300, tilts)) {
+            set = set.withVertebra(v.level() == SpineLevel.T7
+                    ? Vertebra.of(v.level(), v.topRight(), v.topLeft(), v.bottomRight(), v.bottomLeft()) : v);
+        }
+        MeasurementSet m = MeasurementEngine.measure(set, NONE, MeasurementOptions.defaults());
+        assertEquals(90.0, value(m, "cobb.major"), 1e-9); // the reference clips the reversed mid-line to 90°
+        assertTrue(m.notes().stream().anyMatch(n -> n.startsWith("vertebra T7: its left-edge midpoint")), m.notes().toString());
     }
 
     @Test
