@@ -28,6 +28,7 @@ import org.orthomeasure.core.measure.Unit;
 import org.orthomeasure.core.overlay.Overlay;
 import org.orthomeasure.core.overlay.OverlayBuilder;
 import org.orthomeasure.core.overlay.OverlayGroup;
+import org.orthomeasure.core.overlay.OverlayRole;
 import org.orthomeasure.core.overlay.TextLabel;
 
 /**
@@ -63,12 +64,15 @@ public final class ComparisonPdf {
         }
     }
 
-    /** The picture's layers: each reading's overlay without text (the values are in the table), in its colour. */
+    /**
+     * The picture's layers: each reading's overlay without text (the values are in the table), in its
+     * colour; B is drawn on top as {@link OverlayRole#REFERENCE} (thin lines, rings) so A stays visible.
+     */
     static List<AnnotatedImage.Layer> layers(ComparisonContent c) {
         return List.of(new AnnotatedImage.Layer(withoutText(c.readingA(), c.comparison().measurementsA()),
                         Palette.single(COLOUR_A)),
-                new AnnotatedImage.Layer(withoutText(c.readingB(), c.comparison().measurementsB()),
-                        Palette.single(COLOUR_B)));
+                new AnnotatedImage.Layer(withoutText(c.readingB(), c.comparison().measurementsB())
+                        .withRole(OverlayRole.REFERENCE), Palette.single(COLOUR_B)));
     }
 
     private static Overlay withoutText(LandmarkSet set, MeasurementSet ms) {
@@ -100,7 +104,7 @@ public final class ComparisonPdf {
                 pc.strokeRect(pc.left(), top - p.heightPt(), p.widthPt(), p.heightPt(), 0.5f, PdfCanvas.RULE);
                 pictureBottom = top - p.heightPt() - 4;
                 String caption = (c.film().isPresent() ? "" : "No image: annotations on black. ")
-                        + "Orange = A, blue = B.";
+                        + "Orange = A (thick, dots), blue = B (thin, rings).";
                 pc.text(caption, pc.left(), pictureBottom - 7, 6.5f, PdfCanvas.GREY);
                 pictureBottom -= 12;
                 tableX = pc.left() + PICTURE_WIDTH + 10;

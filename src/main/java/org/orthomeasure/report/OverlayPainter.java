@@ -95,6 +95,10 @@ final class OverlayPainter {
     }
 
     private Stroke stroke(OverlayRole role) {
+        if (role == OverlayRole.REFERENCE) {
+            // The other reading in check mode: thinner, so the reading under it stays visible.
+            return new BasicStroke(0.5f * lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        }
         if (role == OverlayRole.CONSTRUCTION) {
             return new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                     new float[] {4 * lineWidth, 3 * lineWidth}, 0f);
@@ -124,7 +128,8 @@ final class OverlayPainter {
         g.fill(new Ellipse2D.Double(p.getX() - r - lineWidth / 2, p.getY() - r - lineWidth / 2, 2 * r + lineWidth,
                 2 * r + lineWidth));
         g.setColor(colour);
-        if (role == OverlayRole.CONSTRUCTION || role == OverlayRole.SUGGESTION) {
+        if (role == OverlayRole.CONSTRUCTION || role == OverlayRole.SUGGESTION || role == OverlayRole.REFERENCE) {
+            // A ring: for check mode, the other reading's point shows the first reading's dot inside it.
             g.setStroke(new BasicStroke(lineWidth));
             g.draw(dot);
         } else {

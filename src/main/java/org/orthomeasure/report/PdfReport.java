@@ -105,8 +105,11 @@ public final class PdfReport {
         pc.textRight(c.generatedAt().format(WHEN), pc.right(), pc.y - 14, 9, PdfCanvas.GREY);
         pc.y -= 24;
         String who = c.user().map(u -> "reviewed by " + u).orElse("reviewer not named");
-        pc.paragraph("OrthoMeasure " + c.softwareVersion() + " · " + who + " · landmarks: " + c.landmarkSource()
-                + " · image: " + c.imageSource().orElse("none"), pc.left(), pc.width(), 8, PdfCanvas.GREY);
+        // File names often carry the patient's name: they go with the patient details.
+        String sources = c.omitPatientDetails() ? "file names omitted"
+                : "landmarks: " + c.landmarkSource() + " · image: " + c.imageSource().orElse("none");
+        pc.paragraph("OrthoMeasure " + c.softwareVersion() + " · " + who + " · " + sources, pc.left(), pc.width(), 8,
+                PdfCanvas.GREY);
         pc.y -= 2;
     }
 

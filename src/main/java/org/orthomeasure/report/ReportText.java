@@ -121,7 +121,7 @@ public final class ReportText {
     }
 
     /**
-     * The flag beside a value: "above normal", "below normal", "scoliosis (≥ 10°)" for Cobb angles,
+     * The flag beside a value: "above normal", "below normal", "scoliosis" for Cobb angles of 10° or more,
      * "low reliability" for JLCA (added to the others), or "".
      */
     public static String flag(Measurement m) {
@@ -130,7 +130,7 @@ public final class ReportText {
         if (r.isPresent() && m.isOutsideNormal()) {
             boolean cobb = m.id().limbMeasure().isEmpty() && m.id().id().startsWith("cobb");
             if (cobb) {
-                parts.add("scoliosis (≥ 10°)");
+                parts.add("scoliosis");
             } else {
                 parts.add(m.value() > r.get().upper() ? "above normal" : "below normal");
             }
