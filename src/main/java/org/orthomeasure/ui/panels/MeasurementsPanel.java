@@ -269,6 +269,9 @@ public final class MeasurementsPanel extends VBox {
             return "";
         }
         String n = m.note().get();
+        if (lld && Math.abs(m.value()) < 0.05) {
+            return "equal at 0.1 " + m.unit().symbol(); // the shown 0.0 must not say which is longer
+        }
         if (mad) {
             return n.contains("medial") ? "H–A medial of K" : n.contains("lateral") ? "H–A lateral of K" : "";
         }
