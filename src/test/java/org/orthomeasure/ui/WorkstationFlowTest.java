@@ -183,6 +183,7 @@ class WorkstationFlowTest {
         });
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(pdf) && text(robot, "#statusLine").startsWith("Wrote"));
+        System.out.println("PDF export: " + text(robot, "#statusLine"));
         String t;
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             t = new PDFTextStripper().getText(d);
@@ -201,6 +202,7 @@ class WorkstationFlowTest {
         robot.press(KeyCode.CONTROL).press(KeyCode.SHIFT).press(KeyCode.E).release(KeyCode.E).release(KeyCode.SHIFT)
                 .release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(png) && text(robot, "#statusLine").startsWith("Wrote"));
+        System.out.println("PNG export: " + text(robot, "#statusLine"));
         BufferedImage exported = ImageIO.read(png.toFile());
         assertEquals(W, exported.getWidth());
         assertEquals(H, exported.getHeight());
