@@ -156,18 +156,20 @@ public final class LongLegPhantom {
     private void pelvis(Leg right, Leg left) {
         double mid = canvas.px(midlineMm);
         canvas.ellipsoid(mm(midlineMm, 170), 185, 125, 110, 0, MU_SOFT);                  // pelvic soft tissue
-        canvas.ellipsoid(mm(midlineMm, 105), 42, 62, 16, 0, MU_BONE);                     // sacrum
+        canvas.bone().ellipsoid(mm(midlineMm, 105), 42, 62, 16, 0, 1.5).add(MU_CORTEX, MU_BONE);   // sacrum
         for (Leg leg : List.of(right, left)) {
             int lat = leg.lateral();
-            canvas.ellipsoid(mm(midlineMm + lat * 95, 105), 78, 52, 5, Math.toRadians(-lat * 28), MU_BONE); // iliac wing
-            canvas.capsule(mm(midlineMm + lat * 120, 62), mm(midlineMm + lat * 165, 120), 4, 4, MU_CORTEX);   // crest
             Point2 h = leg.hip();
-            canvas.ellipsoid(Point2.of(h.x() - lat * canvas.px(4), h.y() - canvas.px(12)), 34, 20, 10, 0, MU_BONE); // acetabular roof
-            canvas.capsule(Point2.of(mid + lat * canvas.px(12), canvas.px(262)),
-                    Point2.of(h.x() - lat * canvas.px(18), h.y() + canvas.px(22)), 8, 10, MU_BONE); // superior pubic ramus
-            canvas.ellipsoid(Point2.of(h.x() - lat * canvas.px(22), h.y() + canvas.px(78)), 17, 24, 14, 0, MU_BONE); // ischium
-            canvas.capsule(Point2.of(mid + lat * canvas.px(14), canvas.px(285)),
-                    Point2.of(h.x() - lat * canvas.px(22), h.y() + canvas.px(90)), 6, 7, MU_BONE); // inferior ramus
+            canvas.bone()
+                    .ellipsoid(mm(midlineMm + lat * 95, 108), 80, 55, 6, Math.toRadians(-lat * 28), 1.5)  // iliac wing
+                    .capsule(mm(midlineMm + lat * 118, 60), mm(midlineMm + lat * 168, 122), 5, 5, 2)     // crest
+                    .ellipsoid(Point2.of(h.x() - lat * canvas.px(4), h.y() - canvas.px(14)), 36, 22, 12, 0, 2) // acetabular roof
+                    .capsule(Point2.of(mid + lat * canvas.px(12), canvas.px(262)),
+                            Point2.of(h.x() - lat * canvas.px(18), h.y() + canvas.px(22)), 8, 10, 1.5)  // superior pubic ramus
+                    .ellipsoid(Point2.of(h.x() - lat * canvas.px(22), h.y() + canvas.px(78)), 17, 24, 14, 0, 2) // ischium
+                    .capsule(Point2.of(mid + lat * canvas.px(14), canvas.px(285)),
+                            Point2.of(h.x() - lat * canvas.px(22), h.y() + canvas.px(90)), 6, 7, 1.5)   // inferior ramus
+                    .add(MU_CORTEX, MU_BONE);
         }
     }
 
@@ -187,22 +189,23 @@ public final class LongLegPhantom {
         int lat = leg.lateral();
         Point2 h = leg.hip();
         double[] up = unit(h.x() - leg.knee().x(), h.y() - leg.knee().y());
-        canvas.ellipsoid(h, leg.headRadiusMm(), leg.headRadiusMm(), leg.headRadiusMm(), 0, MU_BONE + 0.006);
-        Point2 neckBase = Point2.of(h.x() + lat * canvas.px(38), h.y() + canvas.px(42));
-        canvas.capsule(h, neckBase, 15, 18, MU_BONE);
-        canvas.ellipsoid(Point2.of(h.x() + lat * canvas.px(48), h.y() + canvas.px(32)), 19, 30, 16, 0, MU_BONE);
-        canvas.ellipsoid(Point2.of(h.x() + lat * canvas.px(22), h.y() + canvas.px(62)), 10, 12, 10, 0, MU_BONE); // lesser trochanter
-        Point2 shaftTop = Point2.of(h.x() + lat * canvas.px(36), h.y() + canvas.px(75));
-        Point2 shaftBottom = along(leg.knee(), up, 85);
-        canvas.capsule(shaftTop, shaftBottom, 15, 15, MU_CORTEX);
-        canvas.capsule(shaftTop, shaftBottom, 9, 9.5, -(MU_CORTEX - 0.008));               // marrow cavity
-        // distal femur: metaphysis and the two condyles whose most distal points are the landmarks
-        canvas.ellipsoid(along(leg.knee(), up, 34), 38, 30, 18, 0, MU_BONE);
+        double r = leg.headRadiusMm();
+        Point2 neckBase = Point2.of(h.x() + lat * canvas.px(40), h.y() + canvas.px(44));
+        Point2 shaftTop = Point2.of(h.x() + lat * canvas.px(42), h.y() + canvas.px(52));
+        AttenuationCanvas.Bone femur = canvas.bone()
+                .ellipsoid(h, r, r, r, 0, 1.5)                                                         // head
+                .capsule(h, neckBase, 14, 17, 2)                                                       // neck
+                .ellipsoid(Point2.of(h.x() + lat * canvas.px(46), h.y() + canvas.px(40)), 21, 36, 18,
+                        Math.toRadians(lat * 8), 2)                                                    // trochanters
+                .ellipsoid(Point2.of(h.x() + lat * canvas.px(24), h.y() + canvas.px(64)), 9, 11, 9, 0, 1.5) // lesser trochanter
+                .capsule(shaftTop, along(leg.knee(), up, 85), 15, 15, 5.5)                             // shaft
+                .ellipsoid(along(leg.knee(), up, 34), 38, 30, 22, 0, 1.5);                             // metaphysis
         for (Point2 c : List.of(leg.condyleMedial(), leg.condyleLateral())) {
-            canvas.ellipsoid(along(c, up, 17), 16, 17, 13, 0, MU_BONE);
+            femur.ellipsoid(along(c, up, 17), 16, 17, 22, 0, 1.5);                                    // condyles
         }
+        femur.add(MU_CORTEX, MU_BONE);
         canvas.ellipsoid(along(leg.knee(), up, 8), 7, 11, 10, 0, -MU_BONE);                  // intercondylar notch
-        canvas.ellipsoid(along(leg.knee(), up, 14), 21, 24, 9, 0, MU_BONE * 0.8);           // patella
+        canvas.bone().ellipsoid(along(leg.knee(), up, 14), 21, 24, 9, 0, 1).add(MU_CORTEX, MU_BONE * 0.8); // patella
     }
 
     private void tibiaAndFoot(Leg leg) {
@@ -211,21 +214,21 @@ public final class LongLegPhantom {
         Point2 plateau = leg.plateauMedial().midpoint(leg.plateauLateral());
         double tilt = Math.atan2(leg.plateauLateral().y() - leg.plateauMedial().y(),
                 leg.plateauLateral().x() - leg.plateauMedial().x());
-        canvas.ellipsoid(along(plateau, down, 20), 39, 21, 24, tilt, MU_BONE);              // proximal tibia
-        Point2 shaftTop = along(plateau, down, 45);
-        Point2 shaftBottom = along(leg.ankle(), down, -50);
-        canvas.capsule(shaftTop, shaftBottom, 16, 12, MU_CORTEX);
-        canvas.capsule(shaftTop, shaftBottom, 10, 7, -(MU_CORTEX - 0.008));
-        canvas.ellipsoid(along(leg.ankle(), down, -18), 21, 19, 20, 0, MU_BONE);            // distal tibia
-        canvas.ellipsoid(Point2.of(leg.plafondMedial().x() - lat * canvas.px(5), leg.ankle().y() + canvas.px(4)),
-                6, 14, 10, 0, MU_BONE);                                                  // medial malleolus
+        canvas.bone()
+                .ellipsoid(along(plateau, down, 20), 39, 21, 24, tilt, 1.5)                              // proximal tibia
+                .capsule(along(plateau, down, 35), along(leg.ankle(), down, -40), 16, 12, 5)             // shaft
+                .ellipsoid(along(leg.ankle(), down, -18), 21, 19, 20, 0, 1.5)                            // distal tibia
+                .ellipsoid(Point2.of(leg.plafondMedial().x() - lat * canvas.px(5), leg.ankle().y() + canvas.px(4)),
+                        6, 14, 10, 0, 1.5)                                                               // medial malleolus
+                .add(MU_CORTEX, MU_BONE);
         Point2 fibTop = Point2.of(plateau.x() + lat * canvas.px(30), plateau.y() + canvas.px(22));
         Point2 fibBottom = Point2.of(leg.ankle().x() + lat * canvas.px(24), leg.ankle().y() + canvas.px(6));
-        canvas.ellipsoid(fibTop, 10, 9, 9, 0, MU_BONE);
-        canvas.capsule(fibTop, fibBottom, 6, 5.5, MU_CORTEX * 0.8);
-        canvas.ellipsoid(Point2.of(leg.ankle().x(), leg.ankle().y() + canvas.px(16)), 18, 13, 18, 0, MU_BONE); // talus
-        canvas.ellipsoid(Point2.of(leg.ankle().x() - lat * canvas.px(2), leg.ankle().y() + canvas.px(50)),
-                22, 22, 28, 0, MU_BONE * 0.9);                                           // calcaneus / tarsals
+        canvas.bone().ellipsoid(fibTop, 10, 9, 9, 0, 1.5).capsule(fibTop, fibBottom, 6, 5.5, 2.5)
+                .ellipsoid(fibBottom, 7, 12, 8, 0, 1.5).add(MU_CORTEX, MU_BONE);                       // fibula
+        canvas.bone().ellipsoid(Point2.of(leg.ankle().x(), leg.ankle().y() + canvas.px(16)), 18, 13, 18, 0, 1.5)
+                .add(MU_CORTEX, MU_BONE);                                                                // talus
+        canvas.bone().ellipsoid(Point2.of(leg.ankle().x() - lat * canvas.px(2), leg.ankle().y() + canvas.px(50)),
+                22, 22, 28, 0, 1.5).add(MU_CORTEX, MU_BONE * 0.9);                                      // tarsals
     }
 
     private Point2 along(Point2 p, double[] dir, double mm) {

@@ -58,7 +58,8 @@ public class ImageBenchmark {
     private Radiograph longLeg;
     private int[] rg2Out;
     private int[] longLegOut;
-    private int[] screenOut;
+    private Radiograph.Preview preview;
+    private int[] previewOut;
     private int tick;
 
     @Setup(Level.Trial)
@@ -76,7 +77,8 @@ public class ImageBenchmark {
         longLeg = RadiographReader.read(longLegRaw);
         rg2Out = new int[rg2Image.width() * rg2Image.height()];
         longLegOut = new int[longLeg.width() * longLeg.height()];
-        screenOut = new int[SCREEN * SCREEN];
+        preview = longLeg.preview(SCREEN);
+        previewOut = new int[preview.width() * preview.height()];
     }
 
     /** The 12-bit phantom long-leg film scaled to 2500x7000 and 16 bits (x16 plus low-bit noise). */
@@ -138,6 +140,13 @@ public class ImageBenchmark {
     @Benchmark
     public Radiograph.Rendered windowLongLeg16Screen() {
         return longLeg.renderFit(SCREEN, nextWindow(longLeg), false);
+    }
+
+    /** The drag path the UI uses: a screen-sized preview, re-windowed per mouse move. */
+    @Benchmark
+    public int[] windowLongLeg16Preview() {
+        preview.render(nextWindow(longLeg), false, previewOut);
+        return previewOut;
     }
 
     @Benchmark

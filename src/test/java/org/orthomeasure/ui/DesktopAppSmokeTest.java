@@ -1,5 +1,6 @@
 package org.orthomeasure.ui;
 
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.testfx.api.FxAssert.verifyThat;
 
 @ExtendWith(ApplicationExtension.class)
@@ -18,12 +20,14 @@ class DesktopAppSmokeTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new DesktopApp().start(stage);
+        new DesktopApp().start(stage, List.of(), (java.util.prefs.Preferences) null);
     }
 
     @Test
-    void windowShowsTitle() {
+    void windowShowsTitleAndTheStartPanel() {
         assertEquals("OrthoMeasure", stage.getTitle());
-        verifyThat(".label", (Label l) -> l.getText().equals("OrthoMeasure"));
+        verifyThat("#missingLine", (Label l) -> l.getText().startsWith("missing: R.femoralHeadCenter"));
+        verifyThat("#calibrationLabel", (Label l) -> l.getText().startsWith("Uncalibrated"));
+        assertTrue(stage.getScene().lookup("#startPanel").isVisible());
     }
 }

@@ -1,0 +1,30 @@
+package org.orthomeasure.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The questions the workstation asks the user, behind an interface so view models can be tested
+ * without a stage (tests answer them with fixed values).
+ */
+public interface Dialogs {
+
+    /** Asks for an image to open; empty when cancelled. */
+    Optional<Path> chooseImage(Optional<Path> initialFolder);
+
+    /** Asks where to save a file with the given extension ("pdf", "png"); empty when cancelled. */
+    Optional<Path> chooseSaveFile(String title, String extension, Path suggested);
+
+    /** Asks for a positive number (e.g. a known length in mm); empty when cancelled or not a positive number. */
+    OptionalDouble askPositiveNumber(String title, String prompt, double suggested);
+
+    /** Asks for a file to load (e.g. a reference landmark file); empty when cancelled. */
+    Optional<Path> chooseLandmarkFile(Optional<Path> initialFolder);
+
+    /** Asks for a line of text (may be empty); empty Optional when cancelled. */
+    Optional<String> askText(String title, String prompt, String suggested);
+
+    /** Shows a one-line error. */
+    void showError(String title, String message);
+}

@@ -1,0 +1,365 @@
+package org.orthomeasure.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.orthomeasure.core.overlay.OverlayGroup;
+import org.orthomeasure.io.image.WindowPreset;
+import org.orthomeasure.ui.panels.MeasurementsPanel;
+import org.orthomeasure.ui.panels.StepsPanel;
+import org.orthomeasure.ui.viewer.ViewerPane;
+import org.orthomeasure.ui.viewer.ViewerViewModel;
+
+/**
+ * The main window's content: menus, tool bar, protocol panel, viewer, measurements panel and status
+ * bar. A view: it binds to the view models and forwards commands; it holds no state of its own.
+ */
+public final class Workstation extends BorderPane {
+
+    private final WorkstationViewModel vm;
+    private final ViewerViewModel viewer;
+    private final ViewerPane viewerPane;
+    private final Menu exportMenu = new Menu();
+
+    public Workstation(WorkstationViewModel vm) {
+        this.vm = vm;
+        this.viewer = vm.viewer();
+        this.viewerPane = new ViewerPane(viewer);
+        getStyleClass().add("workstation");
+        getStylesheets().add(Workstation.class.getResource("workstation.css").toExternalForm());
+
+        VBox top = new VBox(menuBar(), toolBar());
+        setTop(top);
+        setLeft(new StepsPanel(viewer));
+        setRight(new MeasurementsPanel(vm.session(), viewer));
+        StackPane centre = new StackPane(viewerPane, startPanel());
+        setCenter(centre);
+        setBottom(statusBar());
+        installDragAndDrop(centre);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    public ViewerPane viewerPane() {
+        return viewerPane;
+    }
+
+    // ---------------------------------------------------------------- menus
+
+    private MenuBar menuBar() {
+        Menu file = new Menu("_File");
+        MenuItem open = item("_Open…", "Shortcut+O", vm::openWithDialog);
+        Menu recent = new Menu("Open _recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : vm.recent().files()) {
+                recent.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        vm.recent().files().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        Menu samples = new Menu("_Sample films");
+        for (Path p : vm.sampleFilms()) {
+            samples.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+        }
+        samples.setDisable(samples.getItems().isEmpty());
+        MenuItem save = item("_Save session", "Shortcut+S", vm::saveNow);
+        MenuItem reference = item("Load _reference reading…", null, vm::loadReferenceWithDialog);
+        exportMenu.setText("_Export");
+        exportMenu.setId("exportMenu");
+        MenuItem pdf = item("_Report (PDF)…", "Shortcut+E", vm.reports()::exportReportWithDialog);
+        MenuItem png = item("_Annotated image (PNG)…", "Shortcut+Shift+E", vm.reports()::exportPngWithDialog);
+        CheckMenuItem omit = new CheckMenuItem("Leave patient details out of the report");
+        omit.selectedProperty().bindBidirectional(vm.reports().omitPatientDetailsProperty());
+        exportMenu.getItems().addAll(pdf, png, new SeparatorMenuItem(), omit);
+        exportMenu.disableProperty().bind(vm.session().radiographProperty().isNull());
+        MenuItem quit = item("E_xit", "Shortcut+Q", () -> getScene().getWindow().hide());
+        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), save, reference,
+                new SeparatorMenuItem(), exportMenu, new SeparatorMenuItem(), quit);
+
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "Shortcut+Z", vm.session()::undo);
+        undo.disableProperty().bind(vm.session().canUndoProperty().not());
+        MenuItem redo = item("_Redo", "Shortcut+Y", vm.session()::redo);
+        redo.disableProperty().bind(vm.session().canRedoProperty().not());
+        MenuItem redo2 = item("Redo", "Shortcut+Shift+Z", vm.session()::redo);
+        redo2.setVisible(false);
+        MenuItem delete = item("_Delete selected point", "Delete", viewer::deleteSelected);
+        MenuItem next = item("_Next landmark", "Tab", viewer::nextStep);
+        edit.getItems().addAll(undo, redo, redo2, new SeparatorMenuItem(), delete, next);
+
+        Menu view = new Menu("_View");
+        view.getItems().addAll(
+                item("_Fit", "F", viewer::fit),
+                item("_1:1", "1", viewer::oneToOne),
+                item("Zoom _in", "Shortcut+Plus", () -> viewer.zoomAt(1.25, viewer.viewWidth() / 2, viewer.viewHeight() / 2)),
+                item("Zoom _out", "Shortcut+Minus", () -> viewer.zoomAt(0.8, viewer.viewWidth() / 2, viewer.viewHeight() / 2)),
+                new SeparatorMenuItem(),
+                item("Rotate _right", "R", () -> viewer.rotate(true)),
+                item("Rotate _left", "Shift+R", () -> viewer.rotate(false)),
+                item("Flip _horizontally", "H", viewer::flipHorizontal),
+                item("Flip _vertically", "V", viewer::flipVertical),
+                item("Reset orientation", null, viewer::resetOrientation),
+                new SeparatorMenuItem(),
+                item("_Invert", "I", () -> viewer.invertProperty().set(!viewer.invertProperty().get())));
+        Menu overlays = new Menu("_Overlays");
+        for (OverlayGroup g : OverlayGroup.values()) {
+            CheckMenuItem c = new CheckMenuItem(g.label());
+            c.setSelected(viewer.visibleGroups().contains(g));
+            c.selectedProperty().addListener((o, a, b) -> {
+                if (b) {
+                    viewer.visibleGroups().add(g);
+                } else {
+                    viewer.visibleGroups().remove(g);
+                }
+            });
+            overlays.getItems().add(c);
+        }
+        view.getItems().addAll(new SeparatorMenuItem(), overlays);
+
+        Menu tools = new Menu("_Tools");
+        tools.getItems().addAll(
+                item("_Place landmarks", "P", viewer::cancelTool),
+                item("Calibrate by a _line…", null, viewer::startLineCalibration),
+                item("Calibrate by a _ball…", null, viewer::startBallCalibration),
+                item("_Finish ball", "Enter", viewer::finishBall),
+                item("Use the _film's calibration", null, viewer::clearUserCalibration),
+                new SeparatorMenuItem(),
+                item("Restart the landmark list", null, vm::restartProtocol));
+
+        Menu check = new Menu("_Check");
+        CheckMenuItem reveal = new CheckMenuItem("_Reveal reference reading");
+        reveal.selectedProperty().bindBidirectional(vm.session().referenceRevealedProperty());
+        reveal.disableProperty().bind(vm.session().referenceProperty().isNull());
+        check.getItems().addAll(item("Load reference reading…", null, vm::loadReferenceWithDialog), reveal);
+
+        MenuBar bar = new MenuBar(file, edit, view, tools, check);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    // ---------------------------------------------------------------- tool bar and status
+
+    private ToolBar toolBar() {
+        Button open = button("Open", "Open a radiograph (Ctrl+O)", vm::openWithDialog);
+        open.setId("openButton");
+        Button fit = button("Fit", "Fit the film to the window (F)", viewer::fit);
+        Button one = button("1:1", "One image pixel per screen pixel (1)", viewer::oneToOne);
+        Button rotL = button("⟲", "Rotate left (Shift+R)", () -> viewer.rotate(false));
+        Button rotR = button("⟳", "Rotate right (R)", () -> viewer.rotate(true));
+        Button flip = button("⇋", "Flip horizontally (H)", viewer::flipHorizontal);
+        ToggleButton invert = new ToggleButton("Invert");
+        invert.setTooltip(new Tooltip("Invert grey levels (I)"));
+        invert.selectedProperty().bindBidirectional(viewer.invertProperty());
+        invert.setFocusTraversable(false);
+        ComboBox<WindowPreset> presets = new ComboBox<>();
+        presets.setId("windowPresets");
+        presets.setPrefWidth(190);
+        presets.setFocusTraversable(false);
+        presets.setTooltip(new Tooltip("Window presets; right-drag on the image changes window/level"));
+        presets.setCellFactory(lv -> presetCell());
+        presets.setButtonCell(presetCell());
+        viewer.displayProperty().addListener((o, a, b) -> presets.getItems().setAll(
+                b == null ? List.of() : b.source().windowPresets()));
+        viewer.windowProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(presets.getValue())) {
+                presets.setValue(b);
+            }
+        });
+        presets.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(viewer.windowProperty().get())) {
+                viewer.windowProperty().set(b);
+            }
+        });
+        Button undo = button("↶", "Undo (Ctrl+Z)", vm.session()::undo);
+        undo.disableProperty().bind(vm.session().canUndoProperty().not());
+        Button redo = button("↷", "Redo (Ctrl+Y)", vm.session()::redo);
+        redo.disableProperty().bind(vm.session().canRedoProperty().not());
+        Label tool = new Label();
+        tool.textProperty().bind(Bindings.createStringBinding(() -> switch (viewer.toolProperty().get()) {
+            case PLACE -> "Placing landmarks";
+            case CALIBRATE_LINE -> "Calibrating: line";
+            case CALIBRATE_BALL -> "Calibrating: ball";
+        }, viewer.toolProperty()));
+        tool.getStyleClass().add("tool-label");
+        ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), fit, one, rotL, rotR, flip, invert, presets,
+                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), tool);
+        bar.setId("toolBar");
+        return bar;
+    }
+
+    private static ListCell<WindowPreset> presetCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(WindowPreset p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.name());
+            }
+        };
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId("statusLine");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
+        Label cursor = new Label();
+        cursor.setId("cursorReadout");
+        cursor.setMinWidth(Region.USE_PREF_SIZE);
+        cursor.textProperty().bind(viewer.cursorTextProperty());
+        Label saved = new Label();
+        saved.setId("saveState");
+        saved.textProperty().bind(vm.saveStateProperty());
+        saved.setMinWidth(Region.USE_PREF_SIZE);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(16, status, spring, cursor, saved);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    /** The first-start panel: the sample films one click away, hidden once a film is open. */
+    private Node startPanel() {
+        VBox box = new VBox(10);
+        box.setId("startPanel");
+        box.setAlignment(Pos.CENTER);
+        box.setMaxSize(460, Region.USE_PREF_SIZE);
+        box.getStyleClass().add("start-panel");
+        Label title = new Label("OrthoMeasure");
+        title.getStyleClass().add("start-title");
+        Label hint = new Label("Open a radiograph (File > Open, Ctrl+O), drop a file here, or start with a sample film:");
+        hint.setWrapText(true);
+        box.getChildren().addAll(title, hint);
+        for (Path p : vm.sampleFilms()) {
+            Button b = new Button(p.getFileName().toString());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> vm.open(p));
+            b.getStyleClass().add("sample-button");
+            box.getChildren().add(b);
+        }
+        for (Path p : vm.recent().files().stream().limit(4).toList()) {
+            Button b = new Button("Recent: " + p.getFileName());
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setOnAction(e -> vm.open(p));
+            box.getChildren().add(b);
+        }
+        Button open = new Button("Open a file…");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setOnAction(e -> vm.openWithDialog());
+        box.getChildren().add(open);
+        box.visibleProperty().bind(vm.session().radiographProperty().isNull().and(vm.busyProperty().not()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void installDragAndDrop(Node target) {
+        target.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty()) {
+                Path p = e.getDragboard().getFiles().get(0).toPath();
+                if (Files.isRegularFile(p)) {
+                    vm.open(p);
+                    ok = true;
+                }
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private void onKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        double step = e.isShiftDown() ? 10 : 1;
+        switch (e.getCode()) {
+            case LEFT -> nudge(e, -1, 0, step);
+            case RIGHT -> nudge(e, 1, 0, step);
+            case UP -> nudge(e, 0, -1, step);
+            case DOWN -> nudge(e, 0, 1, step);
+            case TAB -> {
+                viewer.nextStep();
+                e.consume();
+            }
+            case N -> {
+                if (!e.isShortcutDown()) {
+                    viewer.nextStep();
+                    e.consume();
+                }
+            }
+            case BACK_SPACE -> {
+                viewer.deleteSelected();
+                e.consume();
+            }
+            case ESCAPE -> {
+                viewer.cancelTool();
+                viewer.selectedProperty().set(null);
+                e.consume();
+            }
+            default -> {
+                // menu accelerators handle the rest
+            }
+        }
+    }
+
+    private void nudge(KeyEvent e, int dx, int dy, double step) {
+        if (viewer.selectedProperty().get() != null && !(e.getTarget() instanceof ComboBox)) {
+            viewer.nudge(dx, dy, step);
+            e.consume();
+        }
+    }
+}

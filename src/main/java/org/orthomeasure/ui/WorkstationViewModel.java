@@ -1,0 +1,264 @@
+package org.orthomeasure.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.Reading;
+import org.orthomeasure.io.image.ImageReadException;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.landmarks.LandmarkDocument;
+import org.orthomeasure.io.landmarks.LandmarkFileException;
+import org.orthomeasure.io.landmarks.LandmarkFileReader;
+import org.orthomeasure.ui.session.Autosaver;
+import org.orthomeasure.ui.session.Session;
+import org.orthomeasure.ui.session.SessionStore;
+import org.orthomeasure.ui.viewer.DisplayImages;
+import org.orthomeasure.ui.viewer.ViewerViewModel;
+
+/**
+ * The workstation's application logic: opening films off the FX thread (decode, overview, restore
+ * the session beside the file), autosaving the session (debounced, atomic, and on exit), recent
+ * files and sample films, the reference reading, and the status line. Services come in through the
+ * constructor; FX thread only, except the background jobs it starts.
+ */
+public final class WorkstationViewModel implements AutoCloseable {
+
+    /** Quiet time before an autosave. */
+    public static final long AUTOSAVE_DELAY_MS = 800;
+
+    private final Session session;
+    private final ViewerViewModel viewer;
+    private final Dialogs dialogs;
+    private final SessionStore store;
+    private final RecentFiles recent;
+    private final Autosaver autosaver;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "orthomeasure-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "OrthoMeasure");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper(this, "saveState", "");
+    private final ReportActions reports;
+
+    public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
+                                RecentFiles recent) {
+        this.session = session;
+        this.viewer = viewer;
+        this.dialogs = dialogs;
+        this.store = store;
+        this.recent = recent;
+        this.reports = new ReportActions(session, viewer, dialogs, status::set);
+        this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> Platform.runLater(() -> saveState.set(
+                failure == null ? "Session saved" : "Session NOT saved: " + failure)));
+        session.revisionProperty().addListener((o, a, b) -> {
+            if (b.longValue() > 0) {
+                scheduleAutosave();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- open
+
+    /** Asks for a film and opens it. */
+    public void openWithDialog() {
+        Optional<Path> folder = Optional.ofNullable(session.imagePath()).map(Path::getParent)
+                .or(() -> sampleFolder());
+        dialogs.chooseImage(folder).ifPresent(this::open);
+    }
+
+    /**
+     * Opens a film in the background: decode, build the display overview and restore the session;
+     * then shows it. The returned future completes on the FX thread once the film is shown (or the
+     * error reported).
+     */
+    public CompletableFuture<Void> open(Path path) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (session.radiograph() != null) {
+            autosaver.flush();
+        }
+        busy.set(true);
+        status.set("Opening " + path.getFileName() + " …");
+        long t0 = System.nanoTime();
+        loader.submit(() -> {
+            try {
+                Radiograph film = RadiographReader.read(path);
+                long t1 = System.nanoTime();
+                DisplayImages images = DisplayImages.of(film);
+                SessionStore.Restored restored = store.load(path, film);
+                long t2 = System.nanoTime();
+                Platform.runLater(() -> {
+                    session.load(path, film, restored.reading(), restored.calibration(),
+                            restored.protocol().orElse(session.protocol()));
+                    viewer.filmShown(images);
+                    recent.add(path);
+                    title.set("OrthoMeasure — " + path.getFileName());
+                    long t3 = System.nanoTime();
+                    status.set(String.format(Locale.ROOT, "%s: %d×%d, opened in %d ms (decode %d, display %d)%s%s",
+                            path.getFileName(), film.width(), film.height(), (t3 - t0) / 1_000_000,
+                            (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000,
+                            film.notes().isEmpty() ? "" : "; " + String.join("; ", film.notes()),
+                            restored.message().map(m -> "; " + m).orElse("")));
+                    restored.message().filter(m -> m.startsWith("Session not restored"))
+                            .ifPresent(m -> dialogs.showError("Session", m));
+                    busy.set(false);
+                    done.complete(null);
+                });
+            } catch (ImageReadException e) {
+                failed(e.getMessage(), done);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failed(path.getFileName() + ": cannot be opened (" + e + ")", done);
+            }
+        });
+        return done;
+    }
+
+    private void failed(String message, CompletableFuture<Void> done) {
+        Platform.runLater(() -> {
+            busy.set(false);
+            status.set(message);
+            dialogs.showError("Cannot open the film", message);
+            done.complete(null);
+        });
+    }
+
+    /** The sample films shipped beside the application ({@code sample-dicom/*.dcm}), sorted by name. */
+    public List<Path> sampleFilms() {
+        return sampleFolder().map(dir -> {
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".dcm")).sorted().toList();
+            } catch (IOException e) {
+                return List.<Path>of();
+            }
+        }).orElse(List.of());
+    }
+
+    /** {@code sample-dicom/} in the working folder, or beside the jar's folder. */
+    public static Optional<Path> sampleFolder() {
+        Path here = Path.of("sample-dicom");
+        if (Files.isDirectory(here)) {
+            return Optional.of(here.toAbsolutePath());
+        }
+        try {
+            Path jar = Path.of(WorkstationViewModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("sample-dicom"))) {
+                    return Optional.of(p.resolve("sample-dicom"));
+                }
+            }
+        } catch (Exception e) {
+            // no code source: no samples
+        }
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    private void scheduleAutosave() {
+        Path image = session.imagePath();
+        Radiograph film = session.radiograph();
+        if (image == null || film == null) {
+            return;
+        }
+        LandmarkDocument doc = SessionStore.document(film, session.reading(), session.calibration(), session.protocol());
+        saveState.set("Saving…");
+        autosaver.changed(() -> store.save(image, doc));
+    }
+
+    /** Saves now (Ctrl+S) and waits for it. */
+    public void saveNow() {
+        scheduleAutosave();
+        autosaver.flush();
+    }
+
+    /** Loads a landmark file as the hidden reference reading (check mode). */
+    public void loadReferenceWithDialog() {
+        dialogs.chooseLandmarkFile(Optional.ofNullable(session.imagePath()).map(Path::getParent)).ifPresent(p -> {
+            try {
+                LandmarkDocument doc = new LandmarkFileReader().read(p);
+                session.setReference(Reading.of(doc.landmarks()));
+                status.set("Reference reading loaded from " + p.getFileName() + " (hidden until revealed)");
+            } catch (LandmarkFileException e) {
+                dialogs.showError("Reference reading", e.getMessage());
+            }
+        });
+    }
+
+    /** Starts the protocol's landmark list again from its first missing landmark. */
+    public void restartProtocol() {
+        LandmarkProtocol p = session.protocol();
+        p.nextMissing(session.reading()).ifPresent(viewer::activate);
+    }
+
+    /** Writes the pending session and stops background work. */
+    @Override
+    public void close() {
+        if (session.radiograph() != null && session.revisionProperty().get() > 0) {
+            scheduleAutosave();
+        }
+        autosaver.close();
+        loader.shutdownNow();
+        reports.close();
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public Session session() {
+        return session;
+    }
+
+    public ViewerViewModel viewer() {
+        return viewer;
+    }
+
+    /** File > Export. */
+    public ReportActions reports() {
+        return reports;
+    }
+
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public RecentFiles recent() {
+        return recent;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Sets the status line (views report what they did). */
+    public void setStatus(String s) {
+        status.set(s);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** "Session saved", "Saving…" or "Session NOT saved: why". */
+    public ReadOnlyStringProperty saveStateProperty() {
+        return saveState.getReadOnlyProperty();
+    }
+}

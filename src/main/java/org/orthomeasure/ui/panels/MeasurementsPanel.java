@@ -1,0 +1,319 @@
+package org.orthomeasure.ui.panels;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.limb.CpakType;
+import org.orthomeasure.core.measure.LimbMeasure;
+import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementId;
+import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.core.measure.Missing;
+import org.orthomeasure.core.measure.NormalRange;
+import org.orthomeasure.core.measure.Unit;
+import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.ui.session.Session;
+import org.orthomeasure.ui.viewer.ViewerViewModel;
+
+/**
+ * The measurements panel: the calibration in force and its warning (always visible), calibration
+ * tools, every measurement with unit, normal range and an out-of-range flag, the CPAK grid of each
+ * knee, and a "missing: ..." line for what is not measurable yet. Rebuilt from the session's
+ * {@link MeasurementSet} on every change.
+ */
+public final class MeasurementsPanel extends VBox {
+
+    private final Session session;
+    private final Label calibration = new Label();
+    private final Label calibrationWarning = new Label();
+    private final GridPane table = new GridPane();
+    private final Label missing = new Label();
+    private final Label lengthUnit = new Label();
+    private final Label notes = new Label();
+    private final CpakGrid cpakR = new CpakGrid("R-");
+    private final CpakGrid cpakL = new CpakGrid("L-");
+    private final VBox cpakBox = new VBox(4);
+    /** The ids shown in the table, in order; when unchanged, rows are updated in place. */
+    private List<String> shownIds = List.of();
+    private final Map<String, Label[]> rows = new java.util.HashMap<>();
+    private boolean refreshScheduled;
+
+    public MeasurementsPanel(Session session, ViewerViewModel vm) {
+        this.session = session;
+        setSpacing(6);
+        setPadding(new Insets(8));
+        setPrefWidth(450);
+        setMinWidth(450);
+        setMaxWidth(450);
+        getStyleClass().add("side-panel");
+
+        calibration.setId("calibrationLabel");
+        calibration.setWrapText(true);
+        calibration.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        calibration.setMaxWidth(400);
+        calibrationWarning.setId("calibrationWarning");
+        calibrationWarning.setWrapText(true);
+        calibrationWarning.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        calibrationWarning.setMaxWidth(400);
+        calibrationWarning.getStyleClass().add("warning");
+        missing.setId("missingLine");
+        missing.setWrapText(true);
+        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        missing.setMaxWidth(390);
+        missing.getStyleClass().add("missing");
+        notes.setWrapText(true);
+        notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notes.setMaxWidth(390);
+        notes.getStyleClass().add("notes");
+        table.setId("measurementTable");
+        table.setHgap(8);
+        table.setVgap(3);
+        javafx.scene.layout.ColumnConstraints nameCol = new javafx.scene.layout.ColumnConstraints();
+        nameCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints valueCol = new javafx.scene.layout.ColumnConstraints();
+        valueCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints rangeCol = new javafx.scene.layout.ColumnConstraints();
+        rangeCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.getColumnConstraints().addAll(nameCol, valueCol, rangeCol, new javafx.scene.layout.ColumnConstraints());
+        lengthUnit.setId("lengthUnit");
+        lengthUnit.getStyleClass().add("notes");
+
+        Button line = new Button("Line…");
+        line.setId("calibrateLine");
+        line.setTooltip(new Tooltip("Calibrate with a line of known length: click its two ends"));
+        line.setOnAction(e -> vm.startLineCalibration());
+        Button ball = new Button("Ball…");
+        ball.setId("calibrateBall");
+        ball.setTooltip(new Tooltip("Calibrate with a ball of known diameter: click 3+ rim points, then Enter"));
+        ball.setOnAction(e -> vm.startBallCalibration());
+        Button film = new Button("Film's");
+        film.setTooltip(new Tooltip("Use the film's own calibration again"));
+        film.setOnAction(e -> vm.clearUserCalibration());
+        film.disableProperty().bind(session.userCalibrationProperty().isNull());
+
+        Label calTitle = new Label("Calibration");
+        calTitle.getStyleClass().add("panel-title");
+        Label mTitle = new Label("Measurements");
+        mTitle.getStyleClass().add("panel-title");
+        HBox calButtons = new HBox(6, line, ball, film);
+
+        VBox content = new VBox(6, mTitle, lengthUnit, table, missing, cpakBox, notes);
+        content.setPadding(new Insets(0, 12, 0, 0));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("panel-scroll");
+        getChildren().addAll(calTitle, calibration, calibrationWarning, calButtons, scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+
+        session.measurementsProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.calibrationProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.protocolProperty().addListener((o, a, b) -> scheduleRefresh());
+        refresh();
+    }
+
+    /** One refresh per FX pulse however many changes arrive (a drag sends many). */
+    private void scheduleRefresh() {
+        if (!refreshScheduled) {
+            refreshScheduled = true;
+            javafx.application.Platform.runLater(() -> {
+                refreshScheduled = false;
+                refresh();
+            });
+        }
+    }
+
+    /** Rebuilds the panel from the session. */
+    public void refresh() {
+        MeasurementSet ms = session.measurements();
+        Calibration cal = session.calibration();
+        calibration.setText(calibrationText(cal));
+        calibrationWarning.setText(cal.warning().map(w -> "⚠ " + w).orElse(""));
+        calibrationWarning.setVisible(cal.warning().isPresent());
+        calibrationWarning.setManaged(cal.warning().isPresent());
+        lengthUnit.setText("Lengths in " + cal.unitLabel() + "; angles in degrees");
+
+        List<String> ids = ms.measurements().stream().map(m -> m.id().id()).toList();
+        if (ids.equals(shownIds) && !ids.isEmpty()) {
+            for (Measurement m : ms.measurements()) {
+                fill(rows.get(m.id().id()), m);
+            }
+        } else {
+            rebuildTable(ms);
+            shownIds = ids;
+        }
+        refreshRest(ms);
+    }
+
+    private void rebuildTable(MeasurementSet ms) {
+        table.getChildren().clear();
+        rows.clear();
+        int row = 0;
+        String group = null;
+        for (Measurement m : ms.measurements()) {
+            String g = m.id().side().map(s -> s == Side.R ? "Right leg" : "Left leg").orElse(
+                    m.id().id().startsWith("cobb") ? "Spine" : "Both legs");
+            if (!g.equals(group)) {
+                Label h = new Label(g);
+                h.getStyleClass().add("group-header");
+                table.add(h, 0, row++, 4, 1);
+                group = g;
+            }
+            row = addRow(m, row);
+        }
+        if (ms.measurements().isEmpty()) {
+            table.add(new Label("No measurement yet: place the landmarks."), 0, row, 4, 1);
+        }
+    }
+
+    private void refreshRest(MeasurementSet ms) {
+
+        List<Step> missingSteps = session.protocol().missing(session.reading());
+        missing.setText(missingSteps.isEmpty() ? "missing: nothing, all landmarks of the protocol are placed"
+                : "missing: " + missingSteps.stream().map(Step::id).collect(Collectors.joining(", ")));
+
+        cpakBox.getChildren().clear();
+        for (Side side : Side.values()) {
+            var type = ms.get(MeasurementId.limb(side, LimbMeasure.CPAK)).flatMap(Measurement::text)
+                    .map(CpakType::valueOf).orElse(null);
+            boolean relevant = session.protocol().sides().contains(side);
+            if (!relevant) {
+                continue;
+            }
+            CpakGrid grid = side == Side.R ? cpakR : cpakL;
+            grid.mark(type);
+            Label t = new Label("CPAK, " + side.word() + " knee: " + (type == null ? "not measurable yet"
+                    : type.name() + " (" + type.describe() + ")"));
+            t.setId(side.name() + "-cpakLabel");
+            t.getStyleClass().add("group-header");
+            cpakBox.getChildren().addAll(t, grid);
+        }
+        List<String> n = new java.util.ArrayList<>(ms.notes());
+        Map<MeasurementId, Missing> miss = ms.missing();
+        boolean protocolSpine = session.protocol().kind() == org.orthomeasure.core.landmarks.Protocol.SPINE;
+        miss.forEach((id, why) -> {
+            boolean relevant = id.side().map(s -> session.protocol().sides().contains(s)).orElse(
+                    id.id().startsWith("cobb") == protocolSpine);
+            // a landmark that is merely not placed is on the missing line; notes say what else is wrong
+            if (relevant && why.note().isPresent() && !why.note().get().contains("not placed")) {
+                n.add(id.id() + ": " + why.describe());
+            }
+        });
+        notes.setText(String.join("\n", n));
+    }
+
+    private int addRow(Measurement m, int row) {
+        String name = m.id().limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (m.id().id()) {
+            case "cobb" -> "Cobb (two lines)";
+            case "cobb.major" -> "Major curve";
+            case "cobb.upper" -> "Upper curve";
+            case "cobb.lower" -> "Lower curve";
+            default -> m.id().id();
+        });
+        Label nameL = new Label(name);
+        nameL.setTooltip(new Tooltip(m.id().description()));
+        Label value = new Label();
+        value.setId("value-" + m.id().id().replace('.', '-'));
+        value.getStyleClass().add("value");
+        value.setTooltip(new Tooltip());
+        Label range = new Label();
+        range.getStyleClass().add("range");
+        Label flag = new Label();
+        flag.setId("flag-" + m.id().id().replace('.', '-'));
+        Label[] cells = {value, range, flag};
+        fill(cells, m);
+        rows.put(m.id().id(), cells);
+        table.add(nameL, 0, row);
+        table.add(value, 1, row);
+        table.add(range, 2, row);
+        table.add(flag, 3, row);
+        return row + 1;
+    }
+
+    /** Writes one measurement into its row's value, range and flag labels. */
+    private static void fill(Label[] cells, Measurement m) {
+        Label value = cells[0];
+        Label range = cells[1];
+        Label flag = cells[2];
+        value.setText(displayValue(m));
+        value.getTooltip().setText(m.formattedValue() + " " + m.unit().symbol()
+                + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
+        range.setText(m.normalRange().map(r -> r.describe().replace(" (low reliability)", "")).orElse(""));
+        String flagText = m.isOutsideNormal() ? (m.value() < m.normalRange().orElseThrow().lower() ? "⚠ low" : "⚠ high")
+                : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability"
+                : shortNote(m);
+        flag.setText(flagText);
+        flag.getStyleClass().remove("out-of-range");
+        value.getStyleClass().remove("out-of-range");
+        if (m.isOutsideNormal()) {
+            flag.getStyleClass().add("out-of-range");
+            value.getStyleClass().add("out-of-range");
+        }
+    }
+
+    /** The side notes a reader needs beside the value: MAD direction, which leg is longer. */
+    private static String shortNote(Measurement m) {
+        boolean mad = m.id().limbMeasure().filter(l -> l == LimbMeasure.MAD).isPresent();
+        boolean lld = m.id().equals(MeasurementId.LLD);
+        if (!(mad || lld) || m.note().isEmpty()) {
+            return "";
+        }
+        String n = m.note().get();
+        if (lld && Math.abs(m.value()) < 0.05) {
+            return "equal at 0.1 " + m.unit().symbol(); // the shown 0.0 must not say which is longer
+        }
+        if (mad) {
+            return n.contains("medial") ? "H–A medial of K" : n.contains("lateral") ? "H–A lateral of K" : "";
+        }
+        int semi = n.indexOf(';');
+        return semi > 0 ? n.substring(0, semi) : n;
+    }
+
+    /**
+     * The value as shown: one decimal with a true minus sign and the unit ("−2.9°", "3.0 mm",
+     * "10.0 px (uncalibrated)"), end vertebrae for Cobb curves, text values as they are. The source of
+     * a mm value is on the "Lengths in mm, ..." line above the table and in the row's tooltip.
+     */
+    static String displayValue(Measurement m) {
+        if (m.text().isPresent()) {
+            return m.text().get();
+        }
+        double v = m.value();
+        String num = String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
+        if (num.equals("−0.0")) {
+            num = "0.0";
+        }
+        String s = m.unit() == Unit.DEG ? num + "°" : num + " " + m.unit().symbol();
+        if (m.id().limbMeasure().filter(l -> l == LimbMeasure.HKA).isPresent()) {
+            s += String.format(Locale.ROOT, " (%.1f°)", 180 + v);
+        }
+        if (m.from().isPresent()) {
+            s += " " + m.from().get() + "–" + m.to().get();
+        }
+        if (m.unit() == Unit.PX) {
+            s += " (uncalibrated)";
+        }
+        return s;
+    }
+
+    /** "Calibrated: 0.143 mm/px, detector plane (Imager Pixel Spacing ...)" or "Uncalibrated: lengths in px". */
+    static String calibrationText(Calibration c) {
+        if (!c.isCalibrated()) {
+            return "Uncalibrated: lengths are in px, not mm";
+        }
+        var s = c.spacing().orElseThrow();
+        String spacing = s.isAnisotropic() ? String.format(Locale.ROOT, "%.4f × %.4f mm/px (row × column)", s.rowMm(),
+                s.columnMm()) : String.format(Locale.ROOT, "%.4f mm/px", s.rowMm());
+        return spacing + ", " + c.source().label() + (c.detail().isEmpty() ? "" : " — " + c.detail());
+    }
+}

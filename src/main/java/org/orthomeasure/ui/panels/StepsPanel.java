@@ -1,0 +1,185 @@
+package org.orthomeasure.ui.panels;
+
+import java.util.EnumSet;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.ui.viewer.ViewerViewModel;
+
+/**
+ * The protocol panel: which protocol, its landmarks in order (placed ones ticked, the active one
+ * selected), the active landmark's instruction and a diagram of where it goes.
+ */
+public final class StepsPanel extends VBox {
+
+    /** The protocols offered, by name. */
+    public enum Choice {
+        BOTH_LEGS("Long-leg alignment: both legs"),
+        RIGHT_LEG("Long-leg alignment: right leg"),
+        LEFT_LEG("Long-leg alignment: left leg"),
+        COBB_LINES("Scoliosis (Cobb): two endplate lines"),
+        ALL_VERTEBRAE("Scoliosis (Cobb): vertebrae T1–L5");
+
+        private final String label;
+
+        Choice(String label) {
+            this.label = label;
+        }
+
+        LandmarkProtocol protocol(boolean optional) {
+            return switch (this) {
+                case BOTH_LEGS -> LandmarkProtocol.longLeg(EnumSet.allOf(Side.class), optional);
+                case RIGHT_LEG -> LandmarkProtocol.longLeg(EnumSet.of(Side.R), optional);
+                case LEFT_LEG -> LandmarkProtocol.longLeg(EnumSet.of(Side.L), optional);
+                case COBB_LINES -> LandmarkProtocol.cobbLines();
+                case ALL_VERTEBRAE -> LandmarkProtocol.allVertebrae();
+            };
+        }
+
+        static Choice of(LandmarkProtocol p) {
+            return switch (p.variant()) {
+                case COBB_LINES -> COBB_LINES;
+                case ALL_VERTEBRAE -> ALL_VERTEBRAE;
+                case LONG_LEG -> p.sides().size() == 2 ? BOTH_LEGS : p.sides().contains(Side.R) ? RIGHT_LEG : LEFT_LEG;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final ViewerViewModel vm;
+    private final ComboBox<Choice> protocol = new ComboBox<>();
+    private final CheckBox optional = new CheckBox("Optional landmarks (GT, plafond, head top)");
+    private final CheckBox rim = new CheckBox("Femoral head by 3+ rim points");
+    private final ListView<Step> steps = new ListView<>();
+    private final Label instruction = new Label();
+    private final StepDiagram diagram = new StepDiagram();
+    private boolean syncing;
+    private List<Boolean> lastDone = List.of();
+
+    public StepsPanel(ViewerViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(8));
+        setPrefWidth(270);
+        getStyleClass().add("side-panel");
+
+        protocol.getItems().setAll(Choice.values());
+        protocol.setMaxWidth(Double.MAX_VALUE);
+        protocol.setId("protocolChoice");
+        rim.setId("headByRim");
+        steps.setId("stepList");
+        instruction.setId("instruction");
+        instruction.setWrapText(true);
+        instruction.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rim.selectedProperty().bindBidirectional(vm.headByRimProperty());
+
+        Label title = new Label("Protocol");
+        title.getStyleClass().add("panel-title");
+        Label stepsTitle = new Label("Landmarks (click in order; Tab skips)");
+        stepsTitle.getStyleClass().add("panel-title");
+        getChildren().addAll(title, protocol, optional, rim, stepsTitle, steps, instruction, diagram);
+        VBox.setVgrow(steps, Priority.ALWAYS);
+
+        steps.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Step s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                    setText(null);
+                    getStyleClass().removeAll("done", "optional-step");
+                    return;
+                }
+                boolean done = LandmarkProtocol.isDone(s, vm.session().reading());
+                setText((done ? "✓ " : "○ ") + s.title());
+                getStyleClass().removeAll("done", "optional-step");
+                if (done) {
+                    getStyleClass().add("done");
+                }
+                if (s.optional()) {
+                    getStyleClass().add("optional-step");
+                }
+            }
+        });
+
+        protocol.valueProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.session().protocolProperty().set(b.protocol(optional.isSelected()));
+            }
+        });
+        optional.selectedProperty().addListener((o, a, b) -> {
+            if (!syncing && protocol.getValue() != null) {
+                vm.session().protocolProperty().set(protocol.getValue().protocol(b));
+            }
+        });
+        vm.session().protocolProperty().addListener((o, a, b) -> showProtocol(b));
+        vm.session().readingProperty().addListener((o, a, b) -> {
+            // re-render the cells only when a tick changes (not on every drag step)
+            List<Boolean> done = steps.getItems().stream().map(st -> LandmarkProtocol.isDone(st, b)).toList();
+            if (!done.equals(lastDone)) {
+                lastDone = done;
+                steps.refresh();
+                if (vm.activeStepProperty().get() == null) {
+                    showActive(null);
+                }
+            }
+        });
+        steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null && b != vm.activeStepProperty().get()) {
+                vm.activate(b);
+            }
+        });
+        vm.activeStepProperty().addListener((o, a, b) -> showActive(b));
+        showProtocol(vm.session().protocol());
+        showActive(vm.activeStepProperty().get());
+    }
+
+    private void showProtocol(LandmarkProtocol p) {
+        syncing = true;
+        try {
+            protocol.setValue(Choice.of(p));
+            optional.setSelected(p.steps().stream().anyMatch(Step::optional));
+            optional.setDisable(p.variant() != LandmarkProtocol.Variant.LONG_LEG);
+            rim.setDisable(p.variant() != LandmarkProtocol.Variant.LONG_LEG);
+            steps.getItems().setAll(p.steps());
+        } finally {
+            syncing = false;
+        }
+        showActive(vm.activeStepProperty().get());
+    }
+
+    private void showActive(Step s) {
+        syncing = true;
+        try {
+            if (s == null) {
+                steps.getSelectionModel().clearSelection();
+                List<Step> missing = vm.session().protocol().missing(vm.session().reading());
+                instruction.setText(missing.isEmpty() ? "All landmarks placed. Drag a point to adjust it; Delete removes the selected one."
+                        : "Choose a landmark in the list.");
+                diagram.show(null);
+            } else {
+                steps.getSelectionModel().select(s);
+                int i = steps.getItems().indexOf(s);
+                if (i >= 0) {
+                    steps.scrollTo(Math.max(0, i - 3));
+                }
+                instruction.setText(s.instruction());
+                diagram.show(s.target());
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package org.orthomeasure.ui.viewer;
+
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.collections.SetChangeListener;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.overlay.TextAnchor;
+import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.io.image.WindowPreset;
+
+/**
+ * The image canvas: draws the windowed film (overview, plus a full-resolution render of the visible
+ * region when zoomed in, made off the FX thread), the overlay, the landmark points, the calibration
+ * tool's points and a magnifier loupe; forwards mouse input to the {@link ViewerViewModel}.
+ *
+ * <p>Mouse: left click places the active landmark or picks a point to drag; wheel zooms to the
+ * cursor; right drag changes window/level; middle drag (or Ctrl/Shift + left drag) pans.
+ */
+public final class ViewerPane extends Region {
+
+    private static final Color BACKGROUND = Color.web("#101214");
+    private static final double LOUPE_SIZE = 170;
+    private static final double LOUPE_MAGNIFICATION = 4;
+
+    private final ViewerViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "orthomeasure-detail-render");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong detailRequest = new AtomicLong();
+
+    private WritableImage overview;
+    private WritableImage detail;
+    private DisplayImages.Region detailRegion;
+    private WindowPreset detailWindow;
+    private boolean detailInvert;
+    private boolean redrawScheduled;
+
+    private double lastX;
+    private double lastY;
+    private double pressX;
+    private double pressY;
+    private boolean panning;
+    private boolean windowing;
+
+    public ViewerPane(ViewerViewModel vm) {
+        this.vm = vm;
+        getChildren().add(canvas);
+        getStyleClass().add("viewer");
+        setMinSize(200, 200);
+        setFocusTraversable(true);
+        setCursor(Cursor.CROSSHAIR);
+
+        vm.displayProperty().addListener((o, a, b) -> rebuildOverview());
+        vm.windowProperty().addListener((o, a, b) -> rebuildOverview());
+        vm.invertProperty().addListener((o, a, b) -> rebuildOverview());
+        vm.transformProperty().addListener((o, a, b) -> {
+            requestDetail();
+            redraw();
+        });
+        vm.overlayProperty().addListener((o, a, b) -> redraw());
+        vm.session().readingProperty().addListener((o, a, b) -> redraw());
+        vm.selectedProperty().addListener((o, a, b) -> redraw());
+        vm.activeStepProperty().addListener((o, a, b) -> redraw());
+        vm.cursorImageProperty().addListener((o, a, b) -> redraw());
+        vm.toolProperty().addListener((o, a, b) -> redraw());
+        vm.calibrationPoints().addListener((javafx.collections.ListChangeListener<Point2>) c -> redraw());
+        vm.visibleGroups().addListener((SetChangeListener<Object>) c -> redraw());
+        vm.session().referenceRevealedProperty().addListener((o, a, b) -> redraw());
+
+        addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            vm.hover(e.getX(), e.getY());
+            setCursor(vm.pick(e.getX(), e.getY()).isPresent() ? Cursor.HAND : Cursor.CROSSHAIR);
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.exited());
+    }
+
+    /** The canvas (for tests and snapshots). */
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            boolean first = vm.transformProperty().get() == null || canvas.getWidth() == 0;
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            vm.resized(w, h);
+            if (first) {
+                vm.fit();
+            }
+            redraw();
+        }
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            vm.zoomAt(Math.pow(1.004, e.getDeltaY()), e.getX(), e.getY()); // about 17 % per wheel notch
+        }
+        e.consume();
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        lastX = pressX = e.getX();
+        lastY = pressY = e.getY();
+        panning = e.getButton() == MouseButton.MIDDLE
+                || e.getButton() == MouseButton.PRIMARY && (e.isControlDown() || e.isShiftDown());
+        windowing = e.getButton() == MouseButton.SECONDARY;
+        if (windowing) {
+            vm.beginWindowDrag();
+        } else if (!panning && e.getButton() == MouseButton.PRIMARY) {
+            vm.press(e.getX(), e.getY());
+        }
+        e.consume();
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (panning) {
+            vm.panBy(e.getX() - lastX, e.getY() - lastY);
+        } else if (windowing) {
+            vm.windowDrag(e.getX() - pressX, e.getY() - pressY);
+        } else {
+            vm.drag(e.getX(), e.getY());
+            vm.hover(e.getX(), e.getY());
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+        e.consume();
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (!panning && !windowing) {
+            vm.release();
+        }
+        panning = false;
+        windowing = false;
+        e.consume();
+    }
+
+    // ---------------------------------------------------------------- images
+
+    private void rebuildOverview() {
+        DisplayImages d = vm.displayProperty().get();
+        WindowPreset w = vm.windowProperty().get();
+        if (d == null || w == null) {
+            overview = null;
+            redraw();
+            return;
+        }
+        int[] argb = d.renderOverview(w, vm.invertProperty().get());
+        WritableImage img = overview != null && overview.getWidth() == d.overviewWidth()
+                && overview.getHeight() == d.overviewHeight() ? overview
+                : new WritableImage(d.overviewWidth(), d.overviewHeight());
+        img.getPixelWriter().setPixels(0, 0, d.overviewWidth(), d.overviewHeight(),
+                PixelFormat.getIntArgbPreInstance(), argb, 0, d.overviewWidth());
+        overview = img;
+        requestDetail();
+        redraw();
+    }
+
+    /** Renders the visible region at screen resolution off the FX thread when the overview is too coarse. */
+    private void requestDetail() {
+        DisplayImages d = vm.displayProperty().get();
+        ViewTransform t = vm.transformProperty().get();
+        WindowPreset w = vm.windowProperty().get();
+        long id = detailRequest.incrementAndGet();
+        if (d == null || t == null || w == null || !d.needsDetail(t.scale())) {
+            detail = null;
+            detailRegion = null;
+            return;
+        }
+        boolean inv = vm.invertProperty().get();
+        Point2 a = t.toImage(0, 0);
+        Point2 b = t.toImage(getWidth(), getHeight());
+        double x0 = Math.min(a.x(), b.x());
+        double y0 = Math.min(a.y(), b.y());
+        double w0 = Math.abs(b.x() - a.x());
+        double h0 = Math.abs(b.y() - a.y());
+        if (detailRegion != null && detailWindow == w && detailInvert == inv && covers(detailRegion, x0, y0, w0, h0)
+                && Math.abs(detailRegion.outWidth() / (double) detailRegion.width() - Math.min(1, t.scale())) < 1e-9) {
+            return;
+        }
+        // a margin of a quarter view on each side, so small pans need no new render
+        double mx = w0 / 4;
+        double my = h0 / 4;
+        double scale = t.scale();
+        renderer.submit(() -> {
+            if (detailRequest.get() != id) {
+                return;
+            }
+            DisplayImages.Region r = d.renderRegion(x0 - mx, y0 - my, w0 + 2 * mx, h0 + 2 * my, scale, w, inv);
+            if (r == null) {
+                return;
+            }
+            Platform.runLater(() -> {
+                if (detailRequest.get() != id) {
+                    return;
+                }
+                WritableImage img = new WritableImage(r.outWidth(), r.outHeight());
+                img.getPixelWriter().setPixels(0, 0, r.outWidth(), r.outHeight(), PixelFormat.getIntArgbPreInstance(),
+                        r.argb(), 0, r.outWidth());
+                detail = img;
+                detailRegion = r;
+                detailWindow = w;
+                detailInvert = inv;
+                redraw();
+            });
+        });
+    }
+
+    private static boolean covers(DisplayImages.Region r, double x, double y, double w, double h) {
+        return r.x() <= Math.max(0, x) && r.y() <= Math.max(0, y)
+                && r.x() + r.width() >= x + w - 1 && r.y() + r.height() >= y + h - 1;
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    /** Schedules one redraw on the next FX pulse (many changes in one event give one redraw). */
+    public void redraw() {
+        if (!redrawScheduled) {
+            redrawScheduled = true;
+            Platform.runLater(() -> {
+                redrawScheduled = false;
+                draw();
+            });
+        }
+    }
+
+    /** Draws now (tests and the first frame). */
+    public void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(BACKGROUND);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        ViewTransform t = vm.transformProperty().get();
+        DisplayImages d = vm.displayProperty().get();
+        if (t == null || d == null || overview == null) {
+            return; // the start panel shows what to do
+        }
+        double s = t.scale();
+        g.setTransform(s * t.m00(), s * t.m10(), s * t.m01(), s * t.m11(), t.tx(), t.ty());
+        int iw = d.source().width();
+        int ih = d.source().height();
+        g.setImageSmoothing(s / d.overviewScale() < 2);
+        g.drawImage(overview, 0, 0, iw, ih);
+        if (detail != null && detailRegion != null && detailWindow == vm.windowProperty().get()
+                && detailInvert == vm.invertProperty().get()) {
+            g.setImageSmoothing(s < 2);
+            g.drawImage(detail, detailRegion.x(), detailRegion.y(), detailRegion.width(), detailRegion.height());
+        }
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setImageSmoothing(true);
+        OverlayPainter.LabelLayout labels = new OverlayPainter.LabelLayout();
+        OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, false);
+        if (vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARKS)) {
+            Map<PointRef, Point2> pts = vm.session().reading().allPoints();
+            OverlayPainter.paintPoints(g, t, pts, vm.selectedProperty().get(), OverlayPainter.colour(
+                    org.orthomeasure.core.overlay.OverlayRole.LANDMARK), labels,
+                    vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARK_LABELS));
+        }
+        OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
+        drawCalibrationTool(g, t);
+        drawLoupe(g, t, d);
+    }
+
+    private void drawCalibrationTool(GraphicsContext g, ViewTransform t) {
+        if (vm.toolProperty().get() == ViewerViewModel.Tool.PLACE) {
+            return;
+        }
+        Color c = Color.web("#40c4ff");
+        g.setStroke(c);
+        g.setLineWidth(2);
+        Point2 prev = null;
+        for (Point2 p : vm.calibrationPoints()) {
+            Point2 s = t.toScreen(p);
+            g.strokeOval(s.x() - 5, s.y() - 5, 10, 10);
+            if (prev != null && vm.toolProperty().get() == ViewerViewModel.Tool.CALIBRATE_LINE) {
+                g.strokeLine(prev.x(), prev.y(), s.x(), s.y());
+            }
+            prev = s;
+        }
+        if (vm.toolProperty().get() == ViewerViewModel.Tool.CALIBRATE_BALL && vm.calibrationPoints().size() >= 3) {
+            try {
+                var circle = org.orthomeasure.core.geometry.CircleFit.fit(vm.calibrationPoints());
+                Point2 s = t.toScreen(circle.center());
+                double r = circle.radius() * t.scale();
+                g.setLineDashes(6, 4);
+                g.strokeOval(s.x() - r, s.y() - r, 2 * r, 2 * r);
+                g.setLineDashes(null);
+            } catch (IllegalArgumentException collinear) {
+                // no circle yet
+            }
+        }
+        String hint = vm.toolProperty().get() == ViewerViewModel.Tool.CALIBRATE_LINE
+                ? "Calibration line: click both ends of a line of known length (Esc cancels)"
+                : "Calibration ball: click 3+ points on the ball's rim, then Enter (Esc cancels)";
+        OverlayPainter.drawLabel(g, Point2.of(12, 14), hint, TextAnchor.SOUTH_EAST, c, Font.font(14));
+    }
+
+    /** A magnified view of the area under the cursor in the top-right corner while placing points. */
+    private void drawLoupe(GraphicsContext g, ViewTransform t, DisplayImages d) {
+        Point2 at = vm.cursorImageProperty().get();
+        if (at == null || canvas.getWidth() < 3 * LOUPE_SIZE) {
+            return;
+        }
+        double loupeScale = Math.min(ViewTransform.MAX_SCALE, t.scale() * LOUPE_MAGNIFICATION);
+        double half = LOUPE_SIZE / 2 / loupeScale;
+        DisplayImages.Region r = d.renderRegion(at.x() - half, at.y() - half, 2 * half, 2 * half, loupeScale,
+                vm.windowProperty().get(), vm.invertProperty().get());
+        double lx = canvas.getWidth() - LOUPE_SIZE - 12;
+        double ly = 12;
+        g.setFill(Color.BLACK);
+        g.fillRect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
+        if (r != null) {
+            WritableImage img = new WritableImage(r.outWidth(), r.outHeight());
+            img.getPixelWriter().setPixels(0, 0, r.outWidth(), r.outHeight(), PixelFormat.getIntArgbPreInstance(),
+                    r.argb(), 0, r.outWidth());
+            // the loupe is upright (not rotated) and centred on the cursor
+            double ox = lx + LOUPE_SIZE / 2 - (at.x() - r.x()) * loupeScale;
+            double oy = ly + LOUPE_SIZE / 2 - (at.y() - r.y()) * loupeScale;
+            g.save();
+            g.beginPath();
+            g.rect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
+            g.clip();
+            g.setImageSmoothing(loupeScale < 2);
+            g.drawImage(img, ox, oy, r.width() * loupeScale, r.height() * loupeScale);
+            g.setImageSmoothing(true);
+            ViewTransform lt = new ViewTransform(d.source().width(), d.source().height(), loupeScale,
+                    ox + d.source().width() / 2.0 * loupeScale - r.x() * loupeScale,
+                    oy + d.source().height() / 2.0 * loupeScale - r.y() * loupeScale, 0, false, false);
+            OverlayPainter.paintPoints(g, lt, vm.session().reading().allPoints(), vm.selectedProperty().get(),
+                    OverlayPainter.colour(org.orthomeasure.core.overlay.OverlayRole.LANDMARK), new OverlayPainter.LabelLayout(), true);
+            g.restore();
+        }
+        g.setStroke(Color.web("#ff5252"));
+        g.setLineWidth(1);
+        double cx = lx + LOUPE_SIZE / 2;
+        double cy = ly + LOUPE_SIZE / 2;
+        g.strokeLine(cx - 12, cy, cx - 3, cy);
+        g.strokeLine(cx + 3, cy, cx + 12, cy);
+        g.strokeLine(cx, cy - 12, cx, cy - 3);
+        g.strokeLine(cx, cy + 3, cx, cy + 12);
+        g.setStroke(Color.web("#cfd8dc"));
+        g.setLineWidth(1.5);
+        g.strokeRect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
+        Step step = vm.activeStepProperty().get();
+        String caption = step == null ? String.format(java.util.Locale.ROOT, "×%.1f", loupeScale)
+                : "next: " + step.id();
+        OverlayPainter.drawLabel(g, Point2.of(lx + 4, ly + LOUPE_SIZE + 2), caption, TextAnchor.SOUTH_EAST,
+                Color.web("#eceff1"), Font.font(12));
+    }
+
+    /** Stops the background renderer (window closing). */
+    public void dispose() {
+        renderer.shutdownNow();
+    }
+}

@@ -1,0 +1,514 @@
+package org.orthomeasure.ui.viewer;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.CalibrationRules;
+import org.orthomeasure.core.geometry.Circle;
+import org.orthomeasure.core.geometry.CircleFit;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.measure.MeasurementEngine;
+import org.orthomeasure.core.overlay.Overlay;
+import org.orthomeasure.core.overlay.OverlayBuilder;
+import org.orthomeasure.core.overlay.OverlayGroup;
+import org.orthomeasure.core.overlay.OverlayRole;
+import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.core.protocol.Reading;
+import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.image.WindowLevel;
+import org.orthomeasure.io.image.WindowPreset;
+import org.orthomeasure.ui.Dialogs;
+import org.orthomeasure.ui.session.Session;
+
+/**
+ * The viewer's state and its interactions in image coordinates: view transform, window/level and
+ * invert, the tool (place landmarks, calibrate by line or by ball), the active protocol step, the
+ * selected point, the cursor read-out and the overlay to draw. No JavaFX nodes: the
+ * {@link ViewerPane} forwards mouse and keyboard events here, so every interaction is testable.
+ */
+public final class ViewerViewModel {
+
+    /** What a left click does. */
+    public enum Tool {
+        /** Place the active step's landmark; drag existing points. */
+        PLACE,
+        /** Two clicks on a line of known length. */
+        CALIBRATE_LINE,
+        /** Three or more clicks on the rim of a calibration ball, then {@link #finishBall()}. */
+        CALIBRATE_BALL
+    }
+
+    /** How close (screen px) a click must be to a point to pick it rather than place a new one. */
+    public static final double PICK_RADIUS = OverlayPainter.MARKER_RADIUS + 5;
+
+    private final Session session;
+    private final Dialogs dialogs;
+
+    private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(this, "transform");
+    private final DoubleProperty viewWidth = new SimpleDoubleProperty(this, "viewWidth", 800);
+    private final DoubleProperty viewHeight = new SimpleDoubleProperty(this, "viewHeight", 600);
+    private final ObjectProperty<DisplayImages> display = new SimpleObjectProperty<>(this, "display");
+    private final ObjectProperty<WindowPreset> window = new SimpleObjectProperty<>(this, "window");
+    private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.PLACE);
+    private final BooleanProperty headByRim = new SimpleBooleanProperty(this, "headByRim");
+    private final ObjectProperty<Step> activeStep = new SimpleObjectProperty<>(this, "activeStep");
+    private final ObjectProperty<PointRef> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObservableList<Point2> calibrationPoints = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper(this, "cursorText", "");
+    private final ReadOnlyObjectWrapper<Point2> cursorImage = new ReadOnlyObjectWrapper<>(this, "cursorImage");
+    private final ObservableSet<OverlayGroup> visibleGroups = FXCollections.observableSet(EnumSet.allOf(OverlayGroup.class));
+    private final ObjectBinding<Overlay> overlay;
+
+    private PointRef dragging;
+    private boolean dragMoved;
+    private WindowLevel windowAtDragStart;
+
+    public ViewerViewModel(Session session, Dialogs dialogs) {
+        this.session = session;
+        this.dialogs = dialogs;
+        overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
+                session.referenceProperty(), session.referenceRevealedProperty());
+        session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
+        activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
+        session.readingProperty().addListener((o, a, b) -> {
+            if (selected.get() != null && b.position(selected.get()).isEmpty()) {
+                selected.set(null);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- film and view
+
+    /** Shows a newly opened film: fit view, its default window, the first missing landmark active. */
+    public void filmShown(DisplayImages images) {
+        Radiograph film = images.source();
+        display.set(images);
+        window.set(film.defaultWindow());
+        invert.set(film.invertedByDefault());
+        transform.set(ViewTransform.fit(film.width(), film.height(), viewWidth.get(), viewHeight.get()));
+        tool.set(Tool.PLACE);
+        calibrationPoints.clear();
+        selected.set(null);
+        activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
+    }
+
+    public void fit() {
+        update(t -> t.fit(viewWidth.get(), viewHeight.get()));
+    }
+
+    public void oneToOne() {
+        update(t -> t.oneToOne(viewWidth.get() / 2, viewHeight.get() / 2));
+    }
+
+    /** Zoom by {@code factor} about the screen point (the cursor for the wheel). */
+    public void zoomAt(double factor, double sx, double sy) {
+        update(t -> t.zoomAt(factor, sx, sy));
+    }
+
+    public void panBy(double dx, double dy) {
+        update(t -> t.panBy(dx, dy));
+    }
+
+    public void rotate(boolean clockwise) {
+        update(t -> t.rotate(clockwise, viewWidth.get() / 2, viewHeight.get() / 2));
+    }
+
+    public void flipHorizontal() {
+        update(t -> t.flipHorizontal(viewWidth.get() / 2, viewHeight.get() / 2));
+    }
+
+    public void flipVertical() {
+        update(t -> t.flipVertical(viewWidth.get() / 2, viewHeight.get() / 2));
+    }
+
+    public void resetOrientation() {
+        update(t -> t.resetOrientation(viewWidth.get() / 2, viewHeight.get() / 2));
+    }
+
+    /** The viewport was resized: keep the image point at the centre where it was. */
+    public void resized(double width, double height) {
+        double ow = viewWidth.get();
+        double oh = viewHeight.get();
+        viewWidth.set(width);
+        viewHeight.set(height);
+        update(t -> t.panBy((width - ow) / 2, (height - oh) / 2));
+    }
+
+    private void update(java.util.function.UnaryOperator<ViewTransform> f) {
+        if (transform.get() != null) {
+            transform.set(f.apply(transform.get()));
+        }
+    }
+
+    // ---------------------------------------------------------------- window / level
+
+    /** Starts a right-drag window change. */
+    public void beginWindowDrag() {
+        windowAtDragStart = window.get() == null ? null : window.get().window();
+    }
+
+    /**
+     * Right-drag: horizontal changes the width (right = wider, ×e per 200 px), vertical the level
+     * (down = brighter image, i.e. lower centre, by the width per 500 px).
+     */
+    public void windowDrag(double dxFromStart, double dyFromStart) {
+        if (windowAtDragStart == null) {
+            return;
+        }
+        double w = Math.max(1, windowAtDragStart.width() * Math.exp(dxFromStart / 200));
+        double c = windowAtDragStart.center() - dyFromStart * windowAtDragStart.width() / 500;
+        window.set(new WindowPreset(String.format(Locale.ROOT, "Custom (C %.0f, W %.0f)", c, w),
+                WindowLevel.of(c, w), Optional.empty()));
+    }
+
+    // ---------------------------------------------------------------- mouse
+
+    /** Left press at a screen point: pick a point to drag, or act with the tool. */
+    public void press(double sx, double sy) {
+        ViewTransform t = transform.get();
+        Radiograph film = session.radiograph();
+        if (t == null || film == null) {
+            return;
+        }
+        Point2 img = t.toImage(sx, sy);
+        if (tool.get() != Tool.PLACE) {
+            if (inside(img, film)) {
+                calibrationClick(img);
+            }
+            return;
+        }
+        Optional<PointRef> hit = pick(sx, sy);
+        if (hit.isPresent()) {
+            selected.set(hit.get());
+            dragging = hit.get();
+            dragMoved = false;
+            session.beginDrag();
+            session.protocol().stepFor(hit.get()).ifPresent(activeStep::set);
+            return;
+        }
+        if (inside(img, film)) {
+            placeAt(img);
+        }
+    }
+
+    /** Left drag: moves the point picked by {@link #press}. */
+    public void drag(double sx, double sy) {
+        ViewTransform t = transform.get();
+        if (dragging == null || t == null) {
+            return;
+        }
+        Point2 img = clampToFilm(t.toImage(sx, sy));
+        dragMoved = true;
+        session.dragTo(session.reading().with(dragging, img));
+    }
+
+    /** Left release: a drag becomes one undo step. */
+    public void release() {
+        if (dragging != null) {
+            session.endDrag();
+            dragging = null;
+        }
+    }
+
+    /** True while a point is being dragged (and has moved). */
+    public boolean isDragging() {
+        return dragging != null && dragMoved;
+    }
+
+    /** Mouse moved: updates the position and pixel value read-out; null when outside the view. */
+    public void hover(double sx, double sy) {
+        ViewTransform t = transform.get();
+        Radiograph film = session.radiograph();
+        if (t == null || film == null) {
+            cursorImage.set(null);
+            cursorText.set("");
+            return;
+        }
+        Point2 img = t.toImage(sx, sy);
+        if (!inside(img, film)) {
+            cursorImage.set(null);
+            cursorText.set("");
+            return;
+        }
+        cursorImage.set(img);
+        cursorText.set(readout(img, film, session.calibration()));
+    }
+
+    /** The cursor left the viewer. */
+    public void exited() {
+        cursorImage.set(null);
+        cursorText.set("");
+    }
+
+    /** "x 123.4, y 456.7 px | 15.43, 57.09 mm | value 1234" (mm only when calibrated). */
+    static String readout(Point2 img, Radiograph film, Calibration cal) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "x %.1f, y %.1f px", img.x(), img.y()));
+        cal.spacing().ifPresent(s -> b.append(String.format(Locale.ROOT, "  |  %.2f, %.2f mm (%s)",
+                img.x() * s.columnMm(), img.y() * s.rowMm(), cal.source().label())));
+        int px = (int) Math.floor(img.x());
+        int py = (int) Math.floor(img.y());
+        double v = film.modalityValue(Math.min(px, film.width() - 1), Math.min(py, film.height() - 1));
+        b.append(String.format(Locale.ROOT, "  |  value %s", v == Math.rint(v) ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.2f", v)));
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- placing
+
+    /** Places the active step's landmark (or the next rim point in rim mode) at an image point. */
+    public void placeAt(Point2 img) {
+        Step step = activeStep.get();
+        if (step == null) {
+            return;
+        }
+        PointRef target = step.target();
+        if (headByRim.get() && target instanceof PointRef.Limb l
+                && l.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
+            target = new PointRef.HeadRim(l.key().side(), session.reading().landmarks().headRim(l.key().side()).size());
+        }
+        Reading next = session.reading().with(target, img);
+        session.edit(next);
+        selected.set(target);
+        if (!(target instanceof PointRef.HeadRim) || LandmarkProtocol.isDone(step, next)) {
+            activeStep.set(session.protocol().nextMissingAfter(step, next).orElse(null));
+        }
+    }
+
+    /** Makes {@code step} the one the next click places (e.g. chosen in the list). */
+    public void activate(Step step) {
+        activeStep.set(step);
+        tool.set(Tool.PLACE);
+        session.reading().position(step.target()).ifPresentOrElse(p -> selected.set(step.target()), () -> selected.set(null));
+    }
+
+    /** Moves to the next missing landmark after the active one (Tab / N). */
+    public void nextStep() {
+        LandmarkProtocol p = session.protocol();
+        Step current = activeStep.get();
+        Optional<Step> next = current == null ? p.nextMissing(session.reading())
+                : p.nextMissingAfter(current, session.reading());
+        next.or(() -> current == null || p.steps().isEmpty() ? Optional.empty()
+                : Optional.of(p.steps().get((p.steps().indexOf(current) + 1) % p.steps().size())))
+                .ifPresent(this::activate);
+    }
+
+    /** Deletes the selected point (one undo step); the freed landmark becomes the active step. */
+    public void deleteSelected() {
+        PointRef ref = selected.get();
+        if (ref == null) {
+            return;
+        }
+        session.edit(session.reading().without(ref));
+        selected.set(null);
+        session.protocol().stepFor(ref).ifPresent(activeStep::set);
+    }
+
+    /** Moves the selected point by a screen direction, one image px per step (the display may be rotated). */
+    public void nudge(int screenDx, int screenDy, double imagePixels) {
+        PointRef ref = selected.get();
+        ViewTransform t = transform.get();
+        if (ref == null || t == null) {
+            return;
+        }
+        session.reading().position(ref).ifPresent(p -> {
+            // screen direction to image direction: M is orthogonal, so the inverse is its transpose
+            double dx = (t.m00() * screenDx + t.m10() * screenDy) * imagePixels;
+            double dy = (t.m01() * screenDx + t.m11() * screenDy) * imagePixels;
+            session.edit(session.reading().with(ref, clampToFilm(Point2.of(p.x() + dx, p.y() + dy))));
+        });
+    }
+
+    /** The nearest placed point within {@link #PICK_RADIUS} screen px of a screen point. */
+    public Optional<PointRef> pick(double sx, double sy) {
+        ViewTransform t = transform.get();
+        if (t == null) {
+            return Optional.empty();
+        }
+        PointRef best = null;
+        double bestD = PICK_RADIUS;
+        for (Map.Entry<PointRef, Point2> e : session.reading().allPoints().entrySet()) {
+            Point2 s = t.toScreen(e.getValue());
+            double d = Math.hypot(s.x() - sx, s.y() - sy);
+            if (d <= bestD) {
+                bestD = d;
+                best = e.getKey();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    // ---------------------------------------------------------------- calibration tools
+
+    /** Starts the line tool (two clicks, then the known length). */
+    public void startLineCalibration() {
+        calibrationPoints.clear();
+        tool.set(Tool.CALIBRATE_LINE);
+    }
+
+    /** Starts the ball tool (3+ rim clicks, then {@link #finishBall()}). */
+    public void startBallCalibration() {
+        calibrationPoints.clear();
+        tool.set(Tool.CALIBRATE_BALL);
+    }
+
+    /** Leaves a calibration tool without calibrating. */
+    public void cancelTool() {
+        calibrationPoints.clear();
+        tool.set(Tool.PLACE);
+    }
+
+    private void calibrationClick(Point2 img) {
+        calibrationPoints.add(img);
+        if (tool.get() == Tool.CALIBRATE_LINE && calibrationPoints.size() == 2) {
+            Point2 a = calibrationPoints.get(0);
+            Point2 b = calibrationPoints.get(1);
+            if (a.equals(b)) {
+                calibrationPoints.remove(1);
+                return;
+            }
+            OptionalDouble mm = dialogs.askPositiveNumber("Calibrate by a line",
+                    String.format(Locale.ROOT, "Known length of the line (%.1f px), mm:", a.distanceTo(b)), 100);
+            mm.ifPresent(v -> session.userCalibrationProperty().set(CalibrationRules.userLine(a, b, v)));
+            cancelTool();
+        }
+    }
+
+    /** Fits a circle to the ball's rim points and asks its diameter (25 mm suggested). */
+    public void finishBall() {
+        if (tool.get() != Tool.CALIBRATE_BALL) {
+            return;
+        }
+        List<Point2> rim = List.copyOf(calibrationPoints);
+        if (rim.size() < 3) {
+            dialogs.showError("Calibrate by a ball", "Click at least 3 points on the ball's rim (" + rim.size() + " so far)");
+            return;
+        }
+        Circle c;
+        try {
+            c = CircleFit.fit(rim);
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Calibrate by a ball", "The rim points do not define a circle: " + e.getMessage());
+            return;
+        }
+        OptionalDouble mm = dialogs.askPositiveNumber("Calibrate by a ball",
+                String.format(Locale.ROOT, "Ball diameter (fitted %.1f px), mm:", c.diameter()), 25);
+        mm.ifPresent(v -> session.userCalibrationProperty().set(CalibrationRules.calibrationBall(v, c)));
+        cancelTool();
+    }
+
+    /** Goes back to the film's own calibration. */
+    public void clearUserCalibration() {
+        session.userCalibrationProperty().set(null);
+    }
+
+    // ---------------------------------------------------------------- overlay
+
+    private Overlay buildOverlay() {
+        Overlay own = OverlayBuilder.build(session.reading().landmarks(), session.measurements());
+        Reading ref = session.referenceProperty().get();
+        if (ref != null && session.referenceRevealedProperty().get()) {
+            Overlay other = OverlayBuilder.build(ref.landmarks(),
+                    MeasurementEngine.measure(ref.landmarks(), session.calibration(), session.optionsProperty().get()));
+            return own.plus(other.withRole(OverlayRole.REFERENCE));
+        }
+        return own;
+    }
+
+    private static boolean inside(Point2 p, Radiograph film) {
+        return p.x() >= 0 && p.y() >= 0 && p.x() <= film.width() && p.y() <= film.height();
+    }
+
+    private Point2 clampToFilm(Point2 p) {
+        Radiograph film = session.radiograph();
+        return Point2.of(Math.max(0, Math.min(film.width(), p.x())), Math.max(0, Math.min(film.height(), p.y())));
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public Session session() {
+        return session;
+    }
+
+    public ObjectProperty<ViewTransform> transformProperty() {
+        return transform;
+    }
+
+    public ObjectProperty<DisplayImages> displayProperty() {
+        return display;
+    }
+
+    public ObjectProperty<WindowPreset> windowProperty() {
+        return window;
+    }
+
+    public BooleanProperty invertProperty() {
+        return invert;
+    }
+
+    public ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    public BooleanProperty headByRimProperty() {
+        return headByRim;
+    }
+
+    public ObjectProperty<Step> activeStepProperty() {
+        return activeStep;
+    }
+
+    public ObjectProperty<PointRef> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<Point2> calibrationPoints() {
+        return calibrationPoints;
+    }
+
+    public ReadOnlyStringProperty cursorTextProperty() {
+        return cursorText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Point2> cursorImageProperty() {
+        return cursorImage.getReadOnlyProperty();
+    }
+
+    public ObservableSet<OverlayGroup> visibleGroups() {
+        return visibleGroups;
+    }
+
+    public ObjectBinding<Overlay> overlayProperty() {
+        return overlay;
+    }
+
+    public double viewWidth() {
+        return viewWidth.get();
+    }
+
+    public double viewHeight() {
+        return viewHeight.get();
+    }
+}

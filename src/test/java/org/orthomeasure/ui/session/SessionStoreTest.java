@@ -1,0 +1,95 @@
+package org.orthomeasure.ui.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orthomeasure.core.calibration.CalibrationRules;
+import org.orthomeasure.core.calibration.CalibrationSource;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.core.protocol.Reading;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.landmarks.LandmarkFileException;
+import org.orthomeasure.ui.TestFilms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSessionRoundTripsBesideTheImage() throws Exception {
+        Path image = dir.resolve("leg.dcm");
+        Radiograph film = TestFilms.grey(300, 1000);
+        SessionStore store = new SessionStore();
+        Reading r = SessionTest.workedNumberOne();
+        var ball = CalibrationRules.calibrationBall(25, 200);
+        store.save(image, SessionStore.document(film, r, ball, LandmarkProtocol.longLeg(EnumSet.of(Side.R), false)));
+        assertTrue(Files.exists(dir.resolve("leg.dcm.orthomeasure.json")));
+        SessionStore.Restored back = store.load(image, film);
+        assertEquals(r, back.reading());
+        assertEquals(CalibrationSource.CALIBRATION_BALL, back.calibration().orElseThrow().source());
+        assertEquals(0.125, back.calibration().orElseThrow().spacing().orElseThrow().rowMm(), 1e-12);
+        assertEquals(EnumSet.of(Side.R), back.protocol().orElseThrow().sides());
+    }
+
+    @Test
+    void noFileMeansAnEmptySession() {
+        SessionStore.Restored r = new SessionStore().load(dir.resolve("x.png"), TestFilms.grey(10, 10));
+        assertTrue(r.reading().landmarks().isEmpty());
+        assertTrue(r.message().isEmpty());
+    }
+
+    @Test
+    void anUnreadableFileIsMovedAsideNotOverwritten() throws Exception {
+        Path image = dir.resolve("a.png");
+        Files.writeString(SessionStore.sessionFile(image), "{ not json");
+        SessionStore.Restored r = new SessionStore().load(image, TestFilms.grey(10, 10));
+        assertTrue(r.message().orElseThrow().startsWith("Session not restored: "), r.message().get());
+        assertTrue(r.message().get().contains("a.png.orthomeasure.json.unreadable"));
+        assertEquals("{ not json", Files.readString(dir.resolve("a.png.orthomeasure.json.unreadable")));
+    }
+
+    @Test
+    void aSessionForAnotherFilmSizeIsRejected() throws Exception {
+        Path image = dir.resolve("b.png");
+        SessionStore store = new SessionStore();
+        store.save(image, SessionStore.document(TestFilms.grey(300, 1000), SessionTest.workedNumberOne(),
+                CalibrationRules.userLine(Point2.of(0, 0), Point2.of(100, 0), 50), LandmarkProtocol.cobbLines()));
+        SessionStore.Restored r = store.load(image, TestFilms.grey(20, 20));
+        assertTrue(r.message().orElseThrow().contains("300x1000"), r.message().get());
+    }
+
+    @Test
+    void anUnfinishedRimIsLeftOutSoTheFileStaysReadable() throws Exception {
+        Reading r = SessionTest.workedNumberOne().with(new PointRef.HeadRim(Side.L, 0), Point2.of(5, 5));
+        Radiograph film = TestFilms.grey(300, 1000);
+        var doc = SessionStore.document(film, r, film.calibration(), LandmarkProtocol.longLeg(EnumSet.allOf(Side.class), false));
+        assertEquals(List.of(), doc.landmarks().headRim(Side.L));
+        Path image = dir.resolve("c.png");
+        new SessionStore().save(image, doc);
+        assertEquals(SessionTest.workedNumberOne(), new SessionStore().load(image, film).reading());
+    }
+
+    @Test
+    void aDocumentTheReaderWouldRejectIsNotWritten() {
+        // two landmarks of one side at the same place: the reader rejects coincident landmarks
+        Reading r = Reading.empty()
+                .with(SessionTest.ref(org.orthomeasure.core.landmarks.LimbLandmark.KNEE_CENTER), Point2.of(5, 5))
+                .with(SessionTest.ref(org.orthomeasure.core.landmarks.LimbLandmark.ANKLE_CENTER), Point2.of(5, 5));
+        Radiograph film = TestFilms.grey(30, 30);
+        Path image = dir.resolve("d.png");
+        var doc = SessionStore.document(film, r, film.calibration(), LandmarkProtocol.longLeg(EnumSet.of(Side.R), false));
+        assertThrows(LandmarkFileException.class, () -> new SessionStore().save(image, doc));
+        assertTrue(Files.notExists(SessionStore.sessionFile(image)));
+    }
+}
