@@ -39,6 +39,12 @@ import java.util.stream.Stream;
  * committed). Run:
  * {@code mvn -o -q test-compile -Pbench exec:java -Dexec.args="ImageBenchmark -f 1 -wi 2 -i 5"}.
  * The mode is sample time, so JMH prints the median (p0.50) of every benchmark.
+ *
+ * <p>Medians on the shared 2-core development machine (load average 5-9 from other jobs, so +-50 %):
+ * RG2_JPLL decode 72-260 ms, first display 93-180 ms, full-resolution window 3 ms; 16-bit 2500x7000
+ * film: decode 78-200 ms uncompressed, 550-800 ms JPEG Lossless; first display 105-140 ms
+ * uncompressed, 0.6-1.3 s JPEG Lossless; window at full resolution 21-25 ms, fit-to-screen render
+ * 15-30 ms, re-windowing the screen {@link Radiograph#preview preview} 0.5-0.8 ms.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
