@@ -1,5 +1,6 @@
 package org.orthomeasure.cli;
 
+import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.image.WindowLevel;
 import org.orthomeasure.io.image.WindowPreset;
@@ -8,7 +9,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -92,14 +92,11 @@ public final class RenderCommand implements Subcommand {
         }
         Path target = Path.of(png);
         try {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".render-", ".png");
-            try {
-                ImageIO.write(image, "png", tmp.toFile());
-                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, tmp -> {
+                if (!ImageIO.write(image, "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
         } catch (IOException | RuntimeException e) {
             throw new InputException("cannot write " + png + " (" + e.getMessage() + ")", e);
         }

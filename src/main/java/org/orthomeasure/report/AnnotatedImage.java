@@ -1,14 +1,13 @@
 package org.orthomeasure.report;
 
+import org.orthomeasure.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -168,16 +167,11 @@ public final class AnnotatedImage {
 
     /** Writes {@code image} as PNG to {@code file} atomically (a temporary file beside it, then a move). */
     public static void writePng(BufferedImage image, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".orthomeasure-", ".png.tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** A source rectangle in image pixels. */

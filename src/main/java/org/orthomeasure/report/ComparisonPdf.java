@@ -1,10 +1,9 @@
 package org.orthomeasure.report;
 
+import org.orthomeasure.io.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -51,17 +50,12 @@ public final class ComparisonPdf {
 
     /** Writes the comparison to {@code file}. */
     public static void write(ComparisonContent content, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".orthomeasure-", ".pdf.tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 render(content, doc);
                 doc.save(tmp.toFile());
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /**

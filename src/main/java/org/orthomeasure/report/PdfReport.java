@@ -1,10 +1,9 @@
 package org.orthomeasure.report;
 
+import org.orthomeasure.io.AtomicFiles;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
@@ -52,17 +51,12 @@ public final class PdfReport {
 
     /** Writes the report for {@code content} to {@code file}. */
     public static void write(ReportContent content, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), ".orthomeasure-", ".pdf.tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (PDDocument doc = new PDDocument()) {
                 render(content, doc);
                 doc.save(tmp.toFile());
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** Lays the report out into {@code doc}. */

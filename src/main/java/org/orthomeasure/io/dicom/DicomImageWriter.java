@@ -1,5 +1,6 @@
 package org.orthomeasure.io.dicom;
 
+import org.orthomeasure.io.AtomicFiles;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeFactory;
 import com.pixelmed.dicom.AttributeList;
@@ -14,7 +15,6 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -86,27 +86,16 @@ public final class DicomImageWriter {
             }
             list.remove(TagFromName.DataSetTrailingPadding);
             FileMetaInformation.addFileMetaInformation(list, encoding.transferSyntaxUid(), "ORTHOMEASURE");
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".dicom-", ".tmp");
-            try {
-                list.write(tmp.toFile(), encoding.transferSyntaxUid(), true, true);
-                readableByAll(tmp);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            AtomicFiles.write(out, tmp -> {
+                try {
+                    list.write(tmp.toFile(), encoding.transferSyntaxUid(), true, true);
+                } catch (DicomException e) {
+                    throw new IOException("cannot write " + out.getFileName() + " (" + e.getMessage() + ")", e);
+                }
+            });
         } catch (DicomException e) {
             throw new IOException("cannot write " + out.getFileName() + " (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Temporary files are created owner-only; a written image is an ordinary file (rw-r--r--). */
-    private static void readableByAll(Path p) {
-        try {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system: keep the default permissions
         }
     }
 

@@ -1,5 +1,6 @@
 package org.orthomeasure.io.landmarks;
 
+import org.orthomeasure.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,13 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.orthomeasure.core.calibration.Calibration;
@@ -92,31 +89,10 @@ public final class LandmarkFileWriter {
 
     /** Writes {@code doc} to {@code file} atomically (temp file in the same folder, then ATOMIC_MOVE). */
     public void write(Path file, LandmarkDocument doc) throws LandmarkFileException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        byte[] bytes = toJson(doc).getBytes(StandardCharsets.UTF_8);
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
+            AtomicFiles.write(file, toJson(doc).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LandmarkFileException(file + ": cannot write (" + e.getMessage() + ")", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort: the temp file is hidden and harmless
-                }
-            }
         }
     }
 
