@@ -36,6 +36,9 @@ import org.orthomeasure.core.spine.SpineCurves;
  */
 public final class MeasurementEngine {
 
+    /** |LLD| below this (mm or px) is reported as equal lengths, not as one side longer. */
+    static final double LLD_EQUAL_BELOW = 0.05;
+
     private MeasurementEngine() {
     }
 
@@ -174,7 +177,10 @@ public final class MeasurementEngine {
                 return;
             }
             double lld = right - left;
-            String note = lld > 0 ? "right longer" : lld < 0 ? "left longer" : "equal lengths";
+            // Below the display resolution (0.1) a side is not called longer: "0.0 mm, left longer" misleads.
+            String note = Math.abs(lld) < LLD_EQUAL_BELOW ? "equal lengths (difference below "
+                    + LLD_EQUAL_BELOW + " " + lengthUnit.symbol() + ")"
+                    : lld > 0 ? "right longer" : "left longer";
             results.add(length(MeasurementId.LLD, lld).withNote(note + "; right leg length minus left"));
         }
 

@@ -80,6 +80,25 @@ class MeasurementEngineTest {
     }
 
     @Test
+    void lldBelowDisplayResolutionNamesNoLongerSide() {
+        // Left ankle 0.02 mm lower than the right: LLD -0.02 mm, shown as 0.0 mm, so not "left longer".
+        LandmarkSet set = LandmarkSet.empty()
+                .withPoint(Side.R, LimbLandmark.FEMORAL_HEAD_CENTER, Point2.of(300, 200))
+                .withPoint(Side.R, LimbLandmark.ANKLE_CENTER, Point2.of(300, 1800))
+                .withPoint(Side.L, LimbLandmark.FEMORAL_HEAD_CENTER, Point2.of(900, 200))
+                .withPoint(Side.L, LimbLandmark.ANKLE_CENTER, Point2.of(900, 1800 + 0.02 / 0.15));
+        Measurement lld = MeasurementEngine.measure(set, MM015, MeasurementOptions.defaults())
+                .get(MeasurementId.LLD).orElseThrow();
+        assertEquals(-0.02, lld.value(), 1e-9);
+        assertTrue(lld.note().orElseThrow().startsWith("equal lengths"), lld.note().orElseThrow());
+        // 0.06 mm is above the threshold: the longer side is named.
+        Measurement longer = MeasurementEngine.measure(set.withPoint(Side.L, LimbLandmark.ANKLE_CENTER,
+                        Point2.of(900, 1800 + 0.06 / 0.15)), MM015, MeasurementOptions.defaults())
+                .get(MeasurementId.LLD).orElseThrow();
+        assertTrue(longer.note().orElseThrow().startsWith("left longer"), longer.note().orElseThrow());
+    }
+
+    @Test
     void missingLandmarksAreNamedNeverZero() {
         LandmarkSet set = LimbFixtures.workedNumber1Right().without(LandmarkKey.parse("R.kneeCenter"));
         MeasurementSet m = MeasurementEngine.measure(set, NONE, MeasurementOptions.defaults());
