@@ -1,6 +1,7 @@
 package org.orthomeasure;
 
 import org.orthomeasure.cli.CommandLine;
+import org.orthomeasure.io.dicom.PixelMedConsole;
 
 /**
  * Entry point of {@code orthomeasure.jar}. With no argument (or only file names) it starts the
@@ -16,6 +17,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        PixelMedConsole.install();
         if (args.length > 0 && CommandLine.isSubcommand(args[0])) {
             System.exit(CommandLine.run(args, System.out, System.err));
         }
