@@ -214,12 +214,12 @@ class SpineNet(nn.Module):
         self.d2 = Block(c3 + c2, c2)
         self.heat = nn.Conv2d(c2, 17, 1)
         self.off = nn.Conv2d(c2, 8, 1)
-        ys = torch.linspace(-1, 1, IN_H).view(1, 1, IN_H, 1).expand(1, 1, IN_H, IN_W)
-        xs = torch.linspace(-1, 1, IN_W).view(1, 1, 1, IN_W).expand(1, 1, IN_H, IN_W)
-        self.register_buffer("coords", torch.cat([xs, ys], 1).contiguous(), persistent=False)
+        self.register_buffer("ys", torch.linspace(-1, 1, IN_H).view(1, 1, IN_H, 1), persistent=False)
+        self.register_buffer("xs", torch.linspace(-1, 1, IN_W).view(1, 1, 1, IN_W), persistent=False)
 
     def forward(self, x):
-        x = torch.cat([x, self.coords.expand(x.shape[0], -1, -1, -1)], 1)
+        b = x.shape[0]
+        x = torch.cat([x, self.xs.expand(b, 1, IN_H, IN_W), self.ys.expand(b, 1, IN_H, IN_W)], 1)
         s1 = self.stem(x)
         s2 = self.e2(s1)
         s3 = self.e3(s2)

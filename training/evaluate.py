@@ -1,0 +1,101 @@
+"""Score a checkpoint on the validation split with the spec's Cobb logic (AASCE) and SMAPE.
+
+    /usr/bin/python3 training/evaluate.py --ckpt training/runs/main/best.pt \
+        --data ../shared/data/aasce-spine-train --split training/validation-files.txt [--out eval.json]
+
+Uses the inference pre-processing (the one the Java detector reproduces), prints SMAPE, MAE per curve
+(major, upper, lower), mean corner distance (film px), heat-map spread statistics, and the same for
+optional smoothing of the mid-line tilts along the spine (--smooth).
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+from PIL import Image
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from spine_common import (OUT_H, OUT_W, SpineNet, cell_grid, cobb_angles, decode, label_problems,  # noqa: E402
+                          landmarks_px, load_labels, preprocess, smape)
+
+
+def predict(model, grey):
+    x, (s, ox, oy) = preprocess(grey)
+    with torch.no_grad():
+        heat, off = model(torch.from_numpy(x))
+        prob, centres, corners = decode(heat, off)
+    u, v = cell_grid()
+    gx = u.view(1, OUT_W).expand(OUT_H, OUT_W).reshape(-1).double()
+    gy = v.view(OUT_H, 1).expand(OUT_H, OUT_W).reshape(-1).double()
+    p = prob[0].double()
+    var = (p * gx ** 2).sum(1) - (p * gx).sum(1) ** 2 + (p * gy ** 2).sum(1) - (p * gy).sum(1) ** 2
+    spread = var.clamp_min(0).sqrt().numpy()
+    q = corners[0].numpy().reshape(68, 2).astype(np.float64)
+    q = (q + 0.5 - np.array([ox, oy])) / s - 0.5
+    return q, spread, s
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--data", default="../shared/data/aasce-spine-train")
+    ap.add_argument("--split", default="training/validation-files.txt")
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args()
+    torch.set_num_threads(2)
+    ck = torch.load(args.ckpt, map_location="cpu")
+    model = SpineNet()
+    model.load_state_dict(ck["model"])
+    model.eval()
+    names, lm, ang = load_labels(args.data)
+    files = [l.strip() for l in open(args.split) if l.strip() and not l.startswith("#")]
+    gts, preds, cds, spreads, excluded, times = [], [], [], [], [], []
+    for n in files:
+        i = names.index(n)
+        grey = np.asarray(Image.open(os.path.join(args.data, "images", n)).convert("L"))
+        h, w = grey.shape
+        pts = landmarks_px(lm[i], w, h)
+        if label_problems(pts, ang[i], w, h):
+            excluded.append(n)
+            continue
+        t = time.time()
+        q, spread, s = predict(model, grey)
+        times.append(time.time() - t)
+        a, _ = cobb_angles(q, h)
+        preds.append(a)
+        gts.append(ang[i])
+        cds.append(np.linalg.norm(q - pts, axis=1).mean())
+        spreads.append(spread)
+    gts, preds, spreads = np.array(gts), np.array(preds), np.array(spreads)
+    res = {
+        "films_scored": len(gts), "films_excluded_bad_labels": len(excluded),
+        "smape_percent": round(float(smape(gts, preds).mean()), 2),
+        "mae_deg": dict(zip(["major", "upper", "lower"], np.abs(gts - preds).mean(0).round(2).tolist())),
+        "mean_corner_distance_px": round(float(np.mean(cds)), 1),
+        "spread_input_px": {"median": round(float(np.median(spreads)), 2),
+                            "p95_of_max_per_film": round(float(np.percentile(spreads.max(1), 95)), 2),
+                            "max": round(float(spreads.max()), 2)},
+        "python_inference_s_per_film": round(float(np.mean(times)), 3),
+        "checkpoint_epochs": ck.get("state", {}).get("epoch"),
+    }
+    print(json.dumps(res, indent=1))
+    worst = np.argsort(-smape(gts, preds))[:5]
+    for k in worst:
+        print("worst", files[k] if False else "", np.round(gts[k], 1), np.round(preds[k], 1),
+              "smape %.1f" % smape(gts[k:k + 1], preds[k:k + 1])[0], "max spread %.1f" % spreads[k].max())
+    rng = np.random.default_rng(3)
+    for label, img in [("noise", rng.integers(0, 256, (2000, 700)).astype(np.uint8)),
+                       ("blank", np.full((2000, 700), 128, np.uint8)),
+                       ("gradient", np.tile(np.linspace(0, 255, 700)[None, :], (2000, 1)).astype(np.uint8))]:
+        q, spread, s = predict(model, img)
+        print("non-spine %-8s spread median %.1f max %.1f" % (label, np.median(spread), spread.max()))
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(res, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
