@@ -25,4 +25,24 @@ public record Point2(double x, double y) {
     public Point2 midpoint(Point2 other) {
         return new Point2((x + other.x) / 2, (y + other.y) / 2);
     }
+
+    /** The vector from this point to {@code other} ({@code other - this}). */
+    public Vector2 vectorTo(Point2 other) {
+        return new Vector2(other.x - x, other.y - y);
+    }
+
+    /** This point moved by {@code v}. */
+    public Point2 plus(Vector2 v) {
+        return new Point2(x + v.x(), y + v.y());
+    }
+
+    /** This point with x multiplied by {@code sx} and y by {@code sy} (e.g. px to mm: column, row spacing). */
+    public Point2 scaled(double sx, double sy) {
+        return new Point2(x * sx, y * sy);
+    }
+
+    @Override
+    public String toString() {
+        return "(" + x + ", " + y + ")";
+    }
 }

@@ -1,0 +1,57 @@
+package org.orthomeasure.core.landmarks;
+
+import java.util.Objects;
+
+/** A lower-limb landmark of one side; its id is e.g. "R.kneeCenter". */
+public record LandmarkKey(Side side, LimbLandmark landmark) implements Comparable<LandmarkKey> {
+
+    public LandmarkKey {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(landmark, "landmark");
+    }
+
+    public static LandmarkKey of(Side side, LimbLandmark landmark) {
+        return new LandmarkKey(side, landmark);
+    }
+
+    /** "R.kneeCenter". */
+    public String id() {
+        return side.prefix() + landmark.id();
+    }
+
+    /**
+     * Parses "R.kneeCenter" / "L.ankleCenter".
+     *
+     * @throws IllegalArgumentException with a message naming the id when it is not a limb landmark
+     */
+    public static LandmarkKey parse(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.length() < 3 || id.charAt(1) != '.' || (id.charAt(0) != 'R' && id.charAt(0) != 'L')) {
+            throw new IllegalArgumentException("'" + id + "' is not a landmark id (expected R.<name> or L.<name>)");
+        }
+        Side side = id.charAt(0) == 'R' ? Side.R : Side.L;
+        String name = id.substring(2);
+        LimbLandmark l = LimbLandmark.fromId(name).orElseThrow(() -> new IllegalArgumentException(
+                "unknown landmark '" + id + "' (known: " + knownNames() + ")"));
+        return new LandmarkKey(side, l);
+    }
+
+    private static String knownNames() {
+        StringBuilder sb = new StringBuilder();
+        for (LimbLandmark l : LimbLandmark.values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(l.id());
+        }
+        return sb.append(", femoralHeadRim").toString();
+    }
+
+    @Override
+    public int compareTo(LandmarkKey o) {
+        int c = side.compareTo(o.side);
+        return c != 0 ? c : landmark.compareTo(o.landmark);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,316 @@
+package org.orthomeasure.core.measure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.PixelSpacing;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.FemoralHead;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.core.landmarks.Vertebra;
+import org.orthomeasure.core.limb.CpakType;
+import org.orthomeasure.core.limb.LongLegProtocol;
+import org.orthomeasure.core.spine.CobbAngle;
+import org.orthomeasure.core.spine.Curve;
+import org.orthomeasure.core.spine.SpineCurves;
+
+/**
+ * The one entry point from landmarks to measurements: every measurement of measurements.md that the
+ * landmarks allow, and for every other one what is missing (never a 0 or NaN in its place).
+ *
+ * <p>Frame: with a calibration every point is first converted to millimetres (x · column spacing,
+ * y · row spacing) so that angles are right with anisotropic pixels and lengths come out in mm; the
+ * femoral head circle is fitted in that frame too. Without a calibration the frame is pixels and
+ * lengths are reported in px.
+ */
+public final class MeasurementEngine {
+
+    private MeasurementEngine() {
+    }
+
+    /** Measures {@code landmarks} (image pixels) with {@code calibration} and {@code options}. */
+    public static MeasurementSet measure(LandmarkSet landmarks, Calibration calibration, MeasurementOptions options) {
+        Objects.requireNonNull(landmarks, "landmarks");
+        Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(options, "options");
+        return new Run(landmarks, calibration, options).run();
+    }
+
+    /** The state of one run; discarded afterwards. */
+    private static final class Run {
+        private final LandmarkSet frame;
+        private final Calibration calibration;
+        private final MeasurementOptions options;
+        private final Unit lengthUnit;
+        private final double rowScale;
+        private final List<Measurement> results = new ArrayList<>();
+        private final Map<MeasurementId, Missing> missing = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private final Map<Side, Double> legLengths = new LinkedHashMap<>();
+
+        Run(LandmarkSet landmarks, Calibration calibration, MeasurementOptions options) {
+            this.calibration = calibration;
+            this.options = options;
+            if (calibration.spacing().isPresent()) {
+                PixelSpacing s = calibration.spacing().get();
+                UnaryOperator<Point2> toMm = p -> p.scaled(s.columnMm(), s.rowMm());
+                this.frame = landmarks.map(toMm);
+                this.lengthUnit = Unit.MM;
+                this.rowScale = s.rowMm();
+            } else {
+                this.frame = landmarks;
+                this.lengthUnit = Unit.PX;
+                this.rowScale = 1;
+            }
+        }
+
+        MeasurementSet run() {
+            for (Side side : Side.values()) {
+                measureLimb(side);
+            }
+            measureLld();
+            measureCobbLines();
+            measureSpineCurves();
+            return MeasurementSet.of(results, missing, calibration, notes);
+        }
+
+        // ---- lower limb ----------------------------------------------------------------------
+
+        private void measureLimb(Side side) {
+            Optional<FemoralHead> head = frame.femoralHead(side);
+            head.filter(h -> h.source() == FemoralHead.Source.FITTED).ifPresent(h -> notes.add(side.prefix()
+                    + "femoralHeadCenter " + h.description(lengthUnit.symbol())));
+            Optional<String> headProblem = frame.femoralHeadProblem(side);
+            Limb limb = new Limb(side, head.map(FemoralHead::center), headProblem);
+
+            LimbLandmark hip = LimbLandmark.FEMORAL_HEAD_CENTER;
+            LimbLandmark knee = LimbLandmark.KNEE_CENTER;
+            LimbLandmark ankle = LimbLandmark.ANKLE_CENTER;
+            LimbLandmark fcm = LimbLandmark.FEMORAL_CONDYLE_MEDIAL;
+            LimbLandmark fcl = LimbLandmark.FEMORAL_CONDYLE_LATERAL;
+            LimbLandmark tpm = LimbLandmark.TIBIAL_PLATEAU_MEDIAL;
+            LimbLandmark tpl = LimbLandmark.TIBIAL_PLATEAU_LATERAL;
+
+            Optional<Double> hka = limb.compute(id(side, LimbMeasure.HKA), List.of(hip, knee, ankle),
+                    List.of(List.of(hip, knee), List.of(knee, ankle)),
+                    p -> LongLegProtocol.hkaDeviation(side, p.get(hip), p.get(knee), p.get(ankle)));
+            hka.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.HKA), v).withNote(hkaNote(v))));
+
+            Optional<Double> mldfa = limb.compute(id(side, LimbMeasure.MLDFA), List.of(hip, knee, fcm, fcl),
+                    List.of(List.of(hip, knee), List.of(fcm, fcl)),
+                    p -> LongLegProtocol.mldfa(p.get(hip), p.get(knee), p.get(fcm), p.get(fcl)));
+            mldfa.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.MLDFA), v)));
+
+            Optional<Double> mpta = limb.compute(id(side, LimbMeasure.MPTA), List.of(knee, ankle, tpm, tpl),
+                    List.of(List.of(knee, ankle), List.of(tpm, tpl)),
+                    p -> LongLegProtocol.mpta(p.get(knee), p.get(ankle), p.get(tpm), p.get(tpl)));
+            mpta.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.MPTA), v)));
+
+            Optional<Double> jlca = limb.compute(id(side, LimbMeasure.JLCA), List.of(fcm, fcl, tpm, tpl),
+                    List.of(List.of(fcm, fcl), List.of(tpm, tpl)),
+                    p -> LongLegProtocol.jlca(side, p.get(fcm), p.get(fcl), p.get(tpm), p.get(tpl)));
+            jlca.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.JLCA), v)
+                    .withNote("low reliability (normal 0–2°); positive = converging medially")));
+
+            Optional<Double> mad = limb.compute(id(side, LimbMeasure.MAD), List.of(hip, knee, ankle),
+                    List.of(List.of(hip, ankle)),
+                    p -> LongLegProtocol.mad(side, p.get(hip), p.get(knee), p.get(ankle)));
+            mad.ifPresent(v -> results.add(length(id(side, LimbMeasure.MAD), v).withNote(madNote(v))));
+
+            limb.compute(id(side, LimbMeasure.FEMUR_LENGTH), List.of(hip, knee), List.of(List.of(hip, knee)),
+                    p -> LongLegProtocol.length(p.get(hip), p.get(knee)))
+                    .ifPresent(v -> results.add(length(id(side, LimbMeasure.FEMUR_LENGTH), v)
+                            .withNote("mechanical: hip centre to knee centre")));
+            limb.compute(id(side, LimbMeasure.TIBIA_LENGTH), List.of(knee, ankle), List.of(List.of(knee, ankle)),
+                    p -> LongLegProtocol.length(p.get(knee), p.get(ankle)))
+                    .ifPresent(v -> results.add(length(id(side, LimbMeasure.TIBIA_LENGTH), v)
+                            .withNote("mechanical: knee centre to ankle centre")));
+            Optional<Double> leg = limb.compute(id(side, LimbMeasure.LEG_LENGTH), List.of(hip, ankle),
+                    List.of(List.of(hip, ankle)), p -> LongLegProtocol.length(p.get(hip), p.get(ankle)));
+            leg.ifPresent(v -> {
+                legLengths.put(side, v);
+                results.add(length(id(side, LimbMeasure.LEG_LENGTH), v)
+                        .withNote("mechanical: hip centre to ankle centre"));
+            });
+
+            // CPAK family: needs both MPTA and mLDFA.
+            List<MeasurementId> cpakIds = List.of(id(side, LimbMeasure.AHKA), id(side, LimbMeasure.JLO),
+                    id(side, LimbMeasure.CPAK));
+            if (mpta.isPresent() && mldfa.isPresent()) {
+                double a = LongLegProtocol.arithmeticHka(mpta.get(), mldfa.get());
+                double j = LongLegProtocol.jointLineObliquity(mpta.get(), mldfa.get());
+                CpakType type = CpakType.classify(a, j, options.cpakAsianBand());
+                results.add(Measurement.angle(cpakIds.get(0), a).withNote("MPTA − mLDFA, negative = varus"));
+                results.add(Measurement.angle(cpakIds.get(1), j).withNote("arithmetic JLO = MPTA + mLDFA"));
+                results.add(Measurement.text(cpakIds.get(2), type.name()).withNote(type.describe()
+                        + (options.cpakAsianBand() ? " (aHKA neutral band ±3°, Asian modification)"
+                        : " (aHKA neutral band ±2°)")));
+            } else {
+                Missing union = union(missing.get(id(side, LimbMeasure.MPTA)), missing.get(id(side, LimbMeasure.MLDFA)));
+                cpakIds.forEach(cid -> missing.put(cid, union));
+            }
+        }
+
+        private void measureLld() {
+            Double right = legLengths.get(Side.R);
+            Double left = legLengths.get(Side.L);
+            if (right == null || left == null) {
+                Missing union = union(missing.get(id(Side.R, LimbMeasure.LEG_LENGTH)),
+                        missing.get(id(Side.L, LimbMeasure.LEG_LENGTH)));
+                missing.put(MeasurementId.LLD, union);
+                return;
+            }
+            double lld = right - left;
+            String note = lld > 0 ? "right longer" : lld < 0 ? "left longer" : "equal lengths";
+            results.add(length(MeasurementId.LLD, lld).withNote(note + "; right leg length minus left"));
+        }
+
+        private Measurement length(MeasurementId id, double value) {
+            return Measurement.length(id, value, lengthUnit, calibration.unitLabel());
+        }
+
+        // ---- spine ---------------------------------------------------------------------------
+
+        private void measureCobbLines() {
+            if (frame.cobbLines().isEmpty()) {
+                missing.put(MeasurementId.COBB, Missing.of(List.of("cobbLines")));
+                return;
+            }
+            double deg = CobbAngle.degrees(frame.cobbLines().get());
+            results.add(Measurement.angle(MeasurementId.COBB, deg).withNote(cobbNote(deg)));
+        }
+
+        private void measureSpineCurves() {
+            List<MeasurementId> ids = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
+                    MeasurementId.COBB_LOWER);
+            List<String> absent = new ArrayList<>();
+            List<Vertebra> vertebrae = new ArrayList<>();
+            for (SpineLevel level : SpineLevel.values()) {
+                Optional<Vertebra> v = frame.vertebra(level);
+                v.ifPresentOrElse(vertebrae::add, () -> absent.add(level.name()));
+            }
+            if (!absent.isEmpty()) {
+                Missing m = Missing.of(absent, "the curve evaluation needs all 17 vertebrae T1–L5");
+                ids.forEach(i -> missing.put(i, m));
+                return;
+            }
+            OptionalDouble height = options.filmHeightPx().isPresent()
+                    ? OptionalDouble.of(options.filmHeightPx().getAsDouble() * rowScale) : OptionalDouble.empty();
+            SpineCurves.Result r = SpineCurves.evaluate(vertebrae, height);
+            if (r.branch() != SpineCurves.Branch.NOT_S_SHAPED && height.isEmpty()) {
+                notes.add("film height unknown: the S-shaped-spine rule used the vertical extent of the labelled spine");
+            }
+            String branch = switch (r.branch()) {
+                case NOT_S_SHAPED -> "not S-shaped";
+                case S_SHAPED_UPPER_HALF -> "S-shaped, major curve in the upper half of the film";
+                case S_SHAPED_LOWER_HALF -> "S-shaped, major curve in the lower half of the film";
+            };
+            results.add(curve(MeasurementId.COBB_MAJOR, r.major(), cobbNote(r.major().degrees())));
+            results.add(curve(MeasurementId.COBB_UPPER, r.upper(), branch));
+            results.add(curve(MeasurementId.COBB_LOWER, r.lower(), branch));
+        }
+
+        private static Measurement curve(MeasurementId id, Curve c, String note) {
+            return Measurement.angle(id, c.degrees()).withEnds(c.upperEnd(), c.lowerEnd()).withNote(note);
+        }
+
+        // ---- helpers -------------------------------------------------------------------------
+
+        private static MeasurementId id(Side side, LimbMeasure m) {
+            return MeasurementId.limb(side, m);
+        }
+
+        private static Missing union(Missing a, Missing b) {
+            List<String> ids = new ArrayList<>();
+            List<String> noteParts = new ArrayList<>();
+            for (Missing m : new Missing[] {a, b}) {
+                if (m == null) {
+                    continue;
+                }
+                m.landmarks().stream().filter(x -> !ids.contains(x)).forEach(ids::add);
+                m.note().filter(x -> !noteParts.contains(x)).ifPresent(noteParts::add);
+            }
+            return Missing.of(ids, noteParts.isEmpty() ? null : String.join("; ", noteParts));
+        }
+
+        private static String hkaNote(double hka) {
+            String kind = hka < 0 ? "varus" : hka > 0 ? "valgus" : "straight";
+            return String.format(Locale.ROOT, "%s; %.3f° as 180°-based HKA", kind, 180 + hka);
+        }
+
+        private static String madNote(double mad) {
+            return mad > 0 ? "line H–A passes medial of K" : mad < 0 ? "line H–A passes lateral of K"
+                    : "line H–A passes through K";
+        }
+
+        private static String cobbNote(double deg) {
+            return deg >= 10 ? "scoliosis (≥ 10°)" : "below 10°: no scoliosis";
+        }
+
+        /** One side's landmark lookup with missing/coincident bookkeeping. */
+        private final class Limb {
+            private final Side side;
+            private final Optional<Point2> head;
+            private final Optional<String> headProblem;
+
+            Limb(Side side, Optional<Point2> head, Optional<String> headProblem) {
+                this.side = side;
+                this.head = head;
+                this.headProblem = headProblem;
+            }
+
+            private Optional<Point2> point(LimbLandmark l) {
+                return l == LimbLandmark.FEMORAL_HEAD_CENTER ? head : frame.point(side, l);
+            }
+
+            /**
+             * Computes {@code f} when all {@code needed} landmarks exist and no pair in {@code distinct}
+             * coincides; otherwise records the measurement {@code id} as missing and returns empty.
+             */
+            Optional<Double> compute(MeasurementId id, List<LimbLandmark> needed, List<List<LimbLandmark>> distinct,
+                                     java.util.function.Function<Map<LimbLandmark, Point2>, Double> f) {
+                Map<LimbLandmark, Point2> pts = new LinkedHashMap<>();
+                List<String> absent = new ArrayList<>();
+                String note = null;
+                for (LimbLandmark l : needed) {
+                    Optional<Point2> p = point(l);
+                    if (p.isPresent()) {
+                        pts.put(l, p.get());
+                    } else {
+                        absent.add(LandmarkKey.of(side, l).id());
+                        if (l == LimbLandmark.FEMORAL_HEAD_CENTER) {
+                            note = headProblem.orElse(null);
+                        }
+                    }
+                }
+                if (!absent.isEmpty()) {
+                    missing.put(id, Missing.of(absent, note));
+                    return Optional.empty();
+                }
+                for (List<LimbLandmark> pair : distinct) {
+                    Point2 a = pts.get(pair.get(0));
+                    Point2 b = pts.get(pair.get(1));
+                    if (a.equals(b)) {
+                        String ia = LandmarkKey.of(side, pair.get(0)).id();
+                        String ib = LandmarkKey.of(side, pair.get(1)).id();
+                        missing.put(id, Missing.of(List.of(ia, ib), ia + " and " + ib
+                                + " coincide, the line through them is undefined"));
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(f.apply(pts));
+            }
+        }
+    }
+}
