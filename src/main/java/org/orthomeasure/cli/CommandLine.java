@@ -23,6 +23,7 @@ public final class CommandLine {
     private static Map<String, Subcommand> subcommands() {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
+        commands.put("evaluate", new EvaluateCommand());
         return commands;
     }
 

@@ -1,6 +1,8 @@
 package org.orthomeasure.detect;
 
 import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.core.landmarks.Vertebra;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,6 +70,24 @@ public final class SpineDetection {
     /** Heat-map spread of level {@code level}, input px (sharp peak: about 1-3). */
     public double spread(int level) {
         return spread[level];
+    }
+
+    /**
+     * The 17 suggested vertebrae T1..L5 (film px), or empty when a level has no mid-line (its left and right
+     * edge midpoints coincide), which only a failed detection produces; its confidence is then low.
+     */
+    public java.util.Optional<List<Vertebra>> vertebrae() {
+        List<Vertebra> out = new ArrayList<>(SpineDecoder.LEVELS);
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            List<Point2> q = corners.get(k);
+            Point2 left = q.get(0).midpoint(q.get(2));
+            Point2 right = q.get(1).midpoint(q.get(3));
+            if (left.equals(right)) {
+                return java.util.Optional.empty();
+            }
+            out.add(Vertebra.of(SpineLevel.values()[k], q.get(0), q.get(1), q.get(2), q.get(3)));
+        }
+        return java.util.Optional.of(Collections.unmodifiableList(out));
     }
 
     public SpineConfidence confidence() {
