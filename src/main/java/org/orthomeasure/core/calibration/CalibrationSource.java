@@ -26,6 +26,21 @@ public enum CalibrationSource {
         this.label = label;
     }
 
+    /** The id used in files and JSON output: the name in lower case with '-', e.g. "detector-plane". */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The source with {@link #id()} {@code id}, if any. */
+    public static java.util.Optional<CalibrationSource> fromId(String id) {
+        for (CalibrationSource s : values()) {
+            if (s.id().equals(id)) {
+                return java.util.Optional.of(s);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Short human label, e.g. "detector plane". */
     public String label() {
         return label;
