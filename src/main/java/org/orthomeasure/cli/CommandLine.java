@@ -24,6 +24,7 @@ public final class CommandLine {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
         commands.put("evaluate", new EvaluateCommand());
+        commands.put("measure", new AutoSpineMeasure());
         return commands;
     }
 
