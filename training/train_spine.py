@@ -23,7 +23,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import (IN_H, IN_W, OUT_H, OUT_W, STRIDE, SpineNet, case_of, cobb_angles, decode,  # noqa: E402
+from spine_common import (IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet, case_of, cobb_angles, decode,  # noqa: E402
                           label_problems, landmarks_px, load_labels, preprocess, smape)
 
 CACHE_H = 1024
@@ -180,8 +180,21 @@ def losses(heat, off, v, mask):
     g = g / g.sum(2, keepdim=True).clamp_min(1e-12)
     logp = F.log_softmax(heat.reshape(b, 17, -1), 2)
     lh = (-(g * logp).sum(2) * mask).sum() / msum
-    total = lc + lk + 0.5 * la + 1.0 * lh
-    return total, dict(centre=lc.item(), corner=lk.item(), angle=la.item(), heat=lh.item())
+    # dense offsets: the 3 x 3 cells around each true centre regress (corner - true centre), so the
+    # offset map learns the vertebra shape and tilt even while the heat maps are still diffuse
+    tgt = ((v - tc.unsqueeze(2)) / OFFSET_SCALE).reshape(b, 17, 8)
+    icu = torch.round(cu).long()
+    icv = torch.round(cv).long()
+    offl = off.reshape(b, 8, -1)
+    ld = 0.0
+    for du in (-1, 0, 1):
+        for dv in (-1, 0, 1):
+            idx = (icv + dv).clamp(0, OUT_H - 1) * OUT_W + (icu + du).clamp(0, OUT_W - 1)  # B x 17
+            got = torch.gather(offl, 2, idx.unsqueeze(1).expand(b, 8, 17)).transpose(1, 2)  # B x 17 x 8
+            ld = ld + ((got - tgt).abs().sum(2) * mask).sum() / msum
+    ld = ld / 9 * OFFSET_SCALE / 4
+    total = lc + lk + 0.5 * la + 1.0 * lh + ld
+    return total, dict(centre=lc.item(), corner=lk.item(), angle=la.item(), heat=lh.item(), dense=ld.item())
 
 
 @torch.no_grad()
@@ -214,6 +227,7 @@ def main():
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--val-frac", type=float, default=0.11)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", default=None, help="start from this checkpoint's weights (new schedule)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -247,6 +261,9 @@ def main():
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     state = dict(epoch=0, elapsed=0.0, best=1e9, history=[])
     last = os.path.join(args.out, "last.pt")
+    if args.init and not os.path.exists(last):
+        model.load_state_dict(torch.load(args.init)["model"])
+        say("initialised from %s" % args.init)
     if os.path.exists(last):
         ck = torch.load(last)
         model.load_state_dict(ck["model"])
