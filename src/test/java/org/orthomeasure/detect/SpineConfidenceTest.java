@@ -1,0 +1,82 @@
+package org.orthomeasure.detect;
+
+import org.junit.jupiter.api.Test;
+import org.orthomeasure.core.geometry.Point2;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SpineConfidenceTest {
+
+    /** 17 vertebrae 40 px wide, 30 px high, 40 px apart, tilted by {@code tiltDeg} each. */
+    private static List<List<Point2>> spine(double tiltDeg) {
+        List<List<Point2>> out = new ArrayList<>();
+        double t = Math.toRadians(tiltDeg);
+        for (int k = 0; k < 17; k++) {
+            double cx = 200;
+            double cy = 100 + 40 * k;
+            double ux = Math.cos(t) * 20;
+            double uy = Math.sin(t) * 20;
+            double vx = -Math.sin(t) * 15;
+            double vy = Math.cos(t) * 15;
+            out.add(List.of(Point2.of(cx - ux - vx, cy - uy - vy), Point2.of(cx + ux - vx, cy + uy - vy),
+                    Point2.of(cx - ux + vx, cy - uy + vy), Point2.of(cx + ux + vx, cy + uy + vy)));
+        }
+        return out;
+    }
+
+    private static double[] spreads(double v) {
+        double[] s = new double[17];
+        Arrays.fill(s, v);
+        return s;
+    }
+
+    @Test
+    void aRegularSharpSpineIsTrusted() {
+        SpineConfidence c = SpineConfidence.assess(spine(5), spreads(2.0));
+        assertFalse(c.low(), c.toString());
+        assertTrue(c.score() > 0.9);
+    }
+
+    @Test
+    void aDiffuseLevelIsLowConfidence() {
+        double[] s = spreads(2.0);
+        s[7] = 60;
+        SpineConfidence c = SpineConfidence.assess(spine(0), s);
+        assertTrue(c.low());
+        assertTrue(c.lowConfidenceReason().orElseThrow().contains("T8"), c.toString());
+    }
+
+    @Test
+    void generallyVagueMapsAreLowConfidence() {
+        assertTrue(SpineConfidence.assess(spine(0), spreads(15)).low());
+    }
+
+    @Test
+    void vertebraeOutOfOrderAreLowConfidence() {
+        List<List<Point2>> s = new ArrayList<>(spine(0));
+        var t = s.get(3);
+        s.set(3, s.get(4));
+        s.set(4, t);
+        SpineConfidence c = SpineConfidence.assess(s, spreads(2));
+        assertTrue(c.lowConfidenceReason().orElseThrow().contains("T5 is not below T4"), c.toString());
+    }
+
+    @Test
+    void aMissingGapOrATiltedBlockIsLowConfidence() {
+        List<List<Point2>> s = new ArrayList<>(spine(0));
+        for (int k = 10; k < 17; k++) {
+            List<Point2> q = new ArrayList<>();
+            for (Point2 p : s.get(k)) {
+                q.add(Point2.of(p.x(), p.y() + 100));
+            }
+            s.set(k, q);
+        }
+        assertTrue(SpineConfidence.assess(s, spreads(2)).lowConfidenceReason().orElseThrow().contains("spacing"));
+        assertTrue(SpineConfidence.assess(spine(70), spreads(2)).low());
+    }
+}
