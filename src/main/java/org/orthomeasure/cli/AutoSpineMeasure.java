@@ -45,16 +45,12 @@ import java.util.Optional;
  * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
  * receiving {@code <image name>.landmarks.json} per film.
  */
-public final class AutoSpineMeasure implements Subcommand {
+public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
     private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
 
-    @Override
-    public String summary() {
-        return "measure --auto spine IMAGE...: suggest vertebrae and Cobb curves on AP spine films";
-    }
 
     /** True when {@code args} (after "measure") ask for automatic landmarks. */
     public static boolean handles(String[] args) {
@@ -67,7 +63,6 @@ public final class AutoSpineMeasure implements Subcommand {
     }
 
     /** Runs {@code measure --auto ...}; {@code args} are those after "measure". */
-    @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
         List<Path> images = new ArrayList<>();
         Path json = null;

@@ -23,8 +23,8 @@ public final class CommandLine {
     private static Map<String, Subcommand> subcommands() {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
+        commands.put("measure", new MeasureCommand());
         commands.put("evaluate", new EvaluateCommand());
-        commands.put("measure", new AutoSpineMeasure());
         return commands;
     }
 

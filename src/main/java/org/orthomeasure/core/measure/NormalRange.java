@@ -54,10 +54,11 @@ public record NormalRange(double lower, double upper, boolean upperExclusive, Un
         return value >= lower && (upperExclusive ? value < upper : value <= upper);
     }
 
-    /** e.g. "85–90 deg" or "0–2 deg (low reliability)". */
+    /** e.g. "85–90 deg", "0–2 deg (low reliability)" or "< 10 deg". */
     public String describe() {
-        String s = String.format(Locale.ROOT, "%s–%s%s %s", fmt(lower), upperExclusive ? "<" : "", fmt(upper),
-                unit.symbol());
+        String s = upperExclusive && lower == 0
+                ? String.format(Locale.ROOT, "< %s %s", fmt(upper), unit.symbol())
+                : String.format(Locale.ROOT, "%s–%s %s", fmt(lower), fmt(upper), unit.symbol());
         return lowReliability ? s + " (low reliability)" : s;
     }
 

@@ -26,8 +26,9 @@ import org.orthomeasure.core.landmarks.Vertebra;
  *       vertical spine) the normalised form would divide by zero; the residual is then the cross product
  *       of (P_i − P_n) with (P_0 − P_n) divided by |P_0 − P_n|², which has the same sign pattern.</li>
  *   <li>Not S-shaped: upper curve = angle(T1, upper end); lower curve = angle(L5, lower end).</li>
- *   <li>S-shaped and the end vertebrae in the upper half of the film (sum of the y of their superior
- *       endplate midpoints &lt; film height): upper curve = largest angle between the upper end vertebra
+ *   <li>S-shaped and the end vertebrae in the upper half of the film (sum of the y of their inferior
+ *       endplate midpoints &lt; film height; the inferior endplate is what the MATLAB reference's 1-based index
+ *       2k picks, and it reproduces the data set's angles where the superior one misses 11 more films): upper curve = largest angle between the upper end vertebra
  *       and any vertebra above it (itself included); lower curve = largest angle between the lower end
  *       vertebra and any vertebra below it.</li>
  *   <li>S-shaped otherwise: upper curve as in 4; lower curve = largest angle between the upper curve's
@@ -121,7 +122,7 @@ public final class SpineCurves {
         }
         int upperTop = argMax(angles[upperEnd], 0, upperEnd);
         Curve upper = Curve.between(angles[upperEnd][upperTop], level(upperTop), level(upperEnd));
-        double ySum = vertebrae.get(upperEnd).topMid().y() + vertebrae.get(lowerEnd).topMid().y();
+        double ySum = vertebrae.get(upperEnd).bottomMid().y() + vertebrae.get(lowerEnd).bottomMid().y();
         double threshold = filmHeight.isPresent() ? filmHeight.getAsDouble() : spineTopPlusBottom(vertebrae);
         if (ySum < threshold) {
             // Step 4.

@@ -1,0 +1,118 @@
+package org.orthomeasure.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.CalibrationSource;
+import org.orthomeasure.core.measure.MeasurementEngine;
+import org.orthomeasure.core.measure.MeasurementOptions;
+import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.io.landmarks.LandmarkDocument;
+import org.orthomeasure.io.landmarks.LandmarkFileException;
+import org.orthomeasure.io.landmarks.LandmarkFileReader;
+
+/**
+ * {@code measure --landmarks L.json [--json OUT|-] [--cpak-asian]}: every measurement the landmarks
+ * allow, as JSON ({@link MeasurementJson}) or as a readable table ({@link MeasurementTable}).
+ *
+ * <p>Calibration and film height come through one seam, {@link #inputsFor}: today from the landmark
+ * file ({@code calibration}, else {@code pixelSpacingMm}; {@code imageSize}). The {@code --image FILE}
+ * option plugs in at {@link #run}: read the radiograph, then pass its calibration and height as the
+ * {@code image...} arguments of {@code inputsFor}, which then take precedence over the file's values.
+ */
+final class MeasureCommand implements Subcommand {
+
+    private static final String USAGE = "usage: measure --landmarks FILE [--json OUT|-] [--cpak-asian]"
+            + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
+
+    @Override
+    public String summary() {
+        return "measurements from a landmark file (--landmarks L.json [--json OUT|-] [--cpak-asian])";
+    }
+
+    /** What the engine needs besides the landmarks, and where it came from. */
+    record Inputs(Calibration calibration, OptionalDouble filmHeightPx, String filmHeightSource) {
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
+        if (AutoSpineMeasure.handles(args)) {
+            return new AutoSpineMeasure().run(args, out, err);
+        }
+        Path landmarks = null;
+        String json = null;
+        boolean asian = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
+                case "--json" -> json = value(args, ++i, "--json");
+                case "--cpak-asian" -> asian = true;
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return 0;
+                }
+                default -> throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
+            }
+        }
+        if (landmarks == null) {
+            throw new UsageException("--landmarks FILE is required (" + USAGE + ")");
+        }
+        LandmarkDocument doc;
+        try {
+            doc = new LandmarkFileReader().read(landmarks);
+        } catch (LandmarkFileException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        // --image FILE plugs in here: Optional.of(radiograph.calibration()), OptionalDouble.of(radiograph.height()).
+        Inputs inputs = inputsFor(doc, Optional.empty(), OptionalDouble.empty());
+        MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
+        MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
+        if (json == null) {
+            MeasurementTable.print(set, landmarks.toString(), out);
+        } else if (json.equals("-")) {
+            out.print(MeasurementJson.toJson(set));
+        } else {
+            try {
+                Files.writeString(Path.of(json), MeasurementJson.toJson(set), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The seam for calibration and film height. Precedence: the image's own values (from {@code --image},
+     * when given), then the file's {@code calibration} record, then its {@code pixelSpacingMm}
+     * (source unknown), else uncalibrated (lengths in px). Film height: the image's, else the file's
+     * {@code imageSize}, else none (the engine then uses the labelled spine's extent and says so).
+     */
+    static Inputs inputsFor(LandmarkDocument doc, Optional<Calibration> imageCalibration,
+                            OptionalDouble imageHeightPx) {
+        Calibration calibration = imageCalibration
+                .or(doc::calibration)
+                .orElseGet(() -> doc.pixelSpacing()
+                        .map(s -> Calibration.of(s, CalibrationSource.PIXEL_SPACING,
+                                "pixelSpacingMm of the landmark file", null))
+                        .orElseGet(() -> Calibration.none("no calibration in the landmark file: lengths are in px")));
+        if (imageHeightPx.isPresent()) {
+            return new Inputs(calibration, imageHeightPx, "image");
+        }
+        if (doc.imageSize().isPresent()) {
+            return new Inputs(calibration, OptionalDouble.of(doc.imageSize().get().height()), "imageSize");
+        }
+        return new Inputs(calibration, OptionalDouble.empty(), "labelled spine extent");
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new UsageException(option + " needs a value (" + USAGE + ")");
+        }
+        return args[i];
+    }
+}
