@@ -207,14 +207,23 @@ public final class AutoSpineMeasure {
         ObjectNode ms = root.putObject("measurements");
         r.curves().forEach((id, v) -> {
             ObjectNode o = ms.putObject(id.id());
-            o.put("value", v.value());
-            o.put("unit", "deg");
+            o.put("value", MeasurementJson.round3(v.value()));
+            o.put("unit", v.unit().symbol());
             v.from().ifPresent(f -> o.put("from", f.name()));
             v.to().ifPresent(t -> o.put("to", t.name()));
             v.note().ifPresent(n -> o.put("note", n));
+            v.normalRange().ifPresent(n -> {
+                o.put("normal", n.describe());
+                o.put("outsideNormal", v.isOutsideNormal());
+            });
         });
         ObjectNode miss = root.putObject("missing");
-        r.missing().forEach((id, v) -> miss.put(id.id(), v.describe()));
+        r.missing().forEach((id, v) -> {
+            ObjectNode o = miss.putObject(id.id());
+            ArrayNode l = o.putArray("landmarks");
+            v.landmarks().forEach(l::add);
+            v.note().ifPresent(n -> o.put("note", n));
+        });
         root.put("confidence", Math.round(d.confidence().score() * 1000) / 1000.0);
         root.put("lowConfidence", d.confidence().low());
         d.confidence().lowConfidenceReason().ifPresent(s -> root.put("lowConfidenceReason", s));

@@ -52,7 +52,7 @@ class AutoSpineMeasureTest {
         assertTrue(j.get("lowConfidence").asBoolean());
         assertTrue(j.get("confidence").asDouble() < 0.5);
         assertTrue(j.get("measurements").isEmpty(), "no angle may be reported at low confidence");
-        assertTrue(j.get("missing").get("cobb.major").asText().startsWith("low confidence"));
+        assertTrue(j.get("missing").get("cobb.major").get("note").asText().startsWith("low confidence"));
         assertEquals(17, j.get("vertebrae").size());
         assertEquals("L5", j.get("vertebrae").get(16).get("level").asText());
     }
