@@ -25,6 +25,8 @@ public final class CommandLine {
         // Each subcommand registers here, one line each.
         commands.put("measure", new MeasureCommand());
         commands.put("evaluate", new EvaluateCommand());
+        commands.put("info", new InfoCommand());
+        commands.put("render", new RenderCommand());
         return commands;
     }
 

@@ -1,0 +1,207 @@
+package org.orthomeasure.io.dicom;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.calibration.CalibrationRules;
+import org.orthomeasure.io.image.ImageFormatInfo;
+import org.orthomeasure.io.image.ImageLimits;
+import org.orthomeasure.io.image.ImageReadException;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.image.StudyHeader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The PixelMed adapter: reads a DICOM file once into an immutable {@link Radiograph} (first frame,
+ * grey-level pipeline, calibration attributes, report header). JPEG-LS and 12-bit lossy JPEG,
+ * which PixelMed cannot decode in Java, go through dcmtk ({@link DcmtkTools}) when it is installed.
+ *
+ * <p>Memory stays bounded: the header is read first (stopping before Pixel Data) and the declared
+ * size is checked against {@link ImageLimits} and, for uncompressed data, against the bytes left in
+ * the file, before any pixel buffer is allocated.
+ */
+public final class DicomRadiographReader {
+
+    private static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+
+    private final DcmtkTools tools;
+
+    public DicomRadiographReader(DcmtkTools tools) {
+        this.tools = tools;
+    }
+
+    /** True when a file without the 128-byte preamble starts like a DICOM data set (group 0002 or 0008). */
+    public boolean looksLikeDicomWithoutPreamble(Path path) {
+        byte[] h = new byte[8];
+        try (InputStream in = Files.newInputStream(path)) {
+            if (in.readNBytes(h, 0, 8) < 8) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        boolean group = (h[0] == 0x02 || h[0] == 0x08) && h[1] == 0;
+        boolean explicitVr = Character.isUpperCase(h[4]) && Character.isUpperCase(h[5]);
+        boolean smallImplicitLength = (h[6] | h[7]) == 0 && (h[5] & 0xFF) < 0x10;
+        return group && (explicitVr || smallImplicitLength);
+    }
+
+    /** Reads the first frame of a DICOM file. */
+    public Radiograph read(Path path) throws ImageReadException {
+        String name = String.valueOf(path.getFileName());
+        Header header = readHeader(path, name);
+        String tsUid = Attribute.getSingleStringValueOrEmptyString(header.list(), TagFromName.TransferSyntaxUID).strip();
+        if (tsUid.isEmpty()) {
+            tsUid = "1.2.840.10008.1.2"; // no meta header: implicit VR little endian (PS3.5 A.1)
+        }
+        TransferSyntaxes.Info ts = TransferSyntaxes.of(tsUid);
+        DicomPixels.Layout declared = DicomPixels.layout(header.list(), name);
+        ImageLimits.checkDimensions(name, declared.columns(), declared.rows(), declared.frames());
+        if (!header.hasPixelData()) {
+            throw new ImageReadException(name + ": DICOM file has no pixel data");
+        }
+        checkUncompressedLength(header, name, tsUid, declared);
+
+        String tool = switch (ts.route()) {
+            case DCMDJPLS -> "dcmdjpls";
+            case DCMDJPEG_IF_OVER_8_BITS -> declared.bitsStored() > 8 ? "dcmdjpeg" : null;
+            case UNSUPPORTED -> throw new ImageReadException(name + ": unsupported compression " + ts.name()
+                    + " (" + tsUid + ")");
+            case JAVA -> null;
+        };
+        AttributeList full;
+        Path converted = null;
+        try {
+            if (tool != null) {
+                converted = tools.decompress(tool, path, ts.name() + " (" + tsUid + ")");
+                full = readFull(converted, name, ts);
+            } else {
+                full = readFull(path, name, ts);
+            }
+        } finally {
+            DcmtkTools.deleteQuietly(converted);
+        }
+        try {
+            full.correctDecompressedImagePixelModule();
+        } catch (DicomException | RuntimeException e) {
+            // the pixel module as written is used
+        }
+        if (full.get(TagFromName.PixelData) == null) {
+            throw new ImageReadException(name + ": truncated or corrupt " + ts.name() + " pixel data (nothing could be decoded)");
+        }
+        DicomPixels.Layout layout = DicomPixels.layout(full, name);
+        if (layout.rows() != declared.rows() || layout.columns() != declared.columns()) {
+            throw new ImageReadException(name + ": image size changed while decoding");
+        }
+        Radiograph.Builder b = Radiograph.builder();
+        try {
+            DicomPixels.firstFrame(full, layout, name, b);
+        } catch (DicomException e) {
+            throw new ImageReadException(name + ": pixel data unreadable (" + oneLine(e) + ")", e);
+        }
+        if (layout.isGrey()) {
+            DicomGreyLevels.apply(full, layout.photometric(), layout.signed(), b);
+        }
+        if (layout.frames() > 1) {
+            b.addNote("multi-frame (" + layout.frames() + " frames): first frame shown");
+        }
+        String lossy = Attribute.getSingleStringValueOrEmptyString(full, TagFromName.LossyImageCompression).strip();
+        if (ts.lossy() || lossy.equals("01")) {
+            b.addNote("lossy compression (" + (ts.lossy() ? ts.name() : "earlier lossy compression in the file's history") + ")");
+        }
+        if (tool != null) {
+            b.addNote("decoded by dcmtk (" + tool + ")");
+        }
+        b.calibration(calibration(DicomSpacingAttributes.of(full)));
+        b.header(header(full));
+        String modality = Attribute.getSingleStringValueOrEmptyString(full, TagFromName.Modality).strip();
+        b.formatInfo(new ImageFormatInfo(layout.rows(), layout.columns(), layout.bitsStored(), declared.photometric(),
+                Optional.of(tsUid), modality.isEmpty() ? Optional.empty() : Optional.of(modality), layout.frames(), "DICOM"));
+        return b.build();
+    }
+
+    /** The decision order of measurements.md, applied by {@link CalibrationRules} to the file's values. */
+    static Calibration calibration(DicomSpacingAttributes a) {
+        return CalibrationRules.fromDicom(a.pixelSpacing(), a.imagerPixelSpacing(), a.magnificationFactor(),
+                a.calibrationType(), a.calibrationDescription());
+    }
+
+    static StudyHeader header(AttributeList l) {
+        return StudyHeader.of(text(l, TagFromName.PatientName), text(l, TagFromName.PatientID),
+                text(l, TagFromName.PatientBirthDate), text(l, TagFromName.PatientSex), text(l, TagFromName.StudyDate),
+                text(l, TagFromName.AccessionNumber), text(l, TagFromName.BodyPartExamined),
+                text(l, TagFromName.ViewPosition), text(l, TagFromName.InstitutionName));
+    }
+
+    private static String text(AttributeList l, com.pixelmed.dicom.AttributeTag tag) {
+        try {
+            return Attribute.getSingleStringValueOrNull(l, tag);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The attributes before Pixel Data and the byte offset at which reading stopped (the file size when there is no Pixel Data). */
+    private record Header(AttributeList list, long stopOffset, long fileSize) {
+        boolean hasPixelData() {
+            return stopOffset < fileSize;
+        }
+    }
+
+    private static Header readHeader(Path path, String name) throws ImageReadException {
+        AttributeList l = new AttributeList();
+        try {
+            l.setDecompressPixelData(false);
+            long offset = l.read(path.toFile(), TagFromName.PixelData);
+            return new Header(l, offset, Files.size(path));
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new ImageReadException(name + ": not a readable DICOM file (" + oneLine(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(name + ": corrupt DICOM file (declares an element larger than memory)");
+        }
+    }
+
+    /**
+     * For uncompressed syntaxes, the bytes after the header must hold the declared pixels; checked
+     * before reading, so a truncated or lying file fails with a clear message instead of a huge read.
+     */
+    private static void checkUncompressedLength(Header header, String name, String tsUid, DicomPixels.Layout lay)
+            throws ImageReadException {
+        boolean plain = tsUid.equals("1.2.840.10008.1.2") || tsUid.equals(EXPLICIT_LE) || tsUid.equals("1.2.840.10008.1.2.2");
+        // the read stops just after the Pixel Data tag; at most 8 more header bytes (VR, length) follow
+        long remaining = header.fileSize() - header.stopOffset() - 4;
+        if (plain && remaining < lay.bytesDeclared()) {
+            throw new ImageReadException(name + ": pixel data shorter than declared (" + Math.max(0, remaining)
+                    + " bytes in the file, " + lay.bytesDeclared() + " declared for " + lay.columns() + "x"
+                    + lay.rows() + "x" + lay.frames() + " at " + lay.bitsAllocated() + " bits)");
+        }
+    }
+
+    private static AttributeList readFull(Path path, String name, TransferSyntaxes.Info ts) throws ImageReadException {
+        AttributeList l = new AttributeList();
+        try {
+            l.read(path.toFile());
+            return l;
+        } catch (java.io.EOFException e) {
+            throw new ImageReadException(name + ": truncated DICOM file (ends inside the data)", e);
+        } catch (IOException | DicomException | RuntimeException e) {
+            throw new ImageReadException(name + ": cannot decode the " + ts.name() + " pixel data (" + oneLine(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(name + ": corrupt DICOM file (declares an element larger than memory)");
+        }
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        text = text.replaceAll("\\s+", " ").strip();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
