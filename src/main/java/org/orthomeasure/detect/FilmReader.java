@@ -1,14 +1,15 @@
 package org.orthomeasure.detect;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
+import org.orthomeasure.io.image.ImageReadException;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.image.RadiographReader;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a film for the detector. PNG and JPEG are decoded with ImageIO into 8-bit grey
- * ({@link GreyImage#fromBufferedImage}).
+ * Reads a film (DICOM, PNG, JPEG, TIFF through {@link RadiographReader}) for the detector, as the user first
+ * sees it: rendered with its default window and inversion ({@link GreyImage#fromRadiograph}).
  */
 public final class FilmReader {
 
@@ -18,24 +19,18 @@ public final class FilmReader {
     /**
      * Reads {@code file} as a grey image.
      *
-     * @throws IOException with a one-line message naming the file when it is missing or not a readable image
+     * @throws IOException with the reader's one-line message (naming the file) when it cannot be read
      */
     public static GreyImage read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
-        }
-        BufferedImage img;
+        Radiograph r;
         try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": cannot decode the image (" + e.getMessage() + ")", e);
+            r = RadiographReader.read(file);
+        } catch (ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (img == null) {
-            throw new IOException(file + ": not a PNG, JPEG or DICOM image");
+        if (r.width() < 2 || r.height() < 2) {
+            throw new IOException(file + ": image is too small (" + r.width() + " x " + r.height() + ")");
         }
-        if (img.getWidth() < 2 || img.getHeight() < 2) {
-            throw new IOException(file + ": image is too small (" + img.getWidth() + " x " + img.getHeight() + ")");
-        }
-        return GreyImage.fromBufferedImage(img);
+        return GreyImage.fromRadiograph(r);
     }
 }

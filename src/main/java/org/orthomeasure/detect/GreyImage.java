@@ -1,5 +1,7 @@
 package org.orthomeasure.detect;
 
+import org.orthomeasure.io.image.Radiograph;
+
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 
@@ -70,6 +72,40 @@ public final class GreyImage {
                     v[y * w + x] = (float) Math.min(255.0, luma);
                 }
             }
+        }
+        return of(w, h, v);
+    }
+
+    /**
+     * The film's grey levels as the network was trained on them: an unsigned grey image of at most 8 bits
+     * (PNG/JPEG) gives its stored values 0..255 unchanged (inverted, 255 - v, when shown inverted by
+     * default); deeper or signed films (DICOM) are rendered with their default window and inversion
+     * (MONOCHROME1 shown bones-white); colour films give the Rec. 601 luma of their pixels.
+     */
+    public static GreyImage fromRadiograph(Radiograph radiograph) {
+        Objects.requireNonNull(radiograph, "radiograph");
+        int w = radiograph.width();
+        int h = radiograph.height();
+        if (!radiograph.isColor() && !radiograph.isSigned() && radiograph.bitsStored() <= 8) {
+            boolean invert = radiograph.invertedByDefault();
+            float[] v = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int s = Math.min(255, Math.max(0, radiograph.storedValue(x, y)));
+                    v[y * w + x] = invert ? 255 - s : s;
+                }
+            }
+            return of(w, h, v);
+        }
+        int[] argb = new int[w * h];
+        radiograph.renderTo(radiograph.defaultWindow(), radiograph.invertedByDefault(), argb);
+        float[] v = new float[w * h];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int r = (p >> 16) & 0xff;
+            int g = (p >> 8) & 0xff;
+            int b = p & 0xff;
+            v[i] = (r == g && g == b) ? r : (float) Math.min(255.0, 0.299 * r + 0.587 * g + 0.114 * b);
         }
         return of(w, h, v);
     }
