@@ -18,8 +18,11 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import (OUT_H, OUT_W, SpineNet, cell_grid, cobb_angles, decode,  # noqa: E402
-                          landmarks_px, load_labels, preprocess, smape)
+from spine_common import (DECODE_WINDOW, SpineNet, cobb_angles, decode_windowed, landmarks_px,  # noqa: E402
+                          load_labels, preprocess, smape)
+
+
+WINDOW = [DECODE_WINDOW]
 
 
 def predict(model, grey, tta=False):
@@ -56,14 +59,8 @@ def predict_once(model, grey):
     x, (s, ox, oy) = preprocess(grey)
     with torch.no_grad():
         heat, off = model(torch.from_numpy(x))
-        prob, centres, corners = decode(heat, off)
-    u, v = cell_grid()
-    gx = u.view(1, OUT_W).expand(OUT_H, OUT_W).reshape(-1).double()
-    gy = v.view(OUT_H, 1).expand(OUT_H, OUT_W).reshape(-1).double()
-    p = prob[0].double()
-    var = (p * gx ** 2).sum(1) - (p * gx).sum(1) ** 2 + (p * gy ** 2).sum(1) - (p * gy).sum(1) ** 2
-    spread = var.clamp_min(0).sqrt().numpy()
-    q = corners[0].numpy().reshape(68, 2).astype(np.float64)
+    c, spread = decode_windowed(heat, off, WINDOW[0])
+    q = c.reshape(68, 2)
     q = (q + 0.5 - np.array([ox, oy])) / s - 0.5
     return q, spread, s
 
@@ -75,15 +72,21 @@ def main():
     ap.add_argument("--split", default="training/validation-files.txt")
     ap.add_argument("--out", default=None)
     ap.add_argument("--tta", action="store_true", help="average with the mirrored film")
+    ap.add_argument("--window", type=int, default=DECODE_WINDOW,
+                    help="decode in a window of +-K cells around the global centre (0: whole map)")
+    ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--smooth", type=float, default=0.0, help="tilt smoothing weight (0 = none)")
     args = ap.parse_args()
     torch.set_num_threads(2)
+    WINDOW[0] = args.window
     ck = torch.load(args.ckpt, map_location="cpu")
     model = SpineNet()
     model.load_state_dict(ck["model"])
     model.eval()
     names, lm, ang = load_labels(args.data)
     files = [l.strip() for l in open(args.split) if l.strip() and not l.startswith("#")]
+    if args.limit:
+        files = files[:args.limit]
     gts, preds, cds, spreads, excluded, times = [], [], [], [], [], []
     for n in files:
         i = names.index(n)

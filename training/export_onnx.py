@@ -18,7 +18,8 @@ import torch
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet, decode, preprocess  # noqa: E402
+from spine_common import (DECODE_WINDOW, IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet,  # noqa: E402
+                          decode_windowed, preprocess)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RES = os.path.join(ROOT, "src/main/resources/org/orthomeasure/detect")
@@ -74,10 +75,12 @@ def main():
                                 "padding 0; bilinear, half-pixel centres, edges clamped; then "
                                 "(v-mean)/max(std,1e-6) over the whole tensor"},
         "outputs": {"heat": [1, 17, OUT_H, OUT_W], "offsets": [1, 8, OUT_H, OUT_W],
-                    "stride": STRIDE, "offset_scale_px": OFFSET_SCALE,
+                    "stride": STRIDE, "offset_scale_px": OFFSET_SCALE, "decode_window_cells": DECODE_WINDOW,
                     "cell_centre": "input px = stride*index + (stride-1)/2"},
-        "decoding": "softmax per level over all cells; centre = expected cell position; corners = "
-                    "centre + offset_scale * expected offsets (TLx,TLy,TRx,TRy,BLx,BLy,BRx,BRy)",
+        "decoding": "per level: softmax over all cells, expected cell position = global centre, spread = "
+                    "sqrt(var_x+var_y); then softmax over the (2w+1)^2 cells around the cell nearest the "
+                    "global centre (w = decode_window_cells): centre = expected position, corners = centre + "
+                    "offset_scale * expected offsets (TLx,TLy,TRx,TRy,BLx,BLy,BRx,BRy)",
         "params": sum(p.numel() for p in model.parameters()),
     }
     if args.metrics:
@@ -92,7 +95,7 @@ def main():
         t, (s, ox, oy) = preprocess(grey)
         with torch.no_grad():
             heat, off = model(torch.from_numpy(t))
-            prob, centres, corners = decode(heat, off)
+        corners, spread = decode_windowed(heat, off, DECODE_WINDOW)
         flat = t.reshape(-1)
         idx = [0, 1000, 50000, 98304, 130000, IN_H * IN_W - 1]
         hidx = [0, 5000, 100000, 17 * OUT_H * OUT_W - 1]
@@ -101,7 +104,7 @@ def main():
                    "input_sum": float(flat.sum()), "input_abs_sum": float(np.abs(flat).sum()),
                    "heat_samples": {str(i): float(heat.reshape(-1)[i]) for i in hidx},
                    "offset_samples": {str(i): float(off.reshape(-1)[i]) for i in [0, 777, 98303]},
-                   "corners_input_px": corners[0].reshape(68, 2).tolist()})
+                   "corners_input_px": corners.reshape(68, 2).tolist(), "spread_input_px": spread.tolist()})
     with open(os.path.join(TRES, "fixtures.json"), "w") as f:
         json.dump(fx, f, indent=1)
     print("exported", onnx_path, os.path.getsize(onnx_path), "bytes")

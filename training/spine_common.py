@@ -25,6 +25,7 @@ IN_H, IN_W = 768, 256
 STRIDE = 4
 OUT_H, OUT_W = IN_H // STRIDE, IN_W // STRIDE
 OFFSET_SCALE = 16.0
+DECODE_WINDOW = 6  # cells each side of the global centre used for the final centre and corners
 LEVELS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
           "L1", "L2", "L3", "L4", "L5"]
 
@@ -254,3 +255,40 @@ def decode(heat, off):
     eo = torch.einsum("bkn,bcn->bkc", p, o) * OFFSET_SCALE  # B x 17 x 8
     corners = centres.unsqueeze(2) + eo.view(b, 17, 4, 2)
     return p, centres, corners
+
+
+def decode_windowed(heat, off, k=DECODE_WINDOW):
+    """What the Java detector does (SpineDecoder): per level, the global soft-argmax gives a centre and the
+    spread sqrt(var_x + var_y) (input px); then the softmax restricted to the (2k+1)^2 cells around the
+    cell nearest that centre gives the final centre and the expected offsets, so the corners (and tilt)
+    come from the vertebra found rather than from an average over the whole map. k = 0: global only.
+    heat 1 x 17 x H x W, off 1 x 8 x H x W (tensors). Returns corners 17 x 4 x 2 and spread (17)."""
+    h = heat[0].detach().numpy().astype(np.float64)
+    o = off[0].detach().numpy().astype(np.float64)
+    u = np.arange(OUT_W) * STRIDE + (STRIDE - 1) / 2.0
+    v = np.arange(OUT_H) * STRIDE + (STRIDE - 1) / 2.0
+    corners = np.zeros((17, 4, 2))
+    spread = np.zeros(17)
+    for lev in range(17):
+        a = h[lev]
+        p = np.exp(a - a.max())
+        p /= p.sum()
+        cx = (p * u[None, :]).sum()
+        cy = (p * v[:, None]).sum()
+        spread[lev] = np.sqrt(max(0.0, (p * u[None, :] ** 2).sum() - cx * cx)
+                              + max(0.0, (p * v[:, None] ** 2).sum() - cy * cy))
+        if k <= 0:
+            eo = (p[None] * o).sum((1, 2)) * OFFSET_SCALE
+        else:
+            iu = int(np.clip(np.floor((cx - (STRIDE - 1) / 2.0) / STRIDE + 0.5), 0, OUT_W - 1))
+            iv = int(np.clip(np.floor((cy - (STRIDE - 1) / 2.0) / STRIDE + 0.5), 0, OUT_H - 1))
+            v0, v1 = max(0, iv - k), min(OUT_H, iv + k + 1)
+            u0, u1 = max(0, iu - k), min(OUT_W, iu + k + 1)
+            w = a[v0:v1, u0:u1]
+            pl = np.exp(w - w.max())
+            pl /= pl.sum()
+            cx = (pl * u[None, u0:u1]).sum()
+            cy = (pl * v[v0:v1, None]).sum()
+            eo = (pl[None] * o[:, v0:v1, u0:u1]).sum((1, 2)) * OFFSET_SCALE
+        corners[lev] = np.array([cx, cy])[None] + eo.reshape(4, 2)
+    return corners, spread

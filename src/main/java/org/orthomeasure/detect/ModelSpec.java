@@ -9,14 +9,16 @@ import java.io.InputStream;
 /**
  * The geometry of the landmark network, read from its sidecar note ({@code spine-landmarks.json}) so the
  * Java pre-processing and decoding follow the exported model: input {@code 1 x 1 x inputHeight x inputWidth},
- * outputs at 1/{@code stride} (17 heat-map channels, 8 offset channels in units of {@code offsetScale} px).
+ * outputs at 1/{@code stride} (17 heat-map channels, 8 offset channels in units of {@code offsetScale} px);
+ * the final centre and corners are decoded within {@code decodeWindow} cells of each level's global centre
+ * (0: over the whole map).
  */
-public record ModelSpec(int inputWidth, int inputHeight, int stride, double offsetScale, String codeCommit,
-                        int epochs) {
+public record ModelSpec(int inputWidth, int inputHeight, int stride, double offsetScale, int decodeWindow,
+                        String codeCommit, int epochs) {
 
     public ModelSpec {
         if (inputWidth <= 0 || inputHeight <= 0 || stride <= 0 || inputWidth % stride != 0
-                || inputHeight % stride != 0 || !(offsetScale > 0)) {
+                || inputHeight % stride != 0 || !(offsetScale > 0) || decodeWindow < 0) {
             throw new IllegalArgumentException("inconsistent model geometry " + inputWidth + "x" + inputHeight
                     + " stride " + stride + " offset scale " + offsetScale);
         }
@@ -44,7 +46,8 @@ public record ModelSpec(int inputWidth, int inputHeight, int stride, double offs
             throw new IOException("model note lacks input.shape, outputs.stride or outputs.offset_scale_px");
         }
         return new ModelSpec(shape.get(3).asInt(), shape.get(2).asInt(), out.get("stride").asInt(),
-                out.get("offset_scale_px").asDouble(), root.path("code_commit").asText(""),
+                out.get("offset_scale_px").asDouble(), out.path("decode_window_cells").asInt(0),
+                root.path("code_commit").asText(""),
                 root.path("epochs").asInt(0));
     }
 }

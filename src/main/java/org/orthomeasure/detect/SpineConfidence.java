@@ -8,22 +8,22 @@ import java.util.Optional;
 /**
  * How far a suggestion can be trusted: a score in 0..1 and, when low, the first reason found.
  * <ul>
- *   <li>sharpness: each level's heat-map spread (input px); a diffuse or split map means the network
- *   did not find that vertebra; score = exp(-max(0, medianSpread - {@value #SPREAD_TYPICAL}) / {@value #SPREAD_SCALE});</li>
+ *   <li>sharpness: the median over the 17 levels of the heat-map spread s (input px);
+ *   score = 1 / (1 + (s / {@value #SPREAD_LIMIT})^4), 0.5 at the limit; and the median peak (largest
+ *   cell probability of a level's softmax) must reach {@value #PEAK_MIN};</li>
  *   <li>plausibility (film px): centres strictly top to bottom, each centre-to-centre gap within
  *   [{@value #GAP_MIN}, {@value #GAP_MAX}] x the median gap, each vertebra's height (mean of its left
  *   and right edge) within [{@value #HEIGHT_MIN}, {@value #HEIGHT_MAX}] x the median gap, each mid-line
  *   tilted at most {@value #TILT_MAX_DEG} degrees.</li>
  * </ul>
- * Low confidence when a rule fails, any level's spread exceeds {@value #SPREAD_MAX} input px, or the score
- * is below {@value #SCORE_MIN}. Thresholds were set from the validation films and non-spine images
- * (training/evaluate.py prints the spreads).
+ * Low confidence when a rule fails or the score is below {@value #SCORE_MIN}. The limits were set on the
+ * committed model from the validation films against noise, blank, gradient and hip images
+ * ({@code training/README.md}, "Confidence").
  */
 public record SpineConfidence(double score, Optional<String> lowConfidenceReason) {
 
-    static final double SPREAD_TYPICAL = 4.0;
-    static final double SPREAD_SCALE = 8.0;
-    static final double SPREAD_MAX = 20.0;
+    static final double SPREAD_LIMIT = 95.0;
+    static final double PEAK_MIN = 0.0027;
     static final double SCORE_MIN = 0.5;
     static final double GAP_MIN = 0.45;
     static final double GAP_MAX = 2.0;
@@ -45,36 +45,32 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
     }
 
     /**
-     * Assesses 17 levels (corners TL, TR, BL, BR in film px) and their heat-map spreads (input px).
+     * Assesses 17 levels (corners TL, TR, BL, BR in film px) with their heat-map spreads (input px) and peaks.
      */
-    static SpineConfidence assess(List<List<Point2>> levels, double[] spread) {
-        int n = levels.size();
-        double[] sorted = spread.clone();
-        java.util.Arrays.sort(sorted);
-        double median = sorted[n / 2];
-        double score = Math.exp(-Math.max(0, median - SPREAD_TYPICAL) / SPREAD_SCALE);
+    static SpineConfidence assess(List<List<Point2>> levels, double[] spread, double[] peak) {
+        double medianSpread = median(spread);
+        double medianPeak = median(peak);
+        double score = 1 / (1 + Math.pow(medianSpread / SPREAD_LIMIT, 4));
         String reason = null;
-        int worst = 0;
-        for (int k = 1; k < n; k++) {
-            if (spread[k] > spread[worst]) {
-                worst = k;
-            }
-        }
-        if (spread[worst] > SPREAD_MAX) {
-            reason = String.format(java.util.Locale.ROOT, "no clear vertebra found for %s (heat-map spread %.0f px)",
-                    NAMES[worst], spread[worst]);
-        }
-        if (reason == null) {
+        if (score < SCORE_MIN) {
+            reason = String.format(java.util.Locale.ROOT,
+                    "no clear vertebrae found (median heat-map spread %.0f px)", medianSpread);
+        } else if (medianPeak < PEAK_MIN) {
+            reason = String.format(java.util.Locale.ROOT,
+                    "no distinct vertebra peaks (median peak probability %.4f)", medianPeak);
+        } else {
             reason = implausibility(levels).orElse(null);
-        }
-        if (reason == null && score < SCORE_MIN) {
-            reason = String.format(java.util.Locale.ROOT, "vertebrae found only vaguely (median heat-map spread %.1f px)",
-                    median);
         }
         if (reason != null) {
             score = Math.min(score, SCORE_MIN * 0.99);
         }
         return new SpineConfidence(score, Optional.ofNullable(reason));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static Optional<String> implausibility(List<List<Point2>> levels) {

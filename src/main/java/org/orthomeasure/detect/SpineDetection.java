@@ -45,7 +45,7 @@ public final class SpineDetection {
             levels.add(Collections.unmodifiableList(quad));
         }
         double[] spread = decoded.spread().clone();
-        SpineConfidence confidence = SpineConfidence.assess(levels, spread);
+        SpineConfidence confidence = SpineConfidence.assess(levels, spread, decoded.peak());
         return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, confidence);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,14 @@ class SpineConfidenceTest {
         return out;
     }
 
+    private static final double[] SHARP = fill(0.05);
+
+    private static double[] fill(double v) {
+        double[] s = new double[17];
+        Arrays.fill(s, v);
+        return s;
+    }
+
     private static double[] spreads(double v) {
         double[] s = new double[17];
         Arrays.fill(s, v);
@@ -37,23 +46,26 @@ class SpineConfidenceTest {
 
     @Test
     void aRegularSharpSpineIsTrusted() {
-        SpineConfidence c = SpineConfidence.assess(spine(5), spreads(2.0));
+        SpineConfidence c = SpineConfidence.assess(spine(5), spreads(2.0), SHARP);
         assertFalse(c.low(), c.toString());
         assertTrue(c.score() > 0.9);
     }
 
     @Test
-    void aDiffuseLevelIsLowConfidence() {
-        double[] s = spreads(2.0);
-        s[7] = 60;
-        SpineConfidence c = SpineConfidence.assess(spine(0), s);
+    void diffuseMapsAreLowConfidence() {
+        SpineConfidence c = SpineConfidence.assess(spine(0), spreads(120), SHARP);
         assertTrue(c.low());
-        assertTrue(c.lowConfidenceReason().orElseThrow().contains("T8"), c.toString());
+        assertTrue(c.lowConfidenceReason().orElseThrow().contains("spread 120 px"), c.toString());
+        assertTrue(c.score() < 0.5);
+        // at the limit the score is one half
+        assertEquals(0.5, 1 / (1 + Math.pow(SpineConfidence.SPREAD_LIMIT / SpineConfidence.SPREAD_LIMIT, 4)), 1e-12);
+        assertFalse(SpineConfidence.assess(spine(0), spreads(SpineConfidence.SPREAD_LIMIT * 0.99), SHARP).low());
     }
 
     @Test
-    void generallyVagueMapsAreLowConfidence() {
-        assertTrue(SpineConfidence.assess(spine(0), spreads(15)).low());
+    void flatPeaksAreLowConfidence() {
+        SpineConfidence c = SpineConfidence.assess(spine(0), spreads(2), fill(0.001));
+        assertTrue(c.lowConfidenceReason().orElseThrow().contains("peak"), c.toString());
     }
 
     @Test
@@ -62,7 +74,7 @@ class SpineConfidenceTest {
         var t = s.get(3);
         s.set(3, s.get(4));
         s.set(4, t);
-        SpineConfidence c = SpineConfidence.assess(s, spreads(2));
+        SpineConfidence c = SpineConfidence.assess(s, spreads(2), SHARP);
         assertTrue(c.lowConfidenceReason().orElseThrow().contains("T5 is not below T4"), c.toString());
     }
 
@@ -76,7 +88,7 @@ class SpineConfidenceTest {
             }
             s.set(k, q);
         }
-        assertTrue(SpineConfidence.assess(s, spreads(2)).lowConfidenceReason().orElseThrow().contains("spacing"));
-        assertTrue(SpineConfidence.assess(spine(70), spreads(2)).low());
+        assertTrue(SpineConfidence.assess(s, spreads(2), SHARP).lowConfidenceReason().orElseThrow().contains("spacing"));
+        assertTrue(SpineConfidence.assess(spine(70), spreads(2), SHARP).low());
     }
 }

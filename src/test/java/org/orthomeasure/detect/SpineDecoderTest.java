@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpineDecoderTest {
 
-    private static final ModelSpec SPEC = new ModelSpec(16, 32, 4, 16.0, "test", 1);
+    private static final ModelSpec SPEC = new ModelSpec(16, 32, 4, 16.0, 0, "test", 1);
 
     @Test
     void sharpPeakGivesItsCellCentreAndTheOffsetsThere() {
@@ -49,6 +49,25 @@ class SpineDecoderTest {
         assertEquals(15.5, d.corners()[0][1], 1e-6);
         assertEquals(Math.hypot(6, 14), d.spread()[0], 1e-6);
         assertTrue(d.spread()[1] > 5, "a flat map is diffuse");
+    }
+
+    @Test
+    void theWindowTakesTheVertebraNearestTheGlobalCentre() {
+        ModelSpec windowed = new ModelSpec(16, 32, 4, 16.0, 1, "test", 1);
+        int n = windowed.outputWidth() * windowed.outputHeight();
+        float[] heat = new float[17 * n];
+        Arrays.fill(heat, -50f);
+        heat[4 + 1] = 10f;                                // row 1, column 1: (5.5, 5.5), a quarter of the mass
+        heat[6 * 4 + 1] = (float) (10 + Math.log(3));     // row 6, column 1: (5.5, 25.5), three quarters
+        float[] off = new float[8 * n];
+        off[n + 4 + 1] = -5f;                             // TL dy at the weak peak: would pull an average
+        SpineDecoder.Decoded global = SpineDecoder.decode(SPEC, heat, off);
+        SpineDecoder.Decoded local = SpineDecoder.decode(windowed, heat, off);
+        assertEquals(0.25 * 5.5 + 0.75 * 25.5 - 0.25 * 80, global.corners()[0][1], 1e-3);
+        // global centre y 20.5 -> nearest row 5; rows 4..6 hold only the strong peak
+        assertEquals(25.5, local.corners()[0][1], 1e-6);
+        assertEquals(5.5, local.corners()[0][0], 1e-6);
+        assertEquals(global.spread()[0], local.spread()[0], 0.0);
     }
 
     @Test

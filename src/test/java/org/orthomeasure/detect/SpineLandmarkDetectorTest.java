@@ -89,6 +89,10 @@ class SpineLandmarkDetectorTest {
                     "offset " + e.getKey());
         }
         SpineDecoder.Decoded d = SpineDecoder.decode(spec, out.heat(), out.offsets());
+        JsonNode spreads = fx.get("spread_input_px");
+        for (int k = 0; k < 17; k++) {
+            assertEquals(spreads.get(k).asDouble(), d.spread()[k], 0.05, "spread of level " + k);
+        }
         JsonNode corners = fx.get("corners_input_px");
         for (int k = 0; k < 17; k++) {
             for (int c = 0; c < 4; c++) {

@@ -23,9 +23,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SpineRegressionTest {
 
     static final int FILMS = 10;
-    static final double SMAPE_BOUND_PERCENT = 20.0;
+    static final double SMAPE_BOUND_PERCENT = 22.0;
     static final double MAJOR_MAE_BOUND_DEG = 8.0;
-    static final double CORNER_BOUND_PX = 30.0;
+    static final double CORNER_BOUND_PX = 80.0;
 
     private static SpineLandmarkDetector detector;
 
