@@ -45,6 +45,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--metrics", default=None, help="eval.json from evaluate.py, copied into the sidecar")
+    ap.add_argument("--tta", action="store_true", help="tell the Java detector to average with the mirrored film")
     args = ap.parse_args()
     torch.set_num_threads(2)
     ck = torch.load(args.ckpt, map_location="cpu")
@@ -76,6 +77,7 @@ def main():
                                 "(v-mean)/max(std,1e-6) over the whole tensor"},
         "outputs": {"heat": [1, 17, OUT_H, OUT_W], "offsets": [1, 8, OUT_H, OUT_W],
                     "stride": STRIDE, "offset_scale_px": OFFSET_SCALE, "decode_window_cells": DECODE_WINDOW,
+                    "test_time_flip": bool(args.tta),
                     "cell_centre": "input px = stride*index + (stride-1)/2"},
         "decoding": "per level: softmax over all cells, expected cell position = global centre, spread = "
                     "sqrt(var_x+var_y); then softmax over the (2w+1)^2 cells around the cell nearest the "

@@ -11,10 +11,10 @@ import java.io.InputStream;
  * Java pre-processing and decoding follow the exported model: input {@code 1 x 1 x inputHeight x inputWidth},
  * outputs at 1/{@code stride} (17 heat-map channels, 8 offset channels in units of {@code offsetScale} px);
  * the final centre and corners are decoded within {@code decodeWindow} cells of each level's global centre
- * (0: over the whole map).
+ * (0: over the whole map); with {@code testTimeFlip} the mirrored film is decoded too and the two averaged.
  */
 public record ModelSpec(int inputWidth, int inputHeight, int stride, double offsetScale, int decodeWindow,
-                        String codeCommit, int epochs) {
+                        boolean testTimeFlip, String codeCommit, int epochs) {
 
     public ModelSpec {
         if (inputWidth <= 0 || inputHeight <= 0 || stride <= 0 || inputWidth % stride != 0
@@ -47,7 +47,7 @@ public record ModelSpec(int inputWidth, int inputHeight, int stride, double offs
         }
         return new ModelSpec(shape.get(3).asInt(), shape.get(2).asInt(), out.get("stride").asInt(),
                 out.get("offset_scale_px").asDouble(), out.path("decode_window_cells").asInt(0),
-                root.path("code_commit").asText(""),
+                out.path("test_time_flip").asBoolean(false), root.path("code_commit").asText(""),
                 root.path("epochs").asInt(0));
     }
 }

@@ -69,7 +69,44 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         float[] input = SpinePreprocessor.toInput(image, box, spec.inputWidth(), spec.inputHeight());
         Outputs out = run(input);
         SpineDecoder.Decoded decoded = SpineDecoder.decode(spec, out.heat(), out.offsets());
+        if (spec.testTimeFlip()) {
+            Outputs flipped = run(mirrored(input, spec.inputWidth(), spec.inputHeight()));
+            decoded = averageWithMirror(decoded, SpineDecoder.decode(spec, flipped.heat(), flipped.offsets()),
+                    spec.inputWidth());
+        }
         return SpineDetection.of(image.width(), image.height(), box, decoded);
+    }
+
+    /** The input mirrored left-right (the letterbox is centred, so this is the mirrored film's input). */
+    static float[] mirrored(float[] input, int width, int height) {
+        float[] m = new float[input.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                m[y * width + x] = input[y * width + width - 1 - x];
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The mean of a decoding and that of the mirrored input mapped back: x becomes width - 1 - x and the
+     * corners swap sides (TL with TR, BL with BR).
+     */
+    static SpineDecoder.Decoded averageWithMirror(SpineDecoder.Decoded a, SpineDecoder.Decoded mirrored, int width) {
+        int[] swap = {1, 0, 3, 2};
+        double[][] corners = new double[SpineDecoder.LEVELS][8];
+        double[] spread = new double[SpineDecoder.LEVELS];
+        double[] peak = new double[SpineDecoder.LEVELS];
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            for (int c = 0; c < 4; c++) {
+                int from = swap[c];
+                corners[k][2 * c] = (a.corners()[k][2 * c] + (width - 1 - mirrored.corners()[k][2 * from])) / 2;
+                corners[k][2 * c + 1] = (a.corners()[k][2 * c + 1] + mirrored.corners()[k][2 * from + 1]) / 2;
+            }
+            spread[k] = (a.spread()[k] + mirrored.spread()[k]) / 2;
+            peak[k] = (a.peak()[k] + mirrored.peak()[k]) / 2;
+        }
+        return new SpineDecoder.Decoded(corners, spread, peak);
     }
 
     /** Raw network outputs for one pre-processed input (row-major), for tests and diagnostics. */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AutoSpineMeasureTest {
 
@@ -73,6 +74,35 @@ class AutoSpineMeasureTest {
         assertEquals(17, doc.landmarks().vertebrae().size());
         assertEquals(17, doc.suggested().size());
         assertTrue(r.out().contains("LOW"), r.out());
+    }
+
+    @Test
+    void aHipRadiographInDicomIsNotTakenForASpine() throws Exception {
+        Path hip = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "dicom", "wg04", "RG2_JPLL.dcm");
+        assumeTrue(Files.isRegularFile(hip), "../shared/dicom is absent");
+        Run r = run("measure", "--auto", "spine", hip.toString(), "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(2140, j.get("imageSize").get(0).asInt() + j.get("imageSize").get(1).asInt() - 1760);
+        assertTrue(j.get("lowConfidence").asBoolean(), r.out());
+        assertTrue(j.get("measurements").isEmpty());
+    }
+
+    @Test
+    void aRealSpineFilmGetsTheThreeCurves() throws Exception {
+        Path film = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train",
+                "images", "sunhl-1th-02-Jan-2017-162 A AP.jpg");
+        assumeTrue(Files.isRegularFile(film), "../shared/data is absent");
+        Run r = run("measure", "--auto", "spine", film.toString(), "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertFalse(j.get("lowConfidence").asBoolean(), r.out());
+        for (String id : new String[] {"cobb.major", "cobb.upper", "cobb.lower"}) {
+            JsonNode m = j.get("measurements").get(id);
+            assertTrue(m.get("value").asDouble() >= 0 && m.get("value").asDouble() <= 90, r.out());
+            assertEquals("deg", m.get("unit").asText());
+            assertTrue(m.has("from") && m.has("to"));
+        }
     }
 
     @Test
