@@ -212,14 +212,19 @@ public final class MeasurementsPanel extends VBox {
         notes.setText(String.join("\n", n));
     }
 
-    private int addRow(Measurement m, int row) {
-        String name = m.id().limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (m.id().id()) {
+    /** The short name of a measurement in the panels: "HKA", "Major curve", "Cobb (two lines)". */
+    static String displayName(MeasurementId id) {
+        return id.limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (id.id()) {
             case "cobb" -> "Cobb (two lines)";
             case "cobb.major" -> "Major curve";
             case "cobb.upper" -> "Upper curve";
             case "cobb.lower" -> "Lower curve";
-            default -> m.id().id();
+            default -> id.id();
         });
+    }
+
+    private int addRow(Measurement m, int row) {
+        String name = displayName(m.id());
         Label nameL = new Label(name);
         nameL.setTooltip(new Tooltip(m.id().description()));
         Label value = new Label();

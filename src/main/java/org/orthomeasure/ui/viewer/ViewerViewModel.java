@@ -90,7 +90,7 @@ public final class ViewerViewModel {
         this.session = session;
         this.dialogs = dialogs;
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
-                session.referenceProperty(), session.referenceRevealedProperty());
+                session.referenceProperty(), session.referenceRevealedProperty(), session.suggestedProperty());
         session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
         session.readingProperty().addListener((o, a, b) -> {
@@ -426,8 +426,34 @@ public final class ViewerViewModel {
 
     // ---------------------------------------------------------------- overlay
 
+    /**
+     * The placed points split by role: {@code true} the corners of vertebrae that are still unconfirmed
+     * suggestions, {@code false} everything else.
+     */
+    public Map<Boolean, Map<PointRef, Point2>> pointsBySuggestion() {
+        Map<PointRef, Point2> suggestedPts = new java.util.LinkedHashMap<>();
+        Map<PointRef, Point2> own = new java.util.LinkedHashMap<>();
+        var levels = session.suggested();
+        session.reading().allPoints().forEach((ref, p) -> {
+            if (ref instanceof PointRef.Corner c && levels.contains(c.level())) {
+                suggestedPts.put(ref, p);
+            } else {
+                own.put(ref, p);
+            }
+        });
+        return Map.of(true, suggestedPts, false, own);
+    }
+
     private Overlay buildOverlay() {
         Overlay own = OverlayBuilder.build(session.reading().landmarks(), session.measurements());
+        if (!session.suggested().isEmpty()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            session.suggested().forEach(l -> names.add(l.name()));
+            // the outlines and names of suggested vertebrae in the suggestion's colour (dashed)
+            own = Overlay.of(own.items().stream().map(i -> (i.group() == OverlayGroup.VERTEBRAE
+                    || i.group() == OverlayGroup.LANDMARKS) && names.contains(i.source())
+                    ? i.withRole(OverlayRole.SUGGESTION) : i).toList());
+        }
         Reading ref = session.referenceProperty().get();
         if (ref != null && session.referenceRevealedProperty().get()) {
             Overlay other = OverlayBuilder.build(ref.landmarks(),
