@@ -39,6 +39,12 @@ public final class CheckMode {
         this.comparison = Bindings.createObjectBinding(this::compare, session.readingProperty(),
                 session.referenceProperty(), session.referenceRevealedProperty(), session.calibrationProperty(),
                 session.optionsProperty());
+        session.referenceRevealedProperty().addListener((o, a, b) -> {
+            if (b && session.referenceProperty().get() != null) {
+                status.accept("Reference revealed: " + session.referenceNameProperty().get()
+                        + " (pink); the Check tab lists the differences");
+            }
+        });
     }
 
     /** The comparison of the user's reading with the revealed reference; null when none is revealed. */

@@ -155,7 +155,7 @@ public final class ComparisonPanel extends VBox {
         Comparison c = comparison.get();
         boolean hasReference = session.referenceProperty().get() != null;
         String name = session.referenceNameProperty().get();
-        referenceLegend.setText(hasReference && c != null ? "reference: " + name : "reference");
+        referenceLegend.setText("reference");
         if (!hasReference) {
             state.setText("No reference reading. Measure the film yourself, then load a reference reading "
                     + "(an attending's session file) or compare with the app's suggestion.");
@@ -194,6 +194,11 @@ public final class ComparisonPanel extends VBox {
                             + MeasurementsPanel.displayName(m.id())).toList()));
         }
         s.append('.');
+        List<String> ends = c.measurements().stream().filter(m -> m.sameEnds().isPresent() && !m.sameEnds().get())
+                .map(m -> MeasurementsPanel.displayName(m.id())).toList();
+        if (!ends.isEmpty()) {
+            s.append(" Different end vertebrae: ").append(String.join(", ", ends)).append('.');
+        }
         c.largestLandmarkDistance().ifPresent(d -> s.append(" Largest landmark distance: ").append(d.id()).append(' ')
                 .append(withUnit(d.distance().getAsDouble(), d.unit(), false)).append('.'));
         return s.toString();

@@ -108,7 +108,18 @@ public final class MeasurementsPanel extends VBox {
         mTitle.getStyleClass().add("panel-title");
         HBox calButtons = new HBox(6, line, ball, film);
 
-        VBox content = new VBox(6, mTitle, lengthUnit, table, missing, cpakBox, notes);
+        Label suggestedNote = new Label();
+        suggestedNote.setId("suggestedNote");
+        suggestedNote.setWrapText(true);
+        suggestedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        suggestedNote.setMaxWidth(390);
+        suggestedNote.getStyleClass().add("warning");
+        suggestedNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                session.suggested().isEmpty() ? "" : "⚠ " + session.suggested().size() + " of the vertebrae are "
+                        + "unconfirmed suggestions: the curves use them as suggested.", session.suggestedProperty()));
+        suggestedNote.visibleProperty().bind(suggestedNote.textProperty().isNotEmpty());
+        suggestedNote.managedProperty().bind(suggestedNote.visibleProperty());
+        VBox content = new VBox(6, mTitle, lengthUnit, table, suggestedNote, missing, cpakBox, notes);
         content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
