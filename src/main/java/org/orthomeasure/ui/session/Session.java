@@ -283,15 +283,24 @@ public final class Session {
 
     /**
      * Fills the suggested vertebrae (one undo step): every level the user has not confirmed gets the
-     * suggestion's corners and becomes a suggestion; confirmed vertebrae are kept as they are.
+     * suggestion's corners and becomes a suggestion; confirmed vertebrae, and levels whose corners the
+     * user is still placing, are kept as they are.
      *
      * @return the levels filled
      */
     public Set<SpineLevel> applySuggestion(Collection<Vertebra> vertebrae) {
         var set = reading().landmarks();
+        Set<SpineLevel> drafted = EnumSet.noneOf(SpineLevel.class);
+        reading().drafts().keySet().forEach(r -> {
+            if (r instanceof org.orthomeasure.core.protocol.PointRef.Corner c) {
+                drafted.add(c.level());
+            }
+        });
         Set<SpineLevel> filled = EnumSet.noneOf(SpineLevel.class);
         for (Vertebra v : vertebrae) {
-            if (set.vertebra(v.level()).isEmpty() || suggested.get().contains(v.level())) {
+            boolean usersOwn = set.vertebra(v.level()).isPresent() && !suggested.get().contains(v.level())
+                    || drafted.contains(v.level());
+            if (!usersOwn) {
                 set = set.withVertebra(v);
                 filled.add(v.level());
             }
@@ -299,7 +308,12 @@ public final class Session {
         Set<SpineLevel> still = EnumSet.noneOf(SpineLevel.class);
         still.addAll(suggested.get());
         still.addAll(filled);
-        edit(reading().withLandmarks(set));
+        // the user's points still in progress (corners of incomplete vertebrae, Cobb line ends) stay
+        Reading next = reading().withLandmarks(set);
+        for (var draft : reading().drafts().entrySet()) {
+            next = next.with(draft.getKey(), draft.getValue());
+        }
+        edit(next);
         suggested.set(Set.copyOf(still));
         bump();
         return filled;
