@@ -25,8 +25,8 @@ import org.orthomeasure.ui.session.Session;
  * "Suggest landmarks" (issue 5): runs the vertebra detector ({@link SpineSuggester}, on its own worker
  * thread, so the window never freezes) and fills the 17 vertebrae T1–L5 as editable suggestions (the
  * session's suggested levels), or attaches the suggestion as the hidden reference of check mode. A
- * low-confidence suggestion is filled but flagged by a warning that stays until every vertebra is
- * confirmed, and "Accept all" then asks first. A result for a film no longer on screen is dropped. The
+ * low-confidence suggestion is placed only when the user says so, and then flagged by a warning that
+ * stays until every vertebra is confirmed; "Accept all" then asks first. A result for a film no longer on screen is dropped. The
  * model is loaded on first use. FX thread only, except the detector's worker.
  */
 public final class SuggestActions implements AutoCloseable {
@@ -67,6 +67,13 @@ public final class SuggestActions implements AutoCloseable {
     public CompletableFuture<Void> suggestLandmarks() {
         return detect("Suggest landmarks").thenAccept(result -> result.ifPresent(r -> {
             List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
+            var low = r.detection().confidence().lowConfidenceReason();
+            if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + low.get()
+                    + ". This may not be an AP spine film, or the vertebrae are not clear. Place the suggested "
+                    + "vertebrae anyway, to be checked and moved one by one?")) {
+                status.accept("No vertebrae placed: the suggestion has low confidence (" + low.get() + ")");
+                return;
+            }
             if (session.protocol().variant() != LandmarkProtocol.Variant.ALL_VERTEBRAE) {
                 session.protocolProperty().set(LandmarkProtocol.allVertebrae());
             }

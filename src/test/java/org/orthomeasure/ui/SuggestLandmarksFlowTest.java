@@ -176,6 +176,50 @@ class SuggestLandmarksFlowTest {
         assertEquals("only reference", text(robot, "#cmp-v-cobb-major"));
     }
 
+    @Test
+    void aFilmThatIsNotASpineGetsALowConfidenceWarningNeverASilentSuggestion(FxRobot robot) throws Exception {
+        Path sample = Path.of("sample-dicom/longleg-phantom.dcm");
+        Assumptions.assumeTrue(Files.exists(sample), "sample film not present");
+        Path film = dir.resolve("legs.dcm");
+        Files.copy(sample, film, StandardCopyOption.REPLACE_EXISTING);
+        robot.interact(() -> vm.session().protocolProperty().set(LandmarkProtocol.allVertebrae()));
+        robot.interact(() -> vm.open(film));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session().radiograph() != null);
+        // first declined: nothing is placed, the status says why
+        robot.interact(() -> dialogs.confirmations.add(false));
+        robot.clickOn("#suggestButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.suggestions().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        if (dialogs.errors.isEmpty()) {
+            assertTrue(dialogs.prompts.get(dialogs.prompts.size() - 1).startsWith("Low confidence: "), dialogs.prompts.toString());
+            assertTrue(vm.session().reading().landmarks().isEmpty());
+            assertTrue(text(robot, "#statusLine").startsWith("No vertebrae placed: the suggestion has low confidence"));
+            // then accepted: placed as suggestions, with the warning
+            robot.interact(() -> dialogs.confirmations.add(true));
+            robot.clickOn("#suggestButton");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.session().suggested().isEmpty());
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        String warning = vm.suggestions().warningProperty().get();
+        System.out.println("Suggest landmarks on the long-leg film: " + text(robot, "#statusLine") + " | " + warning);
+        if (vm.session().suggested().isEmpty()) {
+            // nothing usable: one clear message, nothing placed
+            assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+            assertTrue(dialogs.errors.get(0).startsWith("No suggestion: "), dialogs.errors.get(0));
+            assertTrue(vm.session().reading().landmarks().isEmpty());
+        } else {
+            assertTrue(warning.startsWith("⚠ Low confidence: "), warning);
+            assertTrue(robot.lookup("#suggestionWarning").query().isVisible());
+            assertTrue(text(robot, "#statusLine").contains("LOW"), text(robot, "#statusLine"));
+            // accepting all asks first; declining keeps them as suggestions
+            robot.interact(() -> dialogs.confirmations.add(false));
+            robot.clickOn("#acceptAllSuggestions");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(dialogs.prompts.get(dialogs.prompts.size() - 1).startsWith("The suggestion has low confidence."));
+            assertEquals(17, vm.session().suggested().size());
+        }
+    }
+
     private static Point2 centre(Vertebra v) {
         return Point2.of((v.topLeft().x() + v.topRight().x() + v.bottomLeft().x() + v.bottomRight().x()) / 4,
                 (v.topLeft().y() + v.topRight().y() + v.bottomLeft().y() + v.bottomRight().y()) / 4);
