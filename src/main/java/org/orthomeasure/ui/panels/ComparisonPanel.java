@@ -50,6 +50,7 @@ public final class ComparisonPanel extends VBox {
     private final GridPane distances = new GridPane();
     private final Label distanceTitle = new Label();
     private final Label referenceLegend = new Label();
+    private final Label limits = new Label();
     private boolean refreshScheduled;
 
     public ComparisonPanel(Session session, javafx.beans.value.ObservableObjectValue<Comparison> comparison,
@@ -106,7 +107,12 @@ public final class ComparisonPanel extends VBox {
         distances.setVgap(2);
         distanceTitle.getStyleClass().add("group-header");
 
-        VBox content = new VBox(6, summary, table, distanceTitle, distances);
+        limits.setId("checkLimits");
+        limits.setWrapText(true);
+        limits.setMinHeight(Region.USE_PREF_SIZE);
+        limits.setMaxWidth(400);
+        limits.getStyleClass().add("notes");
+        VBox content = new VBox(6, summary, table, limits, distanceTitle, distances);
         content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -170,6 +176,8 @@ public final class ComparisonPanel extends VBox {
         summary.setManaged(c != null);
         distanceTitle.setVisible(c != null);
         distanceTitle.setManaged(c != null);
+        limits.setVisible(c != null);
+        limits.setManaged(c != null);
         if (c == null) {
             return;
         }
@@ -179,6 +187,9 @@ public final class ComparisonPanel extends VBox {
             summary.getStyleClass().add("warning");
         }
         fillTable(c);
+        limits.setText(String.format(Locale.ROOT, "Inter-observer limits: Cobb ±%s°, HKA/mLDFA/MPTA ±%s°, lengths ±%s mm "
+                + "(calibrated only); JLCA, aHKA, JLO and px lengths have none.", plain(c.limits().cobbDeg()),
+                plain(c.limits().limbAngleDeg()), plain(c.limits().lengthMm())));
         fillDistances(c);
     }
 
@@ -206,7 +217,7 @@ public final class ComparisonPanel extends VBox {
 
     private void fillTable(Comparison c) {
         int row = 0;
-        String[] heads = {"Measurement", "Yours", "Reference", "Difference", "Verdict"};
+        String[] heads = {"Measurement", "Yours", "Reference", "Difference", "Limit"};
         for (int i = 0; i < heads.length; i++) {
             Label h = new Label(heads[i]);
             h.getStyleClass().add("range");
@@ -228,6 +239,7 @@ public final class ComparisonPanel extends VBox {
             Label d = cell("cmp-d-" + key, m.difference().isPresent()
                     ? withUnit(m.difference().getAsDouble(), unit, true) : "", "value");
             Label v = cell("cmp-v-" + key, verdict(m, unit), null);
+            m.limit().ifPresent(l -> v.setTooltip(new Tooltip("inter-observer limit ±" + withUnit(l, unit, false))));
             if (m.exceeds() || m.verdict() == Verdict.DIFFERENT) {
                 d.getStyleClass().add("out-of-range");
                 v.getStyleClass().add("out-of-range");
@@ -260,12 +272,11 @@ public final class ComparisonPanel extends VBox {
         return m.text().orElseGet(() -> withUnit(m.value(), m.unit(), false));
     }
 
-    /** "within ±1.5°", "⚠ exceeds ±7.0°", "no limit", "same", "only yours", "only reference". */
+    /** "within", "⚠ exceeds" (the limit is in the row's tooltip and under the table), "no limit", "same", "only yours". */
     static String verdict(MeasurementDifference m, Unit unit) {
-        String limit = m.limit().map(l -> " ±" + withUnit(l, unit, false)).orElse("");
         return switch (m.verdict()) {
-            case WITHIN_LIMIT -> "within" + limit;
-            case EXCEEDS_LIMIT -> "⚠ exceeds" + limit;
+            case WITHIN_LIMIT -> "within";
+            case EXCEEDS_LIMIT -> "⚠ exceeds";
             case NO_LIMIT -> "no limit";
             case SAME -> "same";
             case DIFFERENT -> "⚠ different";
@@ -321,6 +332,10 @@ public final class ComparisonPanel extends VBox {
             name.setTooltip(v.getTooltip());
             distances.addRow(row++, name, v);
         }
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String distanceText(LandmarkDifference d) {

@@ -32,6 +32,7 @@ import org.orthomeasure.core.overlay.Overlay;
 import org.orthomeasure.core.overlay.OverlayBuilder;
 import org.orthomeasure.core.overlay.OverlayGroup;
 import org.orthomeasure.core.overlay.OverlayRole;
+import org.orthomeasure.core.overlay.TextLabel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.Reading;
@@ -458,7 +459,11 @@ public final class ViewerViewModel {
         if (ref != null && session.referenceRevealedProperty().get()) {
             Overlay other = OverlayBuilder.build(ref.landmarks(),
                     MeasurementEngine.measure(ref.landmarks(), session.calibration(), session.optionsProperty().get()));
-            return own.plus(other.withRole(OverlayRole.REFERENCE));
+            // the reference's values are in the Check panel: of its text only the curve labels are drawn,
+            // so the two readings' labels do not pile up on each other
+            Overlay shapes = Overlay.of(other.items().stream().filter(i -> !(i.shape() instanceof TextLabel)
+                    || i.group() == OverlayGroup.COBB).toList());
+            return own.plus(shapes.withRole(OverlayRole.REFERENCE));
         }
         return own;
     }
