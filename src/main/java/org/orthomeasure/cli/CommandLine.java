@@ -26,6 +26,7 @@ public final class CommandLine {
         commands.put("info", new InfoCommand());
         commands.put("render", new RenderCommand());
         commands.put("measure", new MeasureCommand());
+        commands.put("evaluate", new EvaluateCommand());
         commands.put("compare", new CompareCommand());
         return commands;
     }

@@ -28,7 +28,8 @@ import org.orthomeasure.io.landmarks.LandmarkFileReader;
  */
 final class MeasureCommand implements Subcommand {
 
-    private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]";
+    private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]"
+            + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
 
     @Override
     public String summary() {
@@ -41,6 +42,9 @@ final class MeasureCommand implements Subcommand {
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
+        if (AutoSpineMeasure.handles(args)) {
+            return new AutoSpineMeasure().run(args, out, err);
+        }
         Path landmarks = null;
         String image = null;
         String json = null;

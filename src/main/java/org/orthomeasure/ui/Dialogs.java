@@ -25,6 +25,9 @@ public interface Dialogs {
     /** Asks for a line of text (may be empty); empty Optional when cancelled. */
     Optional<String> askText(String title, String prompt, String suggested);
 
+    /** Asks the user to confirm an action; false when declined or cancelled. */
+    boolean confirm(String title, String message);
+
     /** Shows a one-line error. */
     void showError(String title, String message);
 }

@@ -87,6 +87,15 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean confirm(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message);
         a.initOwner(owner);

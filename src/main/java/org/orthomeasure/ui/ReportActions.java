@@ -15,10 +15,14 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.orthomeasure.core.compare.Comparison;
+import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.overlay.OverlayBuilder;
 import org.orthomeasure.core.overlay.OverlayGroup;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.report.AnnotatedImage;
+import org.orthomeasure.report.ComparisonContent;
+import org.orthomeasure.report.ComparisonPdf;
 import org.orthomeasure.report.FilmView;
 import org.orthomeasure.report.PdfReport;
 import org.orthomeasure.report.ReportContent;
@@ -120,6 +124,17 @@ public final class ReportActions implements AutoCloseable {
         });
     }
 
+    /**
+     * Writes the one-page comparison PDF of reading A (the user's) with reading B (the reference) in the
+     * background, the film as the user sees it.
+     */
+    public CompletableFuture<Optional<Path>> exportComparison(Path file, Comparison comparison, LandmarkSet a,
+                                                               LandmarkSet b, String nameA, String nameB) {
+        ComparisonContent content = new ComparisonContent(comparison, a, b, nameA, nameB, Optional.of(filmView()),
+                ZonedDateTime.now(), version());
+        return write(file, () -> ComparisonPdf.write(content, file));
+    }
+
     private FilmView filmView() {
         Radiograph r = session.radiograph();
         var window = viewer.windowProperty().get() == null ? r.defaultWindow() : viewer.windowProperty().get();
@@ -154,14 +169,15 @@ public final class ReportActions implements AutoCloseable {
         return done;
     }
 
-    private Path suggested(String suffix) {
+    /** A file beside the film named after it with {@code suffix} (e.g. "-report.pdf"). */
+    Path suggested(String suffix) {
         Path image = session.imagePath().toAbsolutePath();
         String name = image.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return image.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
     }
 
-    private static Path withExtension(Path p, String ext) {
+    static Path withExtension(Path p, String ext) {
         String name = p.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? p : p.resolveSibling(name + "." + ext);
     }

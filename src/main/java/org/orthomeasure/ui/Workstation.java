@@ -17,6 +17,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -33,6 +35,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.orthomeasure.core.overlay.OverlayGroup;
 import org.orthomeasure.io.image.WindowPreset;
+import org.orthomeasure.ui.panels.ComparisonPanel;
 import org.orthomeasure.ui.panels.MeasurementsPanel;
 import org.orthomeasure.ui.panels.StepsPanel;
 import org.orthomeasure.ui.viewer.ViewerPane;
@@ -56,10 +59,10 @@ public final class Workstation extends BorderPane {
         getStyleClass().add("workstation");
         getStylesheets().add(Workstation.class.getResource("workstation.css").toExternalForm());
 
-        VBox top = new VBox(menuBar(), toolBar());
+        VBox top = new VBox(menuBar(), toolBar(), suggestionBar());
         setTop(top);
         setLeft(new StepsPanel(viewer));
-        setRight(new MeasurementsPanel(vm.session(), viewer));
+        setRight(sidePanel());
         StackPane centre = new StackPane(viewerPane, startPanel());
         setCenter(centre);
         setBottom(statusBar());
@@ -155,14 +158,95 @@ public final class Workstation extends BorderPane {
                 new SeparatorMenuItem(),
                 item("Restart the landmark list", null, vm::restartProtocol));
 
+        MenuItem suggest = item("_Suggest landmarks", "Shortcut+G", vm.suggestions()::suggestLandmarks);
+        suggest.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
+        MenuItem accept = item("_Accept all suggestions", null, vm.suggestions()::acceptAll);
+        accept.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.session().suggested().isEmpty(),
+                vm.session().suggestedProperty()));
+        tools.getItems().addAll(new SeparatorMenuItem(), suggest, accept);
+
         Menu check = new Menu("_Check");
+        check.setId("checkMenu");
         CheckMenuItem reveal = new CheckMenuItem("_Reveal reference reading");
         reveal.selectedProperty().bindBidirectional(vm.session().referenceRevealedProperty());
         reveal.disableProperty().bind(vm.session().referenceProperty().isNull());
-        check.getItems().addAll(item("Load reference reading…", null, vm::loadReferenceWithDialog), reveal);
+        MenuItem withSuggestion = item("Compare with the app's _suggestion", null, vm.suggestions()::suggestionAsReference);
+        withSuggestion.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
+        MenuItem exportCheck = item("_Export comparison (PDF)…", null, vm.check()::exportWithDialog);
+        exportCheck.disableProperty().bind(vm.session().referenceRevealedProperty().not());
+        check.getItems().addAll(item("_Load reference reading…", null, vm::loadReferenceWithDialog), withSuggestion,
+                reveal, new SeparatorMenuItem(), exportCheck);
 
         MenuBar bar = new MenuBar(file, edit, view, tools, check);
         bar.setId("menuBar");
+        return bar;
+    }
+
+    /** True while a film is open in a scoliosis protocol (where suggestions apply). */
+    private javafx.beans.binding.BooleanBinding spineFilm() {
+        return Bindings.createBooleanBinding(() -> vm.session().radiograph() != null
+                        && vm.session().protocol().kind() == org.orthomeasure.core.landmarks.Protocol.SPINE,
+                vm.session().radiographProperty(), vm.session().protocolProperty());
+    }
+
+    /** Measurements and check mode, as tabs; loading or revealing a reference shows the check tab. */
+    private Node sidePanel() {
+        Tab measurements = new Tab("Measurements", new MeasurementsPanel(vm.session(), viewer));
+        ComparisonPanel panel = new ComparisonPanel(vm.session(), vm.check().comparisonProperty(),
+                new ComparisonPanel.Actions(vm::loadReferenceWithDialog, vm.suggestions()::suggestionAsReference,
+                        vm.check()::reveal, vm.check()::exportWithDialog));
+        panel.setPrefWidth(450);
+        panel.setMinWidth(450);
+        panel.setMaxWidth(450);
+        Tab check = new Tab("Check", panel);
+        check.setId("checkTab");
+        TabPane tabs = new TabPane(measurements, check);
+        tabs.setId("sideTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setMaxWidth(Region.USE_PREF_SIZE);
+        vm.session().referenceProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                tabs.getSelectionModel().select(check);
+            }
+        });
+        vm.session().referenceRevealedProperty().addListener((o, a, b) -> {
+            if (b) {
+                tabs.getSelectionModel().select(check);
+            }
+        });
+        return tabs;
+    }
+
+    /**
+     * Shown while vertebrae are unconfirmed suggestions: how many, how to confirm them, "Accept all",
+     * and the low-confidence warning when the detector was unsure.
+     */
+    private Node suggestionBar() {
+        Label info = new Label();
+        info.setId("suggestionInfo");
+        info.setGraphic(new javafx.scene.shape.Circle(5, org.orthomeasure.ui.viewer.OverlayPainter.colour(
+                org.orthomeasure.core.overlay.OverlayRole.SUGGESTION)));
+        info.textProperty().bind(Bindings.createStringBinding(() -> vm.session().suggested().size()
+                + " vertebrae are suggestions (dashed): drag a corner to correct it (its vertebra becomes yours), "
+                + "or accept them all.", vm.session().suggestedProperty()));
+        Button accept = button("Accept all", "Accept every suggested vertebra as it is", vm.suggestions()::acceptAll);
+        accept.setId("acceptAllSuggestions");
+        Label warning = new Label();
+        warning.setId("suggestionWarning");
+        warning.getStyleClass().add("suggestion-warning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(vm.suggestions().warningProperty());
+        warning.visibleProperty().bind(vm.suggestions().warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        HBox row = new HBox(10, info, accept);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, row, warning);
+        bar.setId("suggestionBar");
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("suggestion-bar");
+        bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.session().suggested().isEmpty(),
+                vm.session().suggestedProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
@@ -212,6 +296,12 @@ public final class Workstation extends BorderPane {
         undo.disableProperty().bind(vm.session().canUndoProperty().not());
         Button redo = button("↷", "Redo (Ctrl+Y)", vm.session()::redo);
         redo.disableProperty().bind(vm.session().canRedoProperty().not());
+        Button suggest = button("Suggest landmarks", "Let the app place the vertebrae T1–L5 as suggestions (Ctrl+G)",
+                vm.suggestions()::suggestLandmarks);
+        suggest.setId("suggestButton");
+        suggest.visibleProperty().bind(spineFilm());
+        suggest.managedProperty().bind(suggest.visibleProperty());
+        suggest.disableProperty().bind(vm.suggestions().runningProperty());
         Label tool = new Label();
         tool.textProperty().bind(Bindings.createStringBinding(() -> switch (viewer.toolProperty().get()) {
             case PLACE -> "Placing landmarks";
@@ -220,7 +310,7 @@ public final class Workstation extends BorderPane {
         }, viewer.toolProperty()));
         tool.getStyleClass().add("tool-label");
         ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), fit, one, rotL, rotR, flip, invert, presets,
-                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), tool);
+                new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), suggest, tool);
         bar.setId("toolBar");
         return bar;
     }

@@ -16,13 +16,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
-import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.image.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
-import org.orthomeasure.io.landmarks.LandmarkFileException;
-import org.orthomeasure.io.landmarks.LandmarkFileReader;
 import org.orthomeasure.ui.session.Autosaver;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.session.SessionStore;
@@ -56,6 +53,10 @@ public final class WorkstationViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper saveState = new ReadOnlyStringWrapper(this, "saveState", "");
     private final ReportActions reports;
+    private final CheckMode check;
+    private final SuggestActions suggestions;
+    /** The file the last autosave wrote (saver thread writes, FX thread reads). */
+    private volatile Path lastSaved;
 
     public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
                                 RecentFiles recent) {
@@ -65,8 +66,12 @@ public final class WorkstationViewModel implements AutoCloseable {
         this.store = store;
         this.recent = recent;
         this.reports = new ReportActions(session, viewer, dialogs, status::set);
-        this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> Platform.runLater(() -> saveState.set(
-                failure == null ? "Session saved" : "Session NOT saved: " + failure)));
+        this.check = new CheckMode(session, dialogs, reports, status::set);
+        this.suggestions = new SuggestActions(session, dialogs, status::set);
+        this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> {
+            Path written = lastSaved;
+            Platform.runLater(() -> savedTo(failure, written));
+        });
         session.revisionProperty().addListener((o, a, b) -> {
             if (b.longValue() > 0) {
                 scheduleAutosave();
@@ -105,7 +110,7 @@ public final class WorkstationViewModel implements AutoCloseable {
                 long t2 = System.nanoTime();
                 Platform.runLater(() -> {
                     session.load(path, film, restored.reading(), restored.calibration(),
-                            restored.protocol().orElse(session.protocol()));
+                            restored.protocol().orElse(session.protocol()), restored.suggested());
                     viewer.filmShown(images);
                     recent.add(path);
                     title.set("OrthoMeasure — " + path.getFileName());
@@ -176,9 +181,29 @@ public final class WorkstationViewModel implements AutoCloseable {
         if (image == null || film == null) {
             return;
         }
-        LandmarkDocument doc = SessionStore.document(film, session.reading(), session.calibration(), session.protocol());
+        LandmarkDocument doc = SessionStore.document(film, session.reading(), session.calibration(), session.protocol(),
+                session.suggested());
         saveState.set("Saving…");
-        autosaver.changed(() -> store.save(image, doc));
+        autosaver.changed(() -> lastSaved = store.save(image, doc));
+    }
+
+    /**
+     * Reports a save: "Session saved", or where it went when the film's folder could not be written
+     * (status line too, the first time it goes there), or why it failed.
+     */
+    private void savedTo(String failure, Path written) {
+        Path image = session.imagePath();
+        if (failure != null) {
+            saveState.set("Session NOT saved: " + failure);
+        } else if (written == null || image == null || written.equals(SessionStore.sessionFile(image))) {
+            saveState.set("Session saved");
+        } else {
+            String where = "Session saved to " + written + " (the film's folder is read-only)";
+            if (!where.equals(saveState.get())) {
+                status.set(where);
+            }
+            saveState.set(where);
+        }
     }
 
     /** Saves now (Ctrl+S) and waits for it. */
@@ -189,15 +214,7 @@ public final class WorkstationViewModel implements AutoCloseable {
 
     /** Loads a landmark file as the hidden reference reading (check mode). */
     public void loadReferenceWithDialog() {
-        dialogs.chooseLandmarkFile(Optional.ofNullable(session.imagePath()).map(Path::getParent)).ifPresent(p -> {
-            try {
-                LandmarkDocument doc = new LandmarkFileReader().read(p);
-                session.setReference(Reading.of(doc.landmarks()));
-                status.set("Reference reading loaded from " + p.getFileName() + " (hidden until revealed)");
-            } catch (LandmarkFileException e) {
-                dialogs.showError("Reference reading", e.getMessage());
-            }
-        });
+        check.loadReferenceWithDialog();
     }
 
     /** Starts the protocol's landmark list again from its first missing landmark. */
@@ -215,6 +232,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         autosaver.close();
         loader.shutdownNow();
         reports.close();
+        suggestions.close();
     }
 
     // ---------------------------------------------------------------- properties
@@ -230,6 +248,16 @@ public final class WorkstationViewModel implements AutoCloseable {
     /** File > Export. */
     public ReportActions reports() {
         return reports;
+    }
+
+    /** Check mode: the reference reading and the comparison. */
+    public CheckMode check() {
+        return check;
+    }
+
+    /** Suggest landmarks (the vertebra detector). */
+    public SuggestActions suggestions() {
+        return suggestions;
     }
 
     public Dialogs dialogs() {

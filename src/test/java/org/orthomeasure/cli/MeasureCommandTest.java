@@ -129,7 +129,8 @@ class MeasureCommandTest {
     void wrongUsageIsOneLineAndExitCode2() {
         assertEquals(CommandLine.EXIT_USAGE, run("measure"));
         assertEquals("orthomeasure measure: --landmarks FILE is required (usage: measure --landmarks FILE "
-                + "[--image FILE] [--json OUT|-] [--cpak-asian])\n", err());
+                + "[--image FILE] [--json OUT|-] [--cpak-asian] | measure --auto spine IMAGE... [--json OUT|-] "
+                + "[--landmarks-out L.json])\n", err());
         errBytes.reset();
         assertEquals(CommandLine.EXIT_USAGE, run("measure", "--landmarks", "a.json", "--bogus"));
         assertTrue(err().startsWith("orthomeasure measure: unknown option '--bogus'"), err());

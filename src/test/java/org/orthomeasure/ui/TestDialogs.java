@@ -47,6 +47,16 @@ public final class TestDialogs implements Dialogs {
         return Optional.ofNullable(texts.poll());
     }
 
+    /** Answers to confirmations, in order; none left means "yes". */
+    public final Deque<Boolean> confirmations = new ArrayDeque<>();
+
+    @Override
+    public boolean confirm(String title, String message) {
+        prompts.add(message);
+        Boolean b = confirmations.poll();
+        return b == null || b;
+    }
+
     @Override
     public void showError(String title, String message) {
         errors.add(message);

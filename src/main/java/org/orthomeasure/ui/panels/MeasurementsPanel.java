@@ -108,7 +108,18 @@ public final class MeasurementsPanel extends VBox {
         mTitle.getStyleClass().add("panel-title");
         HBox calButtons = new HBox(6, line, ball, film);
 
-        VBox content = new VBox(6, mTitle, lengthUnit, table, missing, cpakBox, notes);
+        Label suggestedNote = new Label();
+        suggestedNote.setId("suggestedNote");
+        suggestedNote.setWrapText(true);
+        suggestedNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        suggestedNote.setMaxWidth(390);
+        suggestedNote.getStyleClass().add("warning");
+        suggestedNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                session.suggested().isEmpty() ? "" : "⚠ " + session.suggested().size() + " of the vertebrae are "
+                        + "unconfirmed suggestions: the curves use them as suggested.", session.suggestedProperty()));
+        suggestedNote.visibleProperty().bind(suggestedNote.textProperty().isNotEmpty());
+        suggestedNote.managedProperty().bind(suggestedNote.visibleProperty());
+        VBox content = new VBox(6, mTitle, lengthUnit, table, suggestedNote, missing, cpakBox, notes);
         content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -212,14 +223,19 @@ public final class MeasurementsPanel extends VBox {
         notes.setText(String.join("\n", n));
     }
 
-    private int addRow(Measurement m, int row) {
-        String name = m.id().limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (m.id().id()) {
+    /** The short name of a measurement in the panels: "HKA", "Major curve", "Cobb (two lines)". */
+    static String displayName(MeasurementId id) {
+        return id.limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (id.id()) {
             case "cobb" -> "Cobb (two lines)";
             case "cobb.major" -> "Major curve";
             case "cobb.upper" -> "Upper curve";
             case "cobb.lower" -> "Lower curve";
-            default -> m.id().id();
+            default -> id.id();
         });
+    }
+
+    private int addRow(Measurement m, int row) {
+        String name = displayName(m.id());
         Label nameL = new Label(name);
         nameL.setTooltip(new Tooltip(m.id().description()));
         Label value = new Label();

@@ -1,7 +1,9 @@
 package org.orthomeasure.ui.session;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -13,10 +15,14 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
@@ -53,6 +59,9 @@ public final class Session {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyObjectWrapper<Reading> reference = new ReadOnlyObjectWrapper<>(this, "reference");
     private final BooleanProperty referenceRevealed = new SimpleBooleanProperty(this, "referenceRevealed");
+    private final ReadOnlyStringWrapper referenceName = new ReadOnlyStringWrapper(this, "referenceName", "");
+    private final ReadOnlyObjectWrapper<Set<SpineLevel>> suggested =
+            new ReadOnlyObjectWrapper<>(this, "suggested", Set.of());
 
     private final History<Reading> history = new History<>(Reading.empty(), UNDO_LIMIT);
     private Reading dragStart;
@@ -76,6 +85,15 @@ public final class Session {
      */
     public void load(Path path, Radiograph film, Reading restored, Optional<Calibration> restoredCalibration,
                      LandmarkProtocol restoredProtocol) {
+        load(path, film, restored, restoredCalibration, restoredProtocol, Set.of());
+    }
+
+    /**
+     * As {@link #load(Path, Radiograph, Reading, Optional, LandmarkProtocol)}, with the vertebrae that are
+     * still unconfirmed suggestions (levels not in the reading are ignored).
+     */
+    public void load(Path path, Radiograph film, Reading restored, Optional<Calibration> restoredCalibration,
+                     LandmarkProtocol restoredProtocol, Set<SpineLevel> restoredSuggested) {
         Objects.requireNonNull(film, "film");
         loading = true;
         dragStart = null;
@@ -83,10 +101,13 @@ public final class Session {
         radiograph.set(film);
         history.reset(Objects.requireNonNull(restored, "restored"));
         reference.set(null);
+        referenceName.set("");
         referenceRevealed.set(false);
+        suggested.set(Set.of());
         userCalibration.set(restoredCalibration.orElse(null));
         options.set(options.get().withFilmHeight(film.height()));
         publish();
+        suggested.set(present(restoredSuggested, restored));
         // after the reading is published, so listeners see the new film's landmarks
         protocol.set(Objects.requireNonNull(restoredProtocol, "restoredProtocol"));
         loading = false;
@@ -228,8 +249,86 @@ public final class Session {
 
     /** Attaches a reference reading, hidden (the user's reading stays blind). */
     public void setReference(Reading ref) {
-        reference.set(ref);
+        setReference(ref, "reference");
+    }
+
+    /**
+     * Attaches a reference reading called {@code name} (its file name, or "OrthoMeasure suggestion"),
+     * hidden until revealed; null removes it.
+     */
+    public void setReference(Reading ref, String name) {
         referenceRevealed.set(false);
+        referenceName.set(ref == null ? "" : Objects.requireNonNull(name, "name"));
+        reference.set(ref);
+    }
+
+    /** How the reference reading is called; empty when there is none. */
+    public ReadOnlyStringProperty referenceNameProperty() {
+        return referenceName.getReadOnlyProperty();
+    }
+
+    // ---------------------------------------------------------------- suggestions (issue 5)
+
+    /**
+     * The vertebrae that are unconfirmed suggestions of the detector. A level leaves the set when the
+     * user moves, deletes or replaces any of its corners, or accepts all; saved with the session.
+     */
+    public ReadOnlyObjectProperty<Set<SpineLevel>> suggestedProperty() {
+        return suggested.getReadOnlyProperty();
+    }
+
+    public Set<SpineLevel> suggested() {
+        return suggested.get();
+    }
+
+    /**
+     * Fills the suggested vertebrae (one undo step): every level the user has not confirmed gets the
+     * suggestion's corners and becomes a suggestion; confirmed vertebrae, and levels whose corners the
+     * user is still placing, are kept as they are.
+     *
+     * @return the levels filled
+     */
+    public Set<SpineLevel> applySuggestion(Collection<Vertebra> vertebrae) {
+        var set = reading().landmarks();
+        Set<SpineLevel> drafted = EnumSet.noneOf(SpineLevel.class);
+        reading().drafts().keySet().forEach(r -> {
+            if (r instanceof org.orthomeasure.core.protocol.PointRef.Corner c) {
+                drafted.add(c.level());
+            }
+        });
+        Set<SpineLevel> filled = EnumSet.noneOf(SpineLevel.class);
+        for (Vertebra v : vertebrae) {
+            boolean usersOwn = set.vertebra(v.level()).isPresent() && !suggested.get().contains(v.level())
+                    || drafted.contains(v.level());
+            if (!usersOwn) {
+                set = set.withVertebra(v);
+                filled.add(v.level());
+            }
+        }
+        Set<SpineLevel> still = EnumSet.noneOf(SpineLevel.class);
+        still.addAll(suggested.get());
+        still.addAll(filled);
+        // the user's points still in progress (corners of incomplete vertebrae, Cobb line ends) stay
+        Reading next = reading().withLandmarks(set);
+        for (var draft : reading().drafts().entrySet()) {
+            next = next.with(draft.getKey(), draft.getValue());
+        }
+        edit(next);
+        suggested.set(Set.copyOf(still));
+        bump();
+        return filled;
+    }
+
+    /** The user accepts every suggested vertebra as it is: none is a suggestion any more. */
+    public void acceptAllSuggestions() {
+        if (!suggested.get().isEmpty()) {
+            suggested.set(Set.of());
+            bump();
+        }
+    }
+
+    private static Set<SpineLevel> present(Set<SpineLevel> levels, Reading r) {
+        return Set.copyOf(levels.stream().filter(l -> r.landmarks().vertebra(l).isPresent()).toList());
     }
 
     public BooleanProperty referenceRevealedProperty() {
@@ -237,6 +336,20 @@ public final class Session {
     }
 
     private void publish() {
+        Reading before = reading.get();
+        Reading after = history.current();
+        if (!suggested.get().isEmpty() && before != null) {
+            Set<SpineLevel> still = EnumSet.noneOf(SpineLevel.class);
+            for (SpineLevel l : suggested.get()) {
+                var v = after.landmarks().vertebra(l);
+                if (v.isPresent() && v.equals(before.landmarks().vertebra(l))) {
+                    still.add(l);
+                }
+            }
+            if (still.size() != suggested.get().size()) {
+                suggested.set(Set.copyOf(still));
+            }
+        }
         reading.set(history.current());
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());

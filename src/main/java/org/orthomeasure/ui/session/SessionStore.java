@@ -1,17 +1,26 @@
 package org.orthomeasure.ui.session;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.core.geometry.CircleFit;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.io.image.Radiograph;
@@ -23,9 +32,15 @@ import org.orthomeasure.io.landmarks.LandmarkFileWriter;
 
 /**
  * Sessions beside the image: {@code <image file>.orthomeasure.json} in the landmark file format,
- * written atomically by {@link LandmarkFileWriter}. Holds the landmarks, the protocol, the film size
- * and the calibration in force; a user calibration (line, ball) is restored, a film calibration is
- * re-read from the film. Thread-safe (stateless apart from the reader and writer).
+ * written atomically by {@link LandmarkFileWriter}. Holds the landmarks, the protocol, the film size,
+ * the calibration in force and the vertebrae still suggested; a user calibration (line, ball) is
+ * restored, a film calibration is re-read from the film.
+ *
+ * <p>Work is never lost to a read-only folder: when the image's folder cannot be written (read-only
+ * media, a shared data folder), the session goes to a per-user folder instead
+ * ({@code ~/.orthomeasure/sessions/<sha-256 of the absolute image path>.orthomeasure.json}), and is
+ * restored from there. When both exist, the newer one is restored. Thread-safe (immutable apart from
+ * the reader and writer).
  */
 public final class SessionStore {
 
@@ -34,11 +49,51 @@ public final class SessionStore {
 
     private final LandmarkFileReader reader = new LandmarkFileReader();
     private final LandmarkFileWriter writer = new LandmarkFileWriter();
+    private final Path fallbackFolder;
+    private final Predicate<Path> writableFolder;
 
-    /** Where the session of {@code image} lives. */
+    /** Sessions beside the image, else in {@link #defaultFallbackFolder()}. */
+    public SessionStore() {
+        this(defaultFallbackFolder(), Files::isWritable);
+    }
+
+    /**
+     * @param fallbackFolder where sessions go when the image's folder cannot be written (created when needed)
+     * @param writableFolder whether a folder can be written ({@code Files::isWritable}; tests inject it)
+     */
+    public SessionStore(Path fallbackFolder, Predicate<Path> writableFolder) {
+        this.fallbackFolder = fallbackFolder.toAbsolutePath();
+        this.writableFolder = writableFolder;
+    }
+
+    /** {@code ~/.orthomeasure/sessions}. */
+    public static Path defaultFallbackFolder() {
+        return Path.of(System.getProperty("user.home"), ".orthomeasure", "sessions");
+    }
+
+    /** The session file beside {@code image}. */
     public static Path sessionFile(Path image) {
         Path abs = image.toAbsolutePath();
         return abs.resolveSibling(abs.getFileName() + SUFFIX);
+    }
+
+    /** The per-user session file of {@code image}: the SHA-256 (hex) of its normalised absolute path. */
+    public Path fallbackFile(Path image) {
+        return fallbackFolder.resolve(sha256(image.toAbsolutePath().normalize().toString()) + SUFFIX);
+    }
+
+    /** Where the next save of {@code image}'s session goes: beside it when its folder is writable, else the fallback. */
+    public Path saveLocation(Path image) {
+        Path beside = sessionFile(image);
+        return writableFolder.test(beside.getParent()) ? beside : fallbackFile(image);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /**
@@ -49,9 +104,15 @@ public final class SessionStore {
      * @param protocol    the protocol (inferred from the landmarks when the file did not say); empty when
      *                    there was no session, so the one chosen before stays
      * @param message     what the user must be told (e.g. an unreadable file moved aside), empty when nothing
+     * @param suggested   the vertebrae that were still unconfirmed suggestions
      */
     public record Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
-                           Optional<String> message) {
+                           Optional<String> message, Set<SpineLevel> suggested) {
+
+        public Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
+                        Optional<String> message) {
+            this(reading, calibration, protocol, message, Set.of());
+        }
     }
 
     /**
@@ -59,7 +120,10 @@ public final class SessionStore {
      * is never overwritten: it is renamed to {@code ...json.unreadable} and the message says so.
      */
     public Restored load(Path image, Radiograph film) {
-        Path file = sessionFile(image);
+        Path beside = sessionFile(image);
+        Path other = fallbackFile(image);
+        Path file = !Files.exists(other) ? beside : !Files.exists(beside) ? other
+                : modified(other) > modified(beside) ? other : beside;
         if (!Files.exists(file)) {
             return new Restored(Reading.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -73,8 +137,13 @@ public final class SessionStore {
             Reading reading = Reading.of(doc.landmarks());
             Optional<Calibration> user = doc.calibration().filter(c -> c.source() == CalibrationSource.USER_LINE
                     || c.source() == CalibrationSource.CALIBRATION_BALL);
+            Set<SpineLevel> suggested = EnumSet.noneOf(SpineLevel.class);
+            for (String id : doc.suggested()) {
+                Arrays.stream(SpineLevel.values()).filter(l -> l.name().equals(id)).forEach(suggested::add);
+            }
             return new Restored(reading, user, Optional.of(LandmarkProtocol.inferFrom(doc.protocol(), reading)),
-                    Optional.of("Session restored from " + file.getFileName()));
+                    Optional.of("Session restored from " + (file.equals(beside) ? file.getFileName() : file)),
+                    Set.copyOf(suggested));
         } catch (LandmarkFileException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             String moved;
@@ -89,26 +158,61 @@ public final class SessionStore {
         }
     }
 
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
     /** The document that {@link #save} writes. */
     public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
                                             LandmarkProtocol protocol) {
-        LandmarkDocument doc = LandmarkDocument.of(saveable(reading.landmarks()))
+        return document(film, reading, calibration, protocol, Set.of());
+    }
+
+    /** The document that {@link #save} writes, with the vertebrae that are still suggestions. */
+    public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
+                                            LandmarkProtocol protocol, Set<SpineLevel> suggested) {
+        LandmarkSet set = saveable(reading.landmarks());
+        LandmarkDocument doc = LandmarkDocument.of(set)
                 .withImageSize(ImageSize.of(film.width(), film.height()))
                 .withProtocol(protocol.kind())
-                .withCalibration(calibration);
+                .withCalibration(calibration)
+                .withSuggested(Arrays.stream(SpineLevel.values())
+                        .filter(l -> suggested.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList());
         return calibration.spacing().map(doc::withPixelSpacing).orElse(doc);
     }
 
     /**
-     * Writes the session atomically. The document is checked by reading it back first, so a file the
-     * reader would reject never replaces a good one.
+     * Writes the session atomically to {@link #saveLocation}; when the image's folder refuses the
+     * write, to the per-user fallback instead. The document is checked by reading it back first, so a
+     * file the reader would reject never replaces a good one.
      *
+     * @return the file written
      * @throws LandmarkFileException with one line when it cannot be written or would not read back
      */
-    public void save(Path image, LandmarkDocument doc) throws LandmarkFileException {
-        Path file = sessionFile(image);
+    public Path save(Path image, LandmarkDocument doc) throws LandmarkFileException {
+        Path file = saveLocation(image);
         reader.parse(writer.toJson(doc), file.toString());
-        writer.write(file, doc);
+        Path fallback = fallbackFile(image);
+        if (!file.equals(fallback)) {
+            try {
+                writer.write(file, doc);
+                return file;
+            } catch (LandmarkFileException besideFailed) {
+                // e.g. read-only media that reports itself writable: keep the work in the per-user folder
+            }
+        }
+        try {
+            Files.createDirectories(fallbackFolder);
+        } catch (IOException e) {
+            throw new LandmarkFileException("cannot create the session folder " + fallbackFolder + " (" + e.getMessage()
+                    + ")");
+        }
+        writer.write(fallback, doc);
+        return fallback;
     }
 
     /**

@@ -84,6 +84,7 @@ public final class ViewerPane extends Region {
         vm.calibrationPoints().addListener((javafx.collections.ListChangeListener<Point2>) c -> redraw());
         vm.visibleGroups().addListener((SetChangeListener<Object>) c -> redraw());
         vm.session().referenceRevealedProperty().addListener((o, a, b) -> redraw());
+        vm.session().suggestedProperty().addListener((o, a, b) -> redraw());
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -280,10 +281,12 @@ public final class ViewerPane extends Region {
         OverlayPainter.LabelLayout labels = new OverlayPainter.LabelLayout();
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, false);
         if (vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARKS)) {
-            Map<PointRef, Point2> pts = vm.session().reading().allPoints();
-            OverlayPainter.paintPoints(g, t, pts, vm.selectedProperty().get(), OverlayPainter.colour(
-                    org.orthomeasure.core.overlay.OverlayRole.LANDMARK), labels,
-                    vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARK_LABELS));
+            Map<Boolean, Map<PointRef, Point2>> pts = vm.pointsBySuggestion();
+            boolean names = vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARK_LABELS);
+            OverlayPainter.paintPoints(g, t, pts.get(false), vm.selectedProperty().get(), OverlayPainter.colour(
+                    org.orthomeasure.core.overlay.OverlayRole.LANDMARK), labels, names);
+            OverlayPainter.paintPoints(g, t, pts.get(true), vm.selectedProperty().get(), OverlayPainter.colour(
+                    org.orthomeasure.core.overlay.OverlayRole.SUGGESTION), labels, names);
         }
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
         drawCalibrationTool(g, t);

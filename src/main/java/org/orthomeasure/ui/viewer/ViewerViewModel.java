@@ -32,6 +32,7 @@ import org.orthomeasure.core.overlay.Overlay;
 import org.orthomeasure.core.overlay.OverlayBuilder;
 import org.orthomeasure.core.overlay.OverlayGroup;
 import org.orthomeasure.core.overlay.OverlayRole;
+import org.orthomeasure.core.overlay.TextLabel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.Reading;
@@ -90,7 +91,7 @@ public final class ViewerViewModel {
         this.session = session;
         this.dialogs = dialogs;
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
-                session.referenceProperty(), session.referenceRevealedProperty());
+                session.referenceProperty(), session.referenceRevealedProperty(), session.suggestedProperty());
         session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
         session.readingProperty().addListener((o, a, b) -> {
@@ -426,13 +427,43 @@ public final class ViewerViewModel {
 
     // ---------------------------------------------------------------- overlay
 
+    /**
+     * The placed points split by role: {@code true} the corners of vertebrae that are still unconfirmed
+     * suggestions, {@code false} everything else.
+     */
+    public Map<Boolean, Map<PointRef, Point2>> pointsBySuggestion() {
+        Map<PointRef, Point2> suggestedPts = new java.util.LinkedHashMap<>();
+        Map<PointRef, Point2> own = new java.util.LinkedHashMap<>();
+        var levels = session.suggested();
+        session.reading().allPoints().forEach((ref, p) -> {
+            if (ref instanceof PointRef.Corner c && levels.contains(c.level())) {
+                suggestedPts.put(ref, p);
+            } else {
+                own.put(ref, p);
+            }
+        });
+        return Map.of(true, suggestedPts, false, own);
+    }
+
     private Overlay buildOverlay() {
         Overlay own = OverlayBuilder.build(session.reading().landmarks(), session.measurements());
+        if (!session.suggested().isEmpty()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            session.suggested().forEach(l -> names.add(l.name()));
+            // the outlines and names of suggested vertebrae in the suggestion's colour (dashed)
+            own = Overlay.of(own.items().stream().map(i -> (i.group() == OverlayGroup.VERTEBRAE
+                    || i.group() == OverlayGroup.LANDMARKS) && names.contains(i.source())
+                    ? i.withRole(OverlayRole.SUGGESTION) : i).toList());
+        }
         Reading ref = session.referenceProperty().get();
         if (ref != null && session.referenceRevealedProperty().get()) {
             Overlay other = OverlayBuilder.build(ref.landmarks(),
                     MeasurementEngine.measure(ref.landmarks(), session.calibration(), session.optionsProperty().get()));
-            return own.plus(other.withRole(OverlayRole.REFERENCE));
+            // the reference's values are in the Check panel: of its text only the curve labels are drawn,
+            // so the two readings' labels do not pile up on each other
+            Overlay shapes = Overlay.of(other.items().stream().filter(i -> !(i.shape() instanceof TextLabel)
+                    || i.group() == OverlayGroup.COBB).toList());
+            return own.plus(shapes.withRole(OverlayRole.REFERENCE));
         }
         return own;
     }

@@ -92,4 +92,61 @@ class SessionStoreTest {
         assertThrows(LandmarkFileException.class, () -> new SessionStore().save(image, doc));
         assertTrue(Files.notExists(SessionStore.sessionFile(image)));
     }
+
+    @Test
+    void aReadOnlyFolderSendsTheSessionToThePerUserFolderAndItIsRestoredFromThere() throws Exception {
+        Path media = Files.createDirectory(dir.resolve("cdrom"));
+        Path image = media.resolve("leg.dcm");
+        Path home = dir.resolve("home-sessions");
+        SessionStore store = new SessionStore(home, folder -> !folder.equals(media));
+        Radiograph film = TestFilms.grey(300, 1000);
+        Reading r = SessionTest.workedNumberOne();
+        Path written = store.save(image, SessionStore.document(film, r, film.calibration(),
+                LandmarkProtocol.longLeg(EnumSet.of(Side.R), false)));
+        // sha-256 of the absolute image path, hex
+        String sha = SessionStore.sha256(image.toAbsolutePath().normalize().toString());
+        assertEquals(64, sha.length());
+        assertEquals(home.resolve(sha + ".orthomeasure.json"), written);
+        assertEquals(written, store.fallbackFile(image));
+        assertTrue(Files.exists(written));
+        assertTrue(Files.notExists(SessionStore.sessionFile(image)));
+        SessionStore.Restored back = store.load(image, film);
+        assertEquals(r, back.reading());
+        assertTrue(back.message().orElseThrow().contains(written.toString()), back.message().toString());
+        // another image of the same name elsewhere has its own file
+        assertTrue(!store.fallbackFile(dir.resolve("leg.dcm")).equals(written));
+    }
+
+    @Test
+    void theNewerOfTheTwoSessionsIsRestored() throws Exception {
+        Path image = dir.resolve("leg.dcm");
+        Path home = dir.resolve("home-sessions");
+        Radiograph film = TestFilms.grey(300, 1000);
+        LandmarkProtocol p = LandmarkProtocol.longLeg(EnumSet.of(Side.R), false);
+        new SessionStore(home, folder -> false).save(image, SessionStore.document(film, SessionTest.workedNumberOne(),
+                film.calibration(), p));
+        Files.setLastModifiedTime(new SessionStore(home, folder -> false).fallbackFile(image),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        new SessionStore(home, folder -> true).save(image, SessionStore.document(film, Reading.empty(), film.calibration(), p));
+        assertTrue(new SessionStore(home, Files::isWritable).load(image, film).reading().landmarks().isEmpty());
+    }
+
+    @Test
+    void aFolderTheFileSystemRefusesIsDetected() throws Exception {
+        Path media = Files.createDirectory(dir.resolve("ro"));
+        assertTrue(media.toFile().setWritable(false, false));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(media),
+                    "running as root: the folder stays writable (the injected check is tested above)");
+            Path image = media.resolve("leg.dcm");
+            SessionStore store = new SessionStore(dir.resolve("home"), Files::isWritable);
+            Radiograph film = TestFilms.grey(300, 1000);
+            Path written = store.save(image, SessionStore.document(film, SessionTest.workedNumberOne(), film.calibration(),
+                    LandmarkProtocol.longLeg(EnumSet.of(Side.R), false)));
+            assertEquals(store.fallbackFile(image), written);
+            assertEquals(SessionTest.workedNumberOne(), store.load(image, film).reading());
+        } finally {
+            media.toFile().setWritable(true, false);
+        }
+    }
 }

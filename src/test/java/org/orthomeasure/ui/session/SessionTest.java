@@ -102,4 +102,57 @@ class SessionTest {
         assertEquals(workedNumberOne(), s.referenceProperty().get());
         assertTrue(s.reading().landmarks().isEmpty());
     }
+
+    @Test
+    void suggestionsAreConfirmedByMovingAVertebraOrAcceptingAllAndNeverOverwriteTheUsersOwn() {
+        Session s = loaded();
+        var T1 = org.orthomeasure.core.landmarks.SpineLevel.T1;
+        var T2 = org.orthomeasure.core.landmarks.SpineLevel.T2;
+        var T3 = org.orthomeasure.core.landmarks.SpineLevel.T3;
+        var mine = org.orthomeasure.core.spine.SpineFixtures.vertebra(T1, 100, 100, 0);
+        s.edit(Reading.of(s.reading().landmarks().withVertebra(mine)));
+        long rev = s.revisionProperty().get();
+        var suggestion = java.util.List.of(org.orthomeasure.core.spine.SpineFixtures.vertebra(T1, 110, 100, 5),
+                org.orthomeasure.core.spine.SpineFixtures.vertebra(T2, 110, 200, 5),
+                org.orthomeasure.core.spine.SpineFixtures.vertebra(T3, 110, 300, 5));
+        assertEquals(EnumSet.of(T2, T3), EnumSet.copyOf(s.applySuggestion(suggestion)));
+        assertEquals(mine, s.reading().landmarks().vertebra(T1).orElseThrow(), "the user's own vertebra is kept");
+        assertEquals(EnumSet.of(T2, T3), EnumSet.copyOf(s.suggested()));
+        assertTrue(s.revisionProperty().get() > rev, "suggestions are saved");
+
+        // moving one corner of T2 confirms T2 only
+        var t2 = s.reading().landmarks().vertebra(T2).orElseThrow();
+        s.edit(s.reading().with(new PointRef.Corner(T2, org.orthomeasure.core.protocol.VertebraCorner.values()[0]),
+                Point2.of(t2.topLeft().x() + 3, t2.topLeft().y())));
+        assertEquals(EnumSet.of(T3), EnumSet.copyOf(s.suggested()));
+
+        // a second suggestion refreshes the suggested T3 but not the confirmed T1, T2
+        var again = java.util.List.of(org.orthomeasure.core.spine.SpineFixtures.vertebra(T1, 130, 100, 0),
+                org.orthomeasure.core.spine.SpineFixtures.vertebra(T2, 130, 200, 0),
+                org.orthomeasure.core.spine.SpineFixtures.vertebra(T3, 130, 300, 0));
+        assertEquals(EnumSet.of(T3), EnumSet.copyOf(s.applySuggestion(again)));
+        assertEquals(again.get(2), s.reading().landmarks().vertebra(T3).orElseThrow());
+        assertEquals(mine, s.reading().landmarks().vertebra(T1).orElseThrow());
+
+        s.acceptAllSuggestions();
+        assertTrue(s.suggested().isEmpty());
+
+        // corners the user is still placing (an incomplete T4) are kept, and T4 is not filled
+        var T4 = org.orthomeasure.core.landmarks.SpineLevel.T4;
+        PointRef t4tl = new PointRef.Corner(T4, org.orthomeasure.core.protocol.VertebraCorner.TOP_LEFT);
+        s.edit(s.reading().with(t4tl, Point2.of(90, 390)));
+        assertTrue(s.applySuggestion(java.util.List.of(org.orthomeasure.core.spine.SpineFixtures.vertebra(T4, 110, 400, 0)))
+                .isEmpty());
+        assertEquals(Point2.of(90, 390), s.reading().drafts().get(t4tl));
+        assertTrue(s.reading().landmarks().vertebra(T4).isEmpty());
+        s.undo();
+
+        // undoing a suggestion removes its vertebrae and their suggested state
+        s.applySuggestion(java.util.List.of(org.orthomeasure.core.spine.SpineFixtures.vertebra(
+                org.orthomeasure.core.landmarks.SpineLevel.L5, 100, 900, 0)));
+        assertEquals(1, s.suggested().size());
+        s.undo();
+        assertTrue(s.suggested().isEmpty());
+        assertTrue(s.reading().landmarks().vertebra(org.orthomeasure.core.landmarks.SpineLevel.L5).isEmpty());
+    }
 }

@@ -1,0 +1,266 @@
+package org.orthomeasure.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Protocol;
+import org.orthomeasure.core.landmarks.Vertebra;
+import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementEngine;
+import org.orthomeasure.core.measure.MeasurementId;
+import org.orthomeasure.core.measure.MeasurementOptions;
+import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.core.measure.Missing;
+import org.orthomeasure.detect.DetectorException;
+import org.orthomeasure.detect.FilmReader;
+import org.orthomeasure.detect.GreyImage;
+import org.orthomeasure.detect.SpineDetection;
+import org.orthomeasure.detect.SpineLandmarkDetector;
+import org.orthomeasure.io.landmarks.ImageSize;
+import org.orthomeasure.io.landmarks.LandmarkDocument;
+import org.orthomeasure.io.landmarks.LandmarkFileException;
+import org.orthomeasure.io.landmarks.LandmarkFileWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]}: suggests the 17 vertebrae
+ * on each AP spine film with the bundled network and measures the three Cobb curves (cobb.major,
+ * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. When the detection is
+ * low confidence the curves are reported missing with the reason, never as numbers; the suggested
+ * vertebrae are still written (as suggestions) for the user to correct. Several images give one JSON
+ * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
+ * receiving {@code <image name>.landmarks.json} per film.
+ */
+public final class AutoSpineMeasure {
+
+    private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
+            MeasurementId.COBB_LOWER);
+    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
+
+
+    /** True when {@code args} (after "measure") ask for automatic landmarks. */
+    public static boolean handles(String[] args) {
+        for (String a : args) {
+            if (a.equals("--auto")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code measure --auto ...}; {@code args} are those after "measure". */
+    public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
+        List<Path> images = new ArrayList<>();
+        Path json = null;
+        boolean jsonStdout = false;
+        Path landmarksOut = null;
+        String kind = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--auto" -> kind = value(args, ++i, a);
+                case "--json" -> {
+                    String v = value(args, ++i, a);
+                    if (v.equals("-")) {
+                        jsonStdout = true;
+                    } else {
+                        json = Path.of(v);
+                    }
+                }
+                case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new UsageException("unknown option " + a + " with --auto (" + USAGE + ")");
+                    }
+                    images.add(Path.of(a));
+                }
+            }
+        }
+        if (!"spine".equals(kind)) {
+            throw new UsageException("--auto supports 'spine' only, got '" + kind + "' (" + USAGE + ")");
+        }
+        if (images.isEmpty()) {
+            throw new UsageException("no image given (" + USAGE + ")");
+        }
+        List<String> lines = new ArrayList<>();
+        try (SpineLandmarkDetector detector = SpineLandmarkDetector.loadDefault()) {
+            for (Path image : images) {
+                GreyImage grey;
+                try {
+                    grey = FilmReader.read(image);
+                } catch (IOException e) {
+                    throw new InputException(e.getMessage(), e);
+                }
+                SpineDetection d = detector.detect(grey);
+                Result r = measure(d);
+                if (landmarksOut != null) {
+                    writeLandmarks(landmarksFile(landmarksOut, image, images.size() > 1), d, r);
+                }
+                lines.add(toJson(image, d, r, detector));
+                if (!jsonStdout) {
+                    printTable(out, image, d, r);
+                }
+            }
+        } catch (DetectorException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+        String text = String.join("\n", lines) + "\n";
+        if (jsonStdout) {
+            out.print(text);
+        } else if (json != null) {
+            try {
+                Files.writeString(json, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new InputException("cannot write " + json + ": " + e.getMessage(), e);
+            }
+        }
+        return 0;
+    }
+
+    /** The curves from a detection, or the reason they are withheld. */
+    private record Result(Optional<LandmarkSet> landmarks, Map<MeasurementId, Measurement> curves,
+                          Map<MeasurementId, Missing> missing) {
+    }
+
+    private static Result measure(SpineDetection d) {
+        Optional<List<Vertebra>> vertebrae = d.vertebrae();
+        Map<MeasurementId, Measurement> curves = new LinkedHashMap<>();
+        Map<MeasurementId, Missing> missing = new LinkedHashMap<>();
+        if (vertebrae.isEmpty()) {
+            CURVES.forEach(id -> missing.put(id, Missing.of(List.of(), "low confidence: "
+                    + d.confidence().lowConfidenceReason().orElse("a vertebra has no mid-line"))));
+            return new Result(Optional.empty(), curves, missing);
+        }
+        LandmarkSet set = LandmarkSet.empty();
+        for (Vertebra v : vertebrae.get()) {
+            set = set.withVertebra(v);
+        }
+        if (d.confidence().low()) {
+            Missing m = Missing.of(List.of(), "low confidence: " + d.confidence().lowConfidenceReason().orElseThrow()
+                    + "; check the suggested vertebrae");
+            CURVES.forEach(id -> missing.put(id, m));
+            return new Result(Optional.of(set), curves, missing);
+        }
+        MeasurementSet ms = MeasurementEngine.measure(set, Calibration.none(null),
+                MeasurementOptions.defaults().withFilmHeight(d.imageHeight()));
+        for (MeasurementId id : CURVES) {
+            ms.get(id).ifPresent(m -> curves.put(id, m));
+            Missing miss = ms.missing().get(id);
+            if (miss != null) {
+                missing.put(id, miss);
+            }
+        }
+        return new Result(Optional.of(set), curves, missing);
+    }
+
+    private static Path landmarksFile(Path out, Path image, boolean several) throws InputException {
+        if (!several) {
+            return out;
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new InputException("with several images --landmarks-out names a folder; cannot create " + out
+                    + ": " + e.getMessage(), e);
+        }
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".landmarks.json");
+    }
+
+    private static void writeLandmarks(Path file, SpineDetection d, Result r) throws InputException {
+        if (r.landmarks().isEmpty()) {
+            throw new InputException("no usable vertebrae were found, nothing to write to " + file);
+        }
+        List<String> suggested = new ArrayList<>();
+        r.landmarks().get().vertebrae().keySet().forEach(l -> suggested.add(l.name()));
+        LandmarkDocument doc = LandmarkDocument.of(r.landmarks().get())
+                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
+                .withProtocol(Protocol.SPINE)
+                .withSuggested(suggested);
+        try {
+            new LandmarkFileWriter().write(file, doc);
+        } catch (LandmarkFileException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static String toJson(Path image, SpineDetection d, Result r, SpineLandmarkDetector detector) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("input", image.toString());
+        root.putArray("imageSize").add(d.imageWidth()).add(d.imageHeight());
+        ObjectNode ms = root.putObject("measurements");
+        r.curves().forEach((id, v) -> {
+            ObjectNode o = ms.putObject(id.id());
+            o.put("value", MeasurementJson.round3(v.value()));
+            o.put("unit", v.unit().symbol());
+            v.from().ifPresent(f -> o.put("from", f.name()));
+            v.to().ifPresent(t -> o.put("to", t.name()));
+            v.note().ifPresent(n -> o.put("note", n));
+            v.normalRange().ifPresent(n -> {
+                o.put("normal", n.describe());
+                o.put("outsideNormal", v.isOutsideNormal());
+            });
+        });
+        ObjectNode miss = root.putObject("missing");
+        r.missing().forEach((id, v) -> {
+            ObjectNode o = miss.putObject(id.id());
+            ArrayNode l = o.putArray("landmarks");
+            v.landmarks().forEach(l::add);
+            v.note().ifPresent(n -> o.put("note", n));
+        });
+        root.put("confidence", Math.round(d.confidence().score() * 1000) / 1000.0);
+        root.put("lowConfidence", d.confidence().low());
+        d.confidence().lowConfidenceReason().ifPresent(s -> root.put("lowConfidenceReason", s));
+        root.put("suggested", true);
+        ArrayNode vs = root.putArray("vertebrae");
+        String[] names = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12", "L1", "L2",
+            "L3", "L4", "L5"};
+        for (int k = 0; k < names.length; k++) {
+            ObjectNode v = vs.addObject();
+            v.put("level", names[k]);
+            ArrayNode cs = v.putArray("corners");
+            for (Point2 p : d.corners(k)) {
+                cs.addArray().add(round(p.x())).add(round(p.y()));
+            }
+        }
+        root.put("model", "spine-landmarks.onnx (code " + detector.spec().codeCommit() + ", "
+                + detector.spec().epochs() + " epochs)");
+        return root.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void printTable(PrintStream out, Path image, SpineDetection d, Result r) {
+        out.println(image);
+        out.printf(Locale.ROOT, "  confidence  %.2f%s%n", d.confidence().score(),
+                d.confidence().low() ? "  LOW: " + d.confidence().lowConfidenceReason().orElseThrow() : "");
+        r.curves().forEach((id, v) -> out.printf(Locale.ROOT, "  %-11s %6.1f deg  %s-%s  (suggested landmarks)%n",
+                id.id(), v.value(), v.from().map(Enum::name).orElse("?"), v.to().map(Enum::name).orElse("?")));
+        r.missing().forEach((id, v) -> out.printf(Locale.ROOT, "  %-11s not measured: %s%n", id.id(), v.describe()));
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,96 @@
+package org.orthomeasure.detect;
+
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.core.landmarks.Vertebra;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The network's suggestion for one film: 17 levels T1..L5 (index 0..16), each with four corners
+ * (top-left, top-right, bottom-left, bottom-right) in the film's pixel coordinates, the spread of each
+ * level's heat map (input px) and the overall {@link SpineConfidence}.
+ */
+public final class SpineDetection {
+
+    /** Corner order within a level, as in the AASCE data. */
+    public enum Corner { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT }
+
+    private final int imageWidth;
+    private final int imageHeight;
+    private final List<List<Point2>> corners;
+    private final double[] spread;
+    private final SpineConfidence confidence;
+
+    private SpineDetection(int imageWidth, int imageHeight, List<List<Point2>> corners, double[] spread,
+                           SpineConfidence confidence) {
+        this.imageWidth = imageWidth;
+        this.imageHeight = imageHeight;
+        this.corners = corners;
+        this.spread = spread;
+        this.confidence = confidence;
+    }
+
+    /** Maps decoded input-space corners back through {@code box} to the film and assesses them. */
+    static SpineDetection of(int imageWidth, int imageHeight, Letterbox box, SpineDecoder.Decoded decoded) {
+        List<List<Point2>> levels = new ArrayList<>(SpineDecoder.LEVELS);
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            double[] c = decoded.corners()[k];
+            List<Point2> quad = new ArrayList<>(4);
+            for (int i = 0; i < 8; i += 2) {
+                quad.add(box.toSource(c[i], c[i + 1]));
+            }
+            levels.add(Collections.unmodifiableList(quad));
+        }
+        double[] spread = decoded.spread().clone();
+        SpineConfidence confidence = SpineConfidence.assess(levels, spread, decoded.peak());
+        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, confidence);
+    }
+
+    public int imageWidth() {
+        return imageWidth;
+    }
+
+    public int imageHeight() {
+        return imageHeight;
+    }
+
+    /** Corner {@code corner} of level {@code level} (0 = T1 .. 16 = L5), film px. */
+    public Point2 corner(int level, Corner corner) {
+        return corners.get(level).get(corner.ordinal());
+    }
+
+    /** The four corners of level {@code level} in the order TL, TR, BL, BR (film px). */
+    public List<Point2> corners(int level) {
+        return corners.get(level);
+    }
+
+    /** Heat-map spread of level {@code level}, input px (sharp peak: about 1-3). */
+    public double spread(int level) {
+        return spread[level];
+    }
+
+    /**
+     * The 17 suggested vertebrae T1..L5 (film px), or empty when a level has no mid-line (its left and right
+     * edge midpoints coincide), which only a failed detection produces; its confidence is then low.
+     */
+    public java.util.Optional<List<Vertebra>> vertebrae() {
+        List<Vertebra> out = new ArrayList<>(SpineDecoder.LEVELS);
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            List<Point2> q = corners.get(k);
+            Point2 left = q.get(0).midpoint(q.get(2));
+            Point2 right = q.get(1).midpoint(q.get(3));
+            if (left.equals(right)) {
+                return java.util.Optional.empty();
+            }
+            out.add(Vertebra.of(SpineLevel.values()[k], q.get(0), q.get(1), q.get(2), q.get(3)));
+        }
+        return java.util.Optional.of(Collections.unmodifiableList(out));
+    }
+
+    public SpineConfidence confidence() {
+        return confidence;
+    }
+}

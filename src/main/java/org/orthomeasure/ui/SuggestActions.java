@@ -1,0 +1,172 @@
+package org.orthomeasure.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Protocol;
+import org.orthomeasure.core.landmarks.Vertebra;
+import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.Reading;
+import org.orthomeasure.detect.SpineDetection;
+import org.orthomeasure.detect.SpineSuggester;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.ui.session.Session;
+
+/**
+ * "Suggest landmarks" (issue 5): runs the vertebra detector ({@link SpineSuggester}, on its own worker
+ * thread, so the window never freezes) and fills the 17 vertebrae T1–L5 as editable suggestions (the
+ * session's suggested levels), or attaches the suggestion as the hidden reference of check mode. A
+ * low-confidence suggestion is placed only when the user says so, and then flagged by a warning that
+ * stays until every vertebra is confirmed; "Accept all" then asks first. A result for a film no longer on screen is dropped. The
+ * model is loaded on first use. FX thread only, except the detector's worker.
+ */
+public final class SuggestActions implements AutoCloseable {
+
+    private final Session session;
+    private final Dialogs dialogs;
+    private final Consumer<String> status;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    private SpineSuggester suggester;
+
+    public SuggestActions(Session session, Dialogs dialogs, Consumer<String> status) {
+        this.session = session;
+        this.dialogs = dialogs;
+        this.status = status;
+        session.suggestedProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) {
+                warning.set("");
+            }
+        });
+        session.radiographProperty().addListener((o, a, b) -> warning.set(""));
+    }
+
+    /** True while the detector runs. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The low-confidence warning of the suggestion on screen; empty when none. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /**
+     * Fills the vertebrae the user has not confirmed with the detector's suggestion (one undo step);
+     * switches the two-line Cobb protocol to the vertebrae protocol. Completes on the FX thread.
+     */
+    public CompletableFuture<Void> suggestLandmarks() {
+        return detect("Suggest landmarks").thenAccept(result -> result.ifPresent(r -> {
+            List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
+            var low = r.detection().confidence().lowConfidenceReason();
+            if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + low.get()
+                    + ". This may not be an AP spine film, or the vertebrae are not clear. Place the suggested "
+                    + "vertebrae anyway, to be checked and moved one by one?")) {
+                status.accept("No vertebrae placed: the suggestion has low confidence (" + low.get() + ")");
+                return;
+            }
+            if (session.protocol().variant() != LandmarkProtocol.Variant.ALL_VERTEBRAE) {
+                session.protocolProperty().set(LandmarkProtocol.allVertebrae());
+            }
+            int filled = session.applySuggestion(vertebrae).size();
+            var conf = r.detection().confidence();
+            warning.set(conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + why
+                    + ". The suggested vertebrae are probably wrong: check and move every one before using the values.")
+                    .orElse(""));
+            status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s", filled,
+                    r.millis(), conf.score(), conf.low() ? ", LOW" : "",
+                    filled < vertebrae.size() ? "; " + (vertebrae.size() - filled) + " you placed were kept" : ""));
+        }));
+    }
+
+    /** Attaches the detector's suggestion as the hidden reference reading (check mode). Completes on the FX thread. */
+    public CompletableFuture<Void> suggestionAsReference() {
+        return detect("Compare with suggestion").thenAccept(result -> result.ifPresent(r -> {
+            LandmarkSet set = LandmarkSet.empty();
+            for (Vertebra v : r.detection().vertebrae().orElseThrow()) {
+                set = set.withVertebra(v);
+            }
+            var conf = r.detection().confidence();
+            session.setReference(Reading.of(set), String.format(Locale.ROOT, "OrthoMeasure suggestion (confidence %.2f%s)",
+                    conf.score(), conf.low() ? ", LOW" : ""));
+            status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
+                    + conf.lowConfidenceReason().map(w -> "; low confidence: " + w).orElse(""));
+        }));
+    }
+
+    /** Accepts every suggested vertebra as it is; asks first when the suggestion had low confidence. */
+    public void acceptAll() {
+        if (session.suggested().isEmpty()) {
+            return;
+        }
+        if (!warning.get().isEmpty() && !dialogs.confirm("Accept all suggestions",
+                "The suggestion has low confidence. Accept all " + session.suggested().size()
+                        + " suggested vertebrae as they are?")) {
+            return;
+        }
+        int n = session.suggested().size();
+        session.acceptAllSuggestions();
+        status.accept(n + " suggested vertebrae accepted");
+    }
+
+    private record Result(SpineDetection detection, long millis) {
+    }
+
+    private CompletableFuture<Optional<Result>> detect(String title) {
+        Radiograph film = session.radiograph();
+        if (film == null) {
+            dialogs.showError(title, "Open a spine film first");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (running.get()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (session.protocol().kind() != Protocol.SPINE) {
+            dialogs.showError(title, "Suggestions are for AP spine films: choose a scoliosis protocol first");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (suggester == null) {
+            suggester = SpineSuggester.start();
+        }
+        running.set(true);
+        status.accept("Finding the vertebrae …");
+        long t0 = System.nanoTime();
+        CompletableFuture<Optional<Result>> done = new CompletableFuture<>();
+        suggester.suggest(film).whenComplete((d, e) -> Platform.runLater(() -> {
+            running.set(false);
+            if (session.radiograph() != film) {
+                done.complete(Optional.empty()); // another film was opened meanwhile
+            } else if (e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                String msg = "No suggestion: " + cause.getMessage();
+                status.accept(msg);
+                dialogs.showError(title, msg);
+                done.complete(Optional.empty());
+            } else if (d.vertebrae().isEmpty()) {
+                String msg = "No suggestion: " + d.confidence().lowConfidenceReason().orElse("no usable vertebrae found");
+                status.accept(msg);
+                dialogs.showError(title, msg);
+                done.complete(Optional.empty());
+            } else {
+                done.complete(Optional.of(new Result(d, (System.nanoTime() - t0) / 1_000_000)));
+            }
+        }));
+        return done;
+    }
+
+    @Override
+    public void close() {
+        if (suggester != null) {
+            suggester.close();
+        }
+    }
+}

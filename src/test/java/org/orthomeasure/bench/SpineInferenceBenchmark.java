@@ -1,0 +1,65 @@
+package org.orthomeasure.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.orthomeasure.detect.FilmReader;
+import org.orthomeasure.detect.GreyImage;
+import org.orthomeasure.detect.SpineDetection;
+import org.orthomeasure.detect.SpineLandmarkDetector;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Inference time per film (pre-processing + ONNX Runtime + decoding + confidence) on a real AASCE film
+ * from ../shared (755 x 2125), or a synthetic film of that size when ../shared is absent. Target &lt; 1 s.
+ * Run: {@code mvn -o -Pbench test-compile exec:java -Dexec.args="SpineInferenceBenchmark"} (in-process: exec:java gives a forked JMH VM no classpath).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(0)
+public class SpineInferenceBenchmark {
+
+    private SpineLandmarkDetector detector;
+    private GreyImage film;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        detector = SpineLandmarkDetector.loadDefault();
+        Path shared = Path.of(System.getProperty("orthomeasure.shared", "../shared"));
+        Path real = shared.resolve("data/aasce-spine-train/images/sunhl-1th-02-Jan-2017-162 A AP.jpg");
+        if (Files.isRegularFile(real)) {
+            film = FilmReader.read(real);
+        } else {
+            float[] v = new float[755 * 2125];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) (127 + 100 * Math.sin(i * 0.001));
+            }
+            film = GreyImage.of(755, 2125, v);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        detector.close();
+    }
+
+    @Benchmark
+    public SpineDetection detectOneFilm() throws Exception {
+        return detector.detect(film);
+    }
+}
