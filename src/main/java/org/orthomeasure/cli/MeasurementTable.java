@@ -19,7 +19,7 @@ final class MeasurementTable {
                 + (set.calibration().detail().isEmpty() ? "" : " (" + set.calibration().detail() + ")"));
         set.calibration().warning().ifPresent(w -> out.println("  warning: " + w));
         out.println();
-        String format = "%-16s %10s  %-4s %-9s %-22s %s%n";
+        String format = "%-16s %10s  %-4s %-9s %-27s %s%n";
         out.printf(format, "measurement", "value", "unit", "ends", "normal", "note");
         for (Measurement m : set.measurements()) {
             String ends = m.from().map(f -> f.name() + "-" + m.to().orElseThrow().name()).orElse("");

@@ -105,7 +105,6 @@ public final class MeasurementEngine {
             Optional<Double> hka = limb.compute(id(side, LimbMeasure.HKA), List.of(hip, knee, ankle),
                     List.of(List.of(hip, knee), List.of(knee, ankle)),
                     p -> LongLegProtocol.hkaDeviation(side, p.get(hip), p.get(knee), p.get(ankle)));
-            hka.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.HKA), v).withNote(hkaNote(v))));
 
             Optional<Double> mldfa = limb.compute(id(side, LimbMeasure.MLDFA), List.of(hip, knee, fcm, fcl),
                     List.of(List.of(hip, knee), List.of(fcm, fcl)),
@@ -120,6 +119,9 @@ public final class MeasurementEngine {
             Optional<Double> jlca = limb.compute(id(side, LimbMeasure.JLCA), List.of(fcm, fcl, tpm, tpl),
                     List.of(List.of(fcm, fcl), List.of(tpm, tpl)),
                     p -> LongLegProtocol.jlca(side, p.get(fcm), p.get(fcl), p.get(tpm), p.get(tpl)));
+            hka.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.HKA), v)
+                    .withNote(hkaNote(v, mpta, mldfa))));
+
             jlca.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.JLCA), v)
                     .withNote("low reliability (normal 0–2°); positive = converging medially")));
 
@@ -205,6 +207,12 @@ public final class MeasurementEngine {
                 ids.forEach(i -> missing.put(i, m));
                 return;
             }
+            for (Vertebra v : vertebrae) {
+                if (v.midLine().x() <= 0) {
+                    notes.add("vertebra " + v.level() + ": its left-edge midpoint is not left of its right-edge "
+                            + "midpoint; corners mislabelled? Its mid-line angle is clipped to 90°");
+                }
+            }
             OptionalDouble height = options.filmHeightPx().isPresent()
                     ? OptionalDouble.of(options.filmHeightPx().getAsDouble() * rowScale) : OptionalDouble.empty();
             SpineCurves.Result r = SpineCurves.evaluate(vertebrae, height);
@@ -244,9 +252,22 @@ public final class MeasurementEngine {
             return Missing.of(ids, noteParts.isEmpty() ? null : String.join("; ", noteParts));
         }
 
-        private static String hkaNote(double hka) {
+        /**
+         * "varus; 177.136° as 180°-based HKA", plus for a varus knee the malalignment test of the spec:
+         * MPTA &lt; 85° tibial origin, mLDFA &gt; 90° femoral origin, both combined.
+         */
+        private static String hkaNote(double hka, Optional<Double> mpta, Optional<Double> mldfa) {
             String kind = hka < 0 ? "varus" : hka > 0 ? "valgus" : "straight";
-            return String.format(Locale.ROOT, "%s; %.3f° as 180°-based HKA", kind, 180 + hka);
+            String note = String.format(Locale.ROOT, "%s; %.3f° as 180°-based HKA", kind, 180 + hka);
+            if (hka < 0 && mpta.isPresent() && mldfa.isPresent()) {
+                boolean tibial = mpta.get() < 85;
+                boolean femoral = mldfa.get() > 90;
+                String origin = tibial && femoral ? "combined (MPTA < 85°, mLDFA > 90°)"
+                        : tibial ? "tibial (MPTA < 85°)" : femoral ? "femoral (mLDFA > 90°)"
+                        : "neither tibial nor femoral (MPTA ≥ 85°, mLDFA ≤ 90°)";
+                note += "; varus origin " + origin;
+            }
+            return note;
         }
 
         private static String madNote(double mad) {

@@ -12,7 +12,7 @@ import org.orthomeasure.core.landmarks.Side;
  * id ("R.HKA", "L.CPAK"), or one of {@code LLD}, {@code cobb} (two lines), {@code cobb.major},
  * {@code cobb.upper}, {@code cobb.lower}. Ordered in the canonical report order ({@link #all()}).
  */
-public record MeasurementId(String id, Optional<Side> side, Optional<LimbMeasure> limbMeasure, String description) {
+public final class MeasurementId {
 
     public static final MeasurementId LLD = global("LLD", "leg length discrepancy, right minus left");
     public static final MeasurementId COBB = global("cobb", "Cobb angle between the two drawn endplate lines");
@@ -33,11 +33,46 @@ public record MeasurementId(String id, Optional<Side> side, Optional<LimbMeasure
         ALL = Collections.unmodifiableList(all);
     }
 
-    public MeasurementId {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(side, "side");
-        Objects.requireNonNull(limbMeasure, "limbMeasure");
-        Objects.requireNonNull(description, "description");
+    private final String id;
+    private final Optional<Side> side;
+    private final Optional<LimbMeasure> limbMeasure;
+    private final String description;
+
+    private MeasurementId(String id, Optional<Side> side, Optional<LimbMeasure> limbMeasure, String description) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.side = Objects.requireNonNull(side, "side");
+        this.limbMeasure = Objects.requireNonNull(limbMeasure, "limbMeasure");
+        this.description = Objects.requireNonNull(description, "description");
+    }
+
+    /** The id as written in the JSON output, e.g. "R.HKA" or "cobb.major". */
+    public String id() {
+        return id;
+    }
+
+    /** The side of a limb measurement; empty for LLD and the spine. */
+    public Optional<Side> side() {
+        return side;
+    }
+
+    /** The limb measurement kind; empty for LLD and the spine. */
+    public Optional<LimbMeasure> limbMeasure() {
+        return limbMeasure;
+    }
+
+    /** One line saying what it is. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MeasurementId m && m.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 
     private static MeasurementId global(String id, String description) {

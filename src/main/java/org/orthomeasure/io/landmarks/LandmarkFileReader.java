@@ -1,6 +1,5 @@
 package org.orthomeasure.io.landmarks;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -76,8 +75,7 @@ public final class LandmarkFileReader {
             String msg = e.getOriginalMessage().split("\\R", 2)[0];
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String kind = e instanceof JsonParseException || msg.startsWith("Duplicate") ? "not valid JSON" : "not valid JSON";
-            throw new LandmarkFileException(sourceName + ": " + kind + where + ": " + msg, e);
+            throw new LandmarkFileException(sourceName + ": not valid JSON" + where + ": " + msg, e);
         }
         return new Parse(sourceName).document(root);
     }

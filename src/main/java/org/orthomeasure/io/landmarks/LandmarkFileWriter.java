@@ -3,6 +3,7 @@ package org.orthomeasure.io.landmarks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -78,7 +79,10 @@ public final class LandmarkFileWriter {
         }
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withArrayValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         try {
             return mapper.writer(printer).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

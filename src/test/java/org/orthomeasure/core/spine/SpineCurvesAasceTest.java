@@ -44,6 +44,8 @@ class SpineCurvesAasceTest {
 
         int matched = 0;
         List<String> mismatches = new ArrayList<>();
+        List<double[]> truths = new ArrayList<>();
+        List<double[]> predictions = new ArrayList<>();
         for (int row = 0; row < names.size(); row++) {
             int[] size = imageSize(dir.resolve("images").resolve(names.get(row).trim()));
             double[] v = numbers(landmarks.get(row));
@@ -59,6 +61,8 @@ class SpineCurvesAasceTest {
             }
             SpineCurves.Result r = SpineCurves.evaluate(vertebrae, OptionalDouble.of(size[1]));
             double[] got = {r.major().degrees(), r.upper().degrees(), r.lower().degrees()};
+            truths.add(expected);
+            predictions.add(got);
             boolean ok = true;
             for (int i = 0; i < 3; i++) {
                 ok &= Math.abs(got[i] - expected[i]) <= TOLERANCE_DEG;
@@ -80,8 +84,10 @@ class SpineCurvesAasceTest {
             }
         }
         System.out.println("AASCE reference reproduction: " + matched + " of " + names.size()
-                + " images within " + TOLERANCE_DEG + " deg");
+                + " images within " + TOLERANCE_DEG + " deg; SMAPE against angles.csv "
+                + String.format(java.util.Locale.ROOT, "%.4f", Smape.percent(truths, predictions)) + " %");
         mismatches.forEach(m -> System.out.println("  mismatch " + m));
+        assertTrue(Smape.percent(truths, predictions) < 0.2, "SMAPE of the reference reproduction");
         assertTrue(matched >= names.size() * 0.975, matched + " of " + names.size() + " match; " + mismatches);
     }
 
