@@ -25,7 +25,7 @@ public final class InfoCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "info FILE                       image facts, windows, calibration and header as JSON";
+        return "image facts, window presets, calibration and report header as JSON (FILE)";
     }
 
     @Override

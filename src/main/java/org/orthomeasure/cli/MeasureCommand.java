@@ -12,6 +12,7 @@ import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
@@ -27,12 +28,11 @@ import org.orthomeasure.io.landmarks.LandmarkFileReader;
  */
 final class MeasureCommand implements Subcommand {
 
-    private static final String USAGE = "usage: measure --landmarks FILE [--json OUT|-] [--cpak-asian]"
-            + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
+    private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]";
 
     @Override
     public String summary() {
-        return "measurements from a landmark file (--landmarks L.json [--json OUT|-] [--cpak-asian])";
+        return "measurements from a landmark file (--landmarks L.json [--image FILE] [--json OUT|-] [--cpak-asian])";
     }
 
     /** What the engine needs besides the landmarks, and where it came from. */
@@ -45,11 +45,13 @@ final class MeasureCommand implements Subcommand {
             return new AutoSpineMeasure().run(args, out, err);
         }
         Path landmarks = null;
+        String image = null;
         String json = null;
         boolean asian = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
+                case "--image" -> image = value(args, ++i, "--image");
                 case "--json" -> json = value(args, ++i, "--json");
                 case "--cpak-asian" -> asian = true;
                 case "--help", "-h" -> {
@@ -68,8 +70,7 @@ final class MeasureCommand implements Subcommand {
         } catch (LandmarkFileException e) {
             throw new InputException(e.getMessage(), e);
         }
-        // --image FILE plugs in here: Optional.of(radiograph.calibration()), OptionalDouble.of(radiograph.height()).
-        Inputs inputs = inputsFor(doc, Optional.empty(), OptionalDouble.empty());
+        Inputs inputs = image == null ? inputsFor(doc, Optional.empty(), OptionalDouble.empty()) : imageInputs(doc, image);
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
@@ -107,6 +108,23 @@ final class MeasureCommand implements Subcommand {
             return new Inputs(calibration, OptionalDouble.of(doc.imageSize().get().height()), "imageSize");
         }
         return new Inputs(calibration, OptionalDouble.empty(), "labelled spine extent");
+    }
+
+    /**
+     * Calibration and film height from the radiograph. An uncalibrated image does not override the
+     * landmark file's own calibration (e.g. the user's ball or line); landmarks placed on a film of
+     * another size are refused.
+     */
+    private static Inputs imageInputs(LandmarkDocument doc, String file) throws InputException {
+        Radiograph r = InfoCommand.open(file);
+        if (doc.imageSize().isPresent()
+                && (doc.imageSize().get().width() != r.width() || doc.imageSize().get().height() != r.height())) {
+            throw new InputException("the landmarks were placed on a " + doc.imageSize().get().width() + "x"
+                    + doc.imageSize().get().height() + " image but " + file + " is " + r.width() + "x" + r.height());
+        }
+        Optional<Calibration> fromImage = r.calibration().isCalibrated() || doc.calibration().isEmpty() && doc.pixelSpacing().isEmpty()
+                ? Optional.of(r.calibration()) : Optional.empty();
+        return inputsFor(doc, fromImage, OptionalDouble.of(r.height()));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -21,7 +21,7 @@ public final class RenderCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "render FILE OUT.png [--window C W] [--max-size N] [--invert|--no-invert]  the displayed 8-bit image";
+        return "the displayed 8-bit image as PNG (FILE OUT.png [--window C W] [--max-size N] [--invert|--no-invert])";
     }
 
     @Override

@@ -129,7 +129,7 @@ class MeasureCommandTest {
     void wrongUsageIsOneLineAndExitCode2() {
         assertEquals(CommandLine.EXIT_USAGE, run("measure"));
         assertEquals("orthomeasure measure: --landmarks FILE is required (usage: measure --landmarks FILE "
-                + "[--json OUT|-] [--cpak-asian])\n", err());
+                + "[--image FILE] [--json OUT|-] [--cpak-asian])\n", err());
         errBytes.reset();
         assertEquals(CommandLine.EXIT_USAGE, run("measure", "--landmarks", "a.json", "--bogus"));
         assertTrue(err().startsWith("orthomeasure measure: unknown option '--bogus'"), err());

@@ -20,13 +20,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DcmtkTools {
 
-    /** Longest a conversion may take before it is killed. */
-    static final long TIMEOUT_SECONDS = 120;
+    /** Longest a conversion may take before it is killed, unless set with {@link #withTimeout}. */
+    static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
     private final List<Path> directories;
+    private final long timeoutSeconds;
 
-    private DcmtkTools(List<Path> directories) {
+    private DcmtkTools(List<Path> directories, long timeoutSeconds) {
         this.directories = List.copyOf(directories);
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** The same tools with another time limit per conversion (at least 1 s). */
+    public DcmtkTools withTimeout(long seconds) {
+        return new DcmtkTools(directories, Math.max(1, seconds));
     }
 
     /** Tools looked up on this process's {@code PATH}. */
@@ -47,7 +54,7 @@ public final class DcmtkTools {
                 }
             }
         }
-        return new DcmtkTools(dirs);
+        return new DcmtkTools(dirs, DEFAULT_TIMEOUT_SECONDS);
     }
 
     /** The executable {@code tool} in the search path, if any. */
@@ -82,10 +89,12 @@ public final class DcmtkTools {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
                 throw new ImageReadException(name + ": " + tool + " did not finish decoding " + compression
-                        + " within " + TIMEOUT_SECONDS + " s");
+                        + " within " + timeoutSeconds + " s");
             }
             if (p.exitValue() != 0 || Files.size(out) == 0) {
                 String msg = Files.readString(log, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();

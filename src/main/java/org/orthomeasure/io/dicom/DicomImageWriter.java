@@ -91,12 +91,22 @@ public final class DicomImageWriter {
             Path tmp = Files.createTempFile(dir, ".dicom-", ".tmp");
             try {
                 list.write(tmp.toFile(), encoding.transferSyntaxUid(), true, true);
+                readableByAll(tmp);
                 Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (DicomException e) {
             throw new IOException("cannot write " + out.getFileName() + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Temporary files are created owner-only; a written image is an ordinary file (rw-r--r--). */
+    private static void readableByAll(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: keep the default permissions
         }
     }
 

@@ -94,31 +94,19 @@ final class DicomPixels {
         }
         int n = lay.rows() * lay.columns();
         int samples = (int) lay.samplesPerFrame();
-        int[] raw = new int[samples];
-        if (lay.bitsAllocated() == 8) {
-            byte[] bytes = pd.getByteValues();
-            check(bytes.length, samples, name);
-            for (int i = 0; i < samples; i++) {
-                raw[i] = bytes[i] & 0xFF;
-            }
-        } else {
-            if (pd instanceof OtherByteAttribute && pd.getByteValues().length < 2L * samples) {
-                // a decoder that returns samples of at most 8 bits as bytes (JPEG precision 8)
-                byte[] bytes = pd.getByteValues();
-                check(bytes.length, samples, name);
-                for (int i = 0; i < samples; i++) {
-                    raw[i] = bytes[i] & 0xFF;
-                }
-            } else {
-                short[] words = pd instanceof OtherByteAttribute ? wordsFromBytes(pd.getByteValues()) : pd.getShortValues();
-                check(words.length, samples, name);
-                for (int i = 0; i < samples; i++) {
-                    raw[i] = words[i] & 0xFFFF;
-                }
-            }
-        }
         int shift = lay.highBit() + 1 - lay.bitsStored();
         int mask = (1 << lay.bitsStored()) - 1;
+        byte[] bytes = null;
+        short[] words = null;
+        if (lay.bitsAllocated() == 8
+                || (pd instanceof OtherByteAttribute && pd.getByteValues().length < 2L * samples)) {
+            // 8-bit data, or a decoder that returned samples of at most 8 bits as bytes (JPEG precision 8)
+            bytes = pd.getByteValues();
+            check(bytes.length, samples, name);
+        } else {
+            words = pd instanceof OtherByteAttribute ? wordsFromBytes(pd.getByteValues()) : pd.getShortValues();
+            check(words.length, samples, name);
+        }
         if (lay.isGrey()) {
             if (lay.samplesPerPixel() != 1) {
                 throw new ImageReadException(name + ": " + lay.photometric() + " with " + lay.samplesPerPixel()
@@ -126,15 +114,22 @@ final class DicomPixels {
             }
             short[] stored = new short[n];
             int signBit = 1 << (lay.bitsStored() - 1);
+            int wrap = 1 << lay.bitsStored();
+            boolean signed = lay.signed();
             for (int i = 0; i < n; i++) {
-                int v = (raw[i] >> shift) & mask;
-                if (lay.signed() && (v & signBit) != 0) {
-                    v -= 1 << lay.bitsStored();
+                int raw = bytes != null ? bytes[i] & 0xFF : words[i] & 0xFFFF;
+                int v = (raw >> shift) & mask;
+                if (signed && (v & signBit) != 0) {
+                    v -= wrap;
                 }
                 stored[i] = (short) v;
             }
             b.grey(lay.columns(), lay.rows(), stored, lay.signed(), lay.bitsStored());
             return;
+        }
+        int[] raw = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            raw[i] = bytes != null ? bytes[i] & 0xFF : words[i] & 0xFFFF;
         }
         int toEight = Math.max(0, lay.bitsStored() - 8);
         int[] rgb = new int[n];

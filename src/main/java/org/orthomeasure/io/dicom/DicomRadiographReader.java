@@ -3,6 +3,9 @@ package org.orthomeasure.io.dicom;
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttribute;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationRules;
@@ -82,6 +85,8 @@ public final class DicomRadiographReader {
             if (tool != null) {
                 converted = tools.decompress(tool, path, ts.name() + " (" + tsUid + ")");
                 full = readFull(converted, name, ts);
+            } else if (tsUid.equals("1.2.840.10008.1.2.4.70") || tsUid.equals("1.2.840.10008.1.2.4.57")) {
+                full = readJpegLossless(path, name, ts, declared);
             } else {
                 full = readFull(path, name, ts);
             }
@@ -182,6 +187,58 @@ public final class DicomRadiographReader {
                     + " bytes in the file, " + lay.bytesDeclared() + " declared for " + lay.columns() + "x"
                     + lay.rows() + "x" + lay.frames() + " at " + lay.bitsAllocated() + " bits)");
         }
+    }
+
+    /**
+     * JPEG Lossless through {@link JpegLosslessDecoder} (first frame only): the compressed bytes are
+     * read without PixelMed's decompression and decoded here; streams it does not handle go to PixelMed.
+     */
+    private static AttributeList readJpegLossless(Path path, String name, TransferSyntaxes.Info ts,
+                                                  DicomPixels.Layout declared) throws ImageReadException {
+        AttributeList l = new AttributeList();
+        byte[] frame;
+        try {
+            l.setDecompressPixelData(false);
+            l.read(path.toFile());
+            Attribute pd = l.get(TagFromName.PixelData);
+            if (!(pd instanceof OtherByteAttributeMultipleCompressedFrames frames) || frames.getNumberOfFrames() < 1) {
+                return readFull(path, name, ts);
+            }
+            frame = frames.getByteValuesForSelectedFrame(0);
+        } catch (IOException | DicomException | RuntimeException e) {
+            return readFull(path, name, ts);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(name + ": corrupt DICOM file (declares an element larger than memory)");
+        }
+        JpegLosslessDecoder.Image image;
+        try {
+            image = JpegLosslessDecoder.decode(frame);
+        } catch (UnsupportedOperationException e) {
+            return readFull(path, name, ts);
+        } catch (IllegalArgumentException e) {
+            throw new ImageReadException(name + ": cannot decode the " + ts.name() + " pixel data (" + oneLine(e) + ")", e);
+        }
+        if (image.width() != declared.columns() || image.height() != declared.rows() || declared.samplesPerPixel() != 1) {
+            return readFull(path, name, ts);
+        }
+        try {
+            if (declared.bitsAllocated() == 8) {
+                byte[] bytes = new byte[image.samples().length];
+                for (int i = 0; i < bytes.length; i++) {
+                    bytes[i] = (byte) image.samples()[i];
+                }
+                OtherByteAttribute ob = new OtherByteAttribute(TagFromName.PixelData);
+                ob.setValues(bytes);
+                l.put(ob);
+            } else {
+                OtherWordAttribute ow = new OtherWordAttribute(TagFromName.PixelData);
+                ow.setValues(image.samples());
+                l.put(ow);
+            }
+        } catch (DicomException e) {
+            throw new ImageReadException(name + ": cannot hold the decoded pixels (" + oneLine(e) + ")", e);
+        }
+        return l;
     }
 
     private static AttributeList readFull(Path path, String name, TransferSyntaxes.Info ts) throws ImageReadException {

@@ -11,8 +11,8 @@ public final class ImageLimits {
     public static final int MAX_SIDE = 40_000;
     /** Pixels over all frames. */
     public static final long MAX_PIXELS = 120_000_000L;
-    /** Largest file read. */
-    public static final long MAX_FILE_BYTES = 1L << 31;
+    /** Largest file read: above the 240-360 MB that {@link #MAX_PIXELS} of 16-bit grey or RGB can need. */
+    public static final long MAX_FILE_BYTES = 512L << 20;
 
     private ImageLimits() {
     }

@@ -71,6 +71,24 @@ class Wg04DecodeTest {
     }
 
     @Test
+    void fastJpegLosslessDecoderAloneEqualsReference() throws Exception {
+        com.pixelmed.dicom.AttributeList l = new com.pixelmed.dicom.AttributeList();
+        l.setDecompressPixelData(false);
+        l.read(Wg04Files.file("RG2_JPLL.dcm").toFile());
+        byte[] frame = ((com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames)
+                l.get(com.pixelmed.dicom.TagFromName.PixelData)).getByteValuesForSelectedFrame(0);
+        JpegLosslessDecoder.Image img = JpegLosslessDecoder.decode(frame);
+        assertEquals(reference.width(), img.width());
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                if ((img.samples()[y * img.width() + x] & 0xFFFF) != reference.storedValue(x, y)) {
+                    fail("fast decoder differs at (" + x + ", " + y + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void rg3IsMonochrome1InvertedAndUncalibrated() throws ImageReadException {
         Radiograph r = RadiographReader.withToolSearchPath("").open(Wg04Files.file("RG3_JPLL.dcm"));
         assertTrue(r.invertedByDefault());

@@ -25,7 +25,7 @@ final class Wg04Files {
         return dir().resolve(name);
     }
 
-    /** The true pixels of RG2, read from its reference TIFF. */
+    /** The true pixels of RG2 from RG2_reference.tif (a TIFF that is also an uncompressed DICOM file; both readings are checked equal). */
     static Radiograph reference() throws ImageReadException {
         return RadiographReader.withToolSearchPath("").open(file("RG2_reference.tif"));
     }

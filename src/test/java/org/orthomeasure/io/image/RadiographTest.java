@@ -2,6 +2,7 @@ package org.orthomeasure.io.image;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -144,6 +145,20 @@ class RadiographTest {
         assertEquals(1, fit.height());
         assertThrows(IllegalArgumentException.class,
                 () -> r.renderRegion(1, 0, 4, 2, 2, 1, r.defaultWindow(), false, new int[2]));
+    }
+
+    @Test
+    void previewMatchesTheFitRenderForEveryWindow() {
+        Radiograph r = ramp(300, 200, ModalityTransform.linear(0.5, 10));
+        Radiograph.Preview p = r.preview(64);
+        assertEquals(64, p.width());
+        assertEquals(43, p.height());
+        assertEquals(64 / 300.0, p.scale(), 1e-12);
+        for (WindowPreset w : List.of(r.defaultWindow(), WindowPreset.linear("narrow", 600, 50))) {
+            int[] fromPreview = new int[64 * 43];
+            p.render(w, true, fromPreview);
+            assertArrayEquals(r.renderFit(64, w, true).argb(), fromPreview);
+        }
     }
 
     @Test
