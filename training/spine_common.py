@@ -25,7 +25,7 @@ IN_H, IN_W = 768, 256
 STRIDE = 4
 OUT_H, OUT_W = IN_H // STRIDE, IN_W // STRIDE
 OFFSET_SCALE = 16.0
-DECODE_WINDOW = 6  # cells each side of the global centre used for the final centre and corners
+DECODE_WINDOW = 3  # cells each side of the global centre used for the final centre and corners
 LEVELS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
           "L1", "L2", "L3", "L4", "L5"]
 

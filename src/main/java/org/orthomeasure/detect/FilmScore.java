@@ -1,5 +1,7 @@
 package org.orthomeasure.detect;
 
+import org.orthomeasure.core.spine.Smape;
+
 import java.util.Objects;
 
 /**
@@ -29,16 +31,10 @@ public record FilmScore(String name, double[] reference, double[] predicted, dou
     }
 
     /**
-     * This film's SMAPE term in percent (spec: measurements.md, spine, SMAPE):
+     * This film's SMAPE term in percent ({@link Smape#imageTerm}, spec: measurements.md, spine, SMAPE):
      * {@code sum|gt - pred| / sum(gt + pred) * 100} over the three curves; 0 when both sums are 0.
      */
     public double smapePercent() {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < 3; i++) {
-            num += Math.abs(reference[i] - predicted[i]);
-            den += reference[i] + predicted[i];
-        }
-        return den > 0 ? num / den * 100 : 0;
+        return Smape.imageTerm(reference, predicted) * 100;
     }
 }

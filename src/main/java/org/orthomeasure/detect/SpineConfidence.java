@@ -22,8 +22,8 @@ import java.util.Optional;
  */
 public record SpineConfidence(double score, Optional<String> lowConfidenceReason) {
 
-    static final double SPREAD_LIMIT = 95.0;
-    static final double PEAK_MIN = 0.0027;
+    static final double SPREAD_LIMIT = 88.0;
+    static final double PEAK_MIN = 0.0024;
     static final double SCORE_MIN = 0.5;
     static final double GAP_MIN = 0.45;
     static final double GAP_MAX = 2.0;

@@ -18,14 +18,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Accuracy regression on the first {@value #FILMS} films of the validation split
  * ({@code training/validation-files.txt}, cases never seen in training), read from ../shared.
- * Bounds sit a little above what the committed model measures on these films (see spine-landmarks.json).
+ * The committed model measures SMAPE 14.8 %, major-curve MAE 5.1 deg, corner error 65 px on these 10 films
+ * (57 films: 16.7 %, 6.45 deg, 47.6 px; see spine-landmarks.json); the bounds leave a little room.
  */
 class SpineRegressionTest {
 
     static final int FILMS = 10;
-    static final double SMAPE_BOUND_PERCENT = 22.0;
-    static final double MAJOR_MAE_BOUND_DEG = 8.0;
-    static final double CORNER_BOUND_PX = 80.0;
+    static final double SMAPE_BOUND_PERCENT = 18.0;
+    static final double MAJOR_MAE_BOUND_DEG = 7.0;
+    static final double CORNER_BOUND_PX = 75.0;
 
     private static SpineLandmarkDetector detector;
 
