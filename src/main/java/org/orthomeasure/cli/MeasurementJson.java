@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.io.landmarks.LandmarkFileWriter;
 import org.orthomeasure.core.measure.Measurement;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.MeasurementSet;
@@ -70,19 +71,11 @@ final class MeasurementJson {
         }
     }
 
+    /** The landmark file's calibration record plus the unit lengths are given in and its label. */
     private static ObjectNode calibration(Calibration c) {
-        ObjectNode o = NODES.objectNode();
-        o.put("source", c.source().id());
+        ObjectNode o = LandmarkFileWriter.calibration(c);
         o.put("unit", c.lengthUnit());
         o.put("label", c.unitLabel());
-        c.spacing().ifPresent(s -> {
-            o.put("rowMm", s.rowMm());
-            o.put("columnMm", s.columnMm());
-        });
-        if (!c.detail().isEmpty()) {
-            o.put("detail", c.detail());
-        }
-        c.warning().ifPresent(w -> o.put("warning", w));
         return o;
     }
 

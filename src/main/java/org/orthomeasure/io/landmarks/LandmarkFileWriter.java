@@ -96,7 +96,11 @@ public final class LandmarkFileWriter {
         }
     }
 
-    private static ObjectNode calibration(Calibration c) {
+    /**
+     * The {@code "calibration"} record of the landmark file: source id, row/column spacing in mm when
+     * calibrated, detail and warning when present. The command line's JSON output reuses it.
+     */
+    public static ObjectNode calibration(Calibration c) {
         ObjectNode o = NODES.objectNode();
         o.put("source", c.source().id());
         c.spacing().ifPresent(s -> {
