@@ -3,6 +3,7 @@ package org.orthomeasure.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.LandmarkSet;
@@ -123,7 +124,7 @@ public final class AutoSpineMeasure {
             out.print(text);
         } else if (json != null) {
             try {
-                Files.writeString(json, text, StandardCharsets.UTF_8);
+                AtomicFiles.write(json, text.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new InputException("cannot write " + json + ": " + e.getMessage(), e);
             }

@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.core.compare.Comparison;
 import org.orthomeasure.core.compare.LandmarkDifference;
 import org.orthomeasure.core.compare.MeasurementDifference;
@@ -110,7 +111,7 @@ final class CompareCommand implements Subcommand {
                 out.print(text);
             } else {
                 try {
-                    Files.writeString(path(json), text, StandardCharsets.UTF_8);
+                    AtomicFiles.write(path(json), text.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
                 }

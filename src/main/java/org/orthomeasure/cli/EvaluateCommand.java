@@ -3,6 +3,7 @@ package org.orthomeasure.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.detect.AasceDataset;
 import org.orthomeasure.detect.DetectorException;
 import org.orthomeasure.detect.FilmScore;
@@ -100,7 +101,7 @@ public final class EvaluateCommand implements Subcommand {
                 out.println(text);
             } else {
                 try {
-                    Files.writeString(json, text + "\n", StandardCharsets.UTF_8);
+                    AtomicFiles.write(json, (text + "\n").getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new InputException("cannot write " + json + ": " + e.getMessage(), e);
                 }

@@ -13,6 +13,7 @@ import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
@@ -84,12 +85,12 @@ final class MeasureCommand implements Subcommand {
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
-            MeasurementTable.print(set, landmarks.toString(), out);
+            MeasurementTable.print(set, doc.landmarks(), landmarks.toString(), out);
         } else if (json.equals("-")) {
             out.print(MeasurementJson.toJson(set));
         } else {
             try {
-                Files.writeString(Path.of(json), MeasurementJson.toJson(set), StandardCharsets.UTF_8);
+                AtomicFiles.write(Path.of(json), MeasurementJson.toJson(set).getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
             }

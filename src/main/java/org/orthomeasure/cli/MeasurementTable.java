@@ -2,6 +2,8 @@ package org.orthomeasure.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.measure.Measurement;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.MeasurementSet;
@@ -13,7 +15,8 @@ final class MeasurementTable {
     private MeasurementTable() {
     }
 
-    static void print(MeasurementSet set, String source, PrintStream out) {
+    /** Prints {@code set}; "not measured" lists only the parts of the film {@code landmarks} worked on. */
+    static void print(MeasurementSet set, LandmarkSet landmarks, String source, PrintStream out) {
         out.println("Measurements from " + source);
         out.println("Calibration: " + set.calibration().unitLabel()
                 + (set.calibration().detail().isEmpty() ? "" : " (" + set.calibration().detail() + ")"));
@@ -30,11 +33,20 @@ final class MeasurementTable {
             }
             out.printf(format, m.id().id(), m.formattedValue(), m.unit().symbol(), ends, normal, note.strip());
         }
+        Map<MeasurementId, Missing> missing = set.missingWhereWorkedOn(landmarks);
+        java.util.Set<String> untouched = new java.util.LinkedHashSet<>();
+        set.missing().keySet().stream().filter(id -> !missing.containsKey(id)).forEach(id -> untouched.add(
+                id.side().map(side -> side == Side.R ? "right leg" : "left leg")
+                        .orElse(id.equals(MeasurementId.LLD) ? "LLD" : id.equals(MeasurementId.COBB)
+                                ? "Cobb lines" : "spine curves")));
         if (!set.missing().isEmpty()) {
             out.println();
             out.println("Not measured:");
-            for (Map.Entry<MeasurementId, Missing> e : set.missing().entrySet()) {
+            for (Map.Entry<MeasurementId, Missing> e : missing.entrySet()) {
                 out.printf("  %-16s %s%n", e.getKey().id(), e.getValue().describe());
+            }
+            if (!untouched.isEmpty()) {
+                out.println("  nothing placed for: " + String.join(", ", untouched));
             }
         }
         if (!set.notes().isEmpty()) {

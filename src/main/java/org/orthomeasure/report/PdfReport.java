@@ -70,7 +70,7 @@ public final class PdfReport {
             title(pc, c);
             patient(pc, c);
             body(pc, c);
-            notMeasurable(pc, c.measurements());
+            notMeasurable(pc, c);
             cpak(pc, c);
             pc.heading("Calibration");
             for (String line : ReportText.calibrationStatement(c.measurements().calibration())) {
@@ -239,29 +239,11 @@ public final class PdfReport {
         return id.equals(MeasurementId.LLD) ? "Both legs" : "Spine";
     }
 
-    /**
-     * Lists what could not be measured, for the parts of the film the user worked on: a leg with at
-     * least one landmark, the spine when vertebrae were placed.
-     */
-    private static void notMeasurable(PdfCanvas pc, MeasurementSet ms) throws IOException {
+    /** Lists what could not be measured, for the parts of the film the user worked on. */
+    private static void notMeasurable(PdfCanvas pc, ReportContent c) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<MeasurementId, Missing> e : ms.missing().entrySet()) {
-            MeasurementId id = e.getKey();
-            boolean relevant;
-            if (id.side().isPresent()) {
-                // A leg the user worked on: at least one of its measurements was made.
-                relevant = ms.measurements().stream().anyMatch(m -> m.id().side().equals(id.side()));
-            } else if (id.equals(MeasurementId.LLD)) {
-                relevant = ms.measurements().stream().anyMatch(m -> m.id().side().isPresent());
-            } else if (id.equals(MeasurementId.COBB)) {
-                relevant = false;
-            } else {
-                relevant = e.getValue().landmarks().size() < 17;
-            }
-            if (relevant) {
-                lines.add(ReportText.fullName(id) + ": " + e.getValue().describe());
-            }
-        }
+        c.measurements().missingWhereWorkedOn(c.landmarks())
+                .forEach((id, why) -> lines.add(ReportText.fullName(id) + ": " + why.describe()));
         if (lines.isEmpty()) {
             return;
         }

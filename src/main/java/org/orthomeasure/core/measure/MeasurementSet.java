@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Side;
 
 /**
  * The result of one measurement run: the measurements in canonical order, the measurements that
@@ -71,6 +73,43 @@ public final class MeasurementSet {
     /** Measurements that could not be made, in canonical order, with what is missing. */
     public Map<MeasurementId, Missing> missing() {
         return missing;
+    }
+
+    /**
+     * The missing measurements that belong to a part of the film the user worked on, for listing
+     * under "not measured": a leg's measurements when that leg has any landmark, LLD when both legs
+     * have, the curves when any vertebra is placed. A long-leg reading thus does not list the spine,
+     * nor a one-leg reading the other leg. With no landmark at all everything is listed.
+     */
+    public Map<MeasurementId, Missing> missingWhereWorkedOn(LandmarkSet landmarks) {
+        if (landmarks.isEmpty()) {
+            return missing;
+        }
+        Map<MeasurementId, Missing> out = new LinkedHashMap<>();
+        missing.forEach((id, why) -> {
+            if (workedOn(id, landmarks)) {
+                out.put(id, why);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static boolean workedOn(MeasurementId id, LandmarkSet landmarks) {
+        if (id.side().isPresent()) {
+            return legWorkedOn(id.side().get(), landmarks);
+        }
+        if (id.equals(MeasurementId.LLD)) {
+            return legWorkedOn(Side.R, landmarks) && legWorkedOn(Side.L, landmarks);
+        }
+        if (id.equals(MeasurementId.COBB)) {
+            return landmarks.cobbLines().isPresent();
+        }
+        return !landmarks.vertebrae().isEmpty();
+    }
+
+    private static boolean legWorkedOn(Side side, LandmarkSet landmarks) {
+        return !landmarks.headRim(side).isEmpty()
+                || landmarks.points().keySet().stream().anyMatch(k -> k.side() == side);
     }
 
     public Calibration calibration() {

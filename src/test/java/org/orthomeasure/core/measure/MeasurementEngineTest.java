@@ -257,4 +257,30 @@ class MeasurementEngineTest {
         assertEquals(0.0, value(m, "LLD"), 1e-9);
         assertEquals(1.5, value(m, "L.MAD"), 1e-9); // 10 px at 0.15 mm
     }
+
+    @Test
+    void notMeasuredListsOnlyThePartsWorkedOn() {
+        LandmarkSet rightLegOnly = LandmarkSet.empty()
+                .withPoint(Side.R, LimbLandmark.FEMORAL_HEAD_CENTER, Point2.of(100, 100))
+                .withPoint(Side.R, LimbLandmark.KNEE_CENTER, Point2.of(90, 500));
+        MeasurementSet m = MeasurementEngine.measure(rightLegOnly, NONE, MeasurementOptions.defaults());
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        m.missingWhereWorkedOn(rightLegOnly).keySet().forEach(id -> listed.add(id.id()));
+        // the right leg's missing measurements, nothing of the left leg, LLD or the spine
+        assertTrue(listed.contains("R.HKA") && listed.contains("R.MPTA"), listed.toString());
+        assertTrue(listed.stream().allMatch(id -> id.startsWith("R.")), listed.toString());
+        // the full map still has everything
+        assertTrue(m.missing().containsKey(MeasurementId.LLD) && m.missing().containsKey(MeasurementId.COBB_MAJOR));
+        // one vertebra placed: the curves are listed, the two-line Cobb and the legs are not
+        LandmarkSet oneVertebra = LandmarkSet.empty().withVertebra(new org.orthomeasure.core.landmarks.Vertebra(
+                org.orthomeasure.core.landmarks.SpineLevel.T1, Point2.of(0, 0), Point2.of(10, 0),
+                Point2.of(0, 8), Point2.of(10, 8)));
+        MeasurementSet s = MeasurementEngine.measure(oneVertebra, NONE, MeasurementOptions.defaults());
+        java.util.Set<String> spine = new java.util.TreeSet<>();
+        s.missingWhereWorkedOn(oneVertebra).keySet().forEach(id -> spine.add(id.id()));
+        assertEquals(java.util.Set.of("cobb.major", "cobb.upper", "cobb.lower"), spine);
+        // nothing placed at all: everything is listed
+        assertEquals(MeasurementId.all().size(), MeasurementEngine.measure(LandmarkSet.empty(), NONE,
+                MeasurementOptions.defaults()).missingWhereWorkedOn(LandmarkSet.empty()).size());
+    }
 }
