@@ -17,7 +17,7 @@ import org.orthomeasure.core.measure.Missing;
 /**
  * The JSON form of a {@link MeasurementSet} printed by {@code measure --json}:
  * <pre>
- * {"measurements": {"R.HKA": {"value": -2.864, "unit": "deg", "note": ..., "normal": "-3–3 deg",
+ * {"measurements": {"R.HKA": {"value": -2.864, "unit": "deg", "note": ..., "normal": "−3 to 3 deg",
  *                             "outsideNormal": false}, "R.CPAK": {"value": "IV", "unit": ""},
  *                   "R.femurLength": {"value": 60.0, "unit": "mm", "calibration": "mm, detector plane"},
  *                   "cobb.major": {"value": 30.0, "unit": "deg", "from": "T4", "to": "T11"}, ...},

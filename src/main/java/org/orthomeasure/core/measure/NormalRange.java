@@ -54,15 +54,18 @@ public record NormalRange(double lower, double upper, boolean upperExclusive, Un
         return value >= lower && (upperExclusive ? value < upper : value <= upper);
     }
 
-    /** e.g. "85–90 deg", "0–2 deg (low reliability)" or "< 10 deg". */
+    /** e.g. "85–90 deg", "−3 to 3 deg", "0–2 deg (low reliability)" or "< 10 deg". */
     public String describe() {
         String s = upperExclusive && lower == 0
                 ? String.format(Locale.ROOT, "< %s %s", fmt(upper), unit.symbol())
-                : String.format(Locale.ROOT, "%s–%s %s", fmt(lower), fmt(upper), unit.symbol());
+                : String.format(Locale.ROOT, "%s%s%s %s", fmt(lower), lower < 0 ? " to " : "–", fmt(upper),
+                        unit.symbol());
         return lowReliability ? s + " (low reliability)" : s;
     }
 
+    /** A bound as text; negative with the minus sign (U+2212), so "−3 to 3" cannot read as a dash. */
     private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        String abs = Math.abs(v) == Math.rint(Math.abs(v)) ? Long.toString((long) Math.abs(v)) : Double.toString(Math.abs(v));
+        return v < 0 ? "\u2212" + abs : abs;
     }
 }

@@ -40,6 +40,9 @@ class MeasurementValuesTest {
         NormalRange jlca = NormalRange.forId(MeasurementId.parse("R.JLCA").orElseThrow(), Unit.DEG).orElseThrow();
         assertTrue(jlca.lowReliability());
         assertEquals("0–2 deg (low reliability)", jlca.describe());
+        // a negative bound gets the minus sign and "to", so the range cannot read as "3–3"
+        assertEquals("\u22123 to 3 deg", NormalRange.forId(MeasurementId.parse("R.HKA").orElseThrow(), Unit.DEG)
+                .orElseThrow().describe());
         NormalRange cobb = NormalRange.forId(MeasurementId.COBB_MAJOR, Unit.DEG).orElseThrow();
         assertTrue(cobb.contains(9.99));
         assertFalse(cobb.contains(10.0)); // scoliosis >= 10°
