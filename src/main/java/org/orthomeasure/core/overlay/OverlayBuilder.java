@@ -139,27 +139,11 @@ public final class OverlayBuilder {
             arcWithLabel(arc, "HKA " + degrees(deg) + kind, m.id().id());
         });
         // mLDFA: vertex where line H-K meets the condylar line; rays towards H and the lateral condyle.
-        measurement(side, LimbMeasure.MLDFA).ifPresent(m -> {
-            Point2 hh = h.orElseThrow();
-            Point2 kk = k.orElseThrow();
-            Point2 vertex = Line2.through(hh, kk).intersection(Line2.through(fcm.orElseThrow(), fcl.orElseThrow()))
-                    .orElse(kk);
-            Point2 towardHip = vertex.plus(kk.vectorTo(hh));
-            Point2 towardLateral = vertex.plus(fcm.get().vectorTo(fcl.get()));
-            arcWithLabel(ArcShape.between(vertex, towardHip, towardLateral, radius),
-                    "mLDFA " + degrees(m.value()), m.id().id());
-        });
+        measurement(side, LimbMeasure.MLDFA).ifPresent(m -> jointAngleArc(k.orElseThrow(), h.orElseThrow(),
+                fcm.orElseThrow(), fcl.orElseThrow(), radius, "mLDFA " + degrees(m.value()), m.id().id()));
         // MPTA: vertex where line K-A meets the plateau line; rays towards A and the medial plateau point.
-        measurement(side, LimbMeasure.MPTA).ifPresent(m -> {
-            Point2 kk = k.orElseThrow();
-            Point2 aa = a.orElseThrow();
-            Point2 vertex = Line2.through(kk, aa).intersection(Line2.through(tpm.orElseThrow(), tpl.orElseThrow()))
-                    .orElse(kk);
-            Point2 towardAnkle = vertex.plus(kk.vectorTo(aa));
-            Point2 towardMedial = vertex.plus(tpl.get().vectorTo(tpm.get()));
-            arcWithLabel(ArcShape.between(vertex, towardAnkle, towardMedial, radius),
-                    "MPTA " + degrees(m.value()), m.id().id());
-        });
+        measurement(side, LimbMeasure.MPTA).ifPresent(m -> jointAngleArc(k.orElseThrow(), a.orElseThrow(),
+                tpl.orElseThrow(), tpm.orElseThrow(), radius, "MPTA " + degrees(m.value()), m.id().id()));
         // Load line H-A and the MAD perpendicular from K.
         measurement(side, LimbMeasure.MAD).ifPresent(m -> {
             Point2 hh = h.orElseThrow();
@@ -203,6 +187,18 @@ public final class OverlayBuilder {
             shortest = Math.min(shortest, k.get().distanceTo(a.get()));
         }
         return Double.isFinite(shortest) ? Math.max(4, ARC_FRACTION * shortest) : 40;
+    }
+
+    /**
+     * The arc of a joint angle (mLDFA, MPTA): let V be where the mechanical axis through the knee K and
+     * {@code far} meets the joint line; the arc at V spans from the direction K→far to the joint-line
+     * direction {@code lineFrom}→{@code lineTo}. Parallel lines (no V) fall back to K.
+     */
+    private void jointAngleArc(Point2 knee, Point2 far, Point2 lineFrom, Point2 lineTo, double radius, String label,
+                               String key) {
+        Point2 vertex = Line2.through(knee, far).intersection(Line2.through(lineFrom, lineTo)).orElse(knee);
+        arcWithLabel(ArcShape.between(vertex, vertex.plus(knee.vectorTo(far)), vertex.plus(lineFrom.vectorTo(lineTo)),
+                radius), label, key);
     }
 
     private void arcWithLabel(ArcShape arc, String text, String source) {
