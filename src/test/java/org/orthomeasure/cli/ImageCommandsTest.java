@@ -7,9 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code info}, {@code render} and {@code measure --image} through {@link CommandLine#run}. */
-class ImageCommandsTest {
+class ImageCommandsTest extends CommandLineHarness {
 
     private static final Path LONG_LEG = Path.of("sample-dicom", "longleg-phantom.dcm");
     private static final Path SPINE = Path.of("sample-dicom", "spine-phantom.dcm");
@@ -28,21 +25,9 @@ class ImageCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return CommandLine.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
-    }
-
     private JsonNode infoJson(Path file) throws Exception {
         assertEquals(0, run("info", file.toString()), err());
-        return new ObjectMapper().readTree(outBytes.toString(StandardCharsets.UTF_8));
+        return new ObjectMapper().readTree(out());
     }
 
     @Test
@@ -107,7 +92,7 @@ class ImageCommandsTest {
         Path empty = Files.createFile(dir.resolve("empty.dcm"));
         assertEquals(CommandLine.EXIT_INPUT, run("info", empty.toString()));
         assertEquals("orthomeasure info: empty.dcm: is empty (0 bytes)\n", err());
-        errBytes.reset();
+        resetStreams();
         assertEquals(CommandLine.EXIT_INPUT, run("render", dir.toString(), dir.resolve("o.png").toString()));
         assertEquals(1, err().lines().count());
         assertTrue(err().contains("is a directory"));

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,26 +19,10 @@ import org.orthomeasure.io.landmarks.ImageSize;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 
 /** The {@code measure} subcommand through {@link CommandLine#run} with captured streams. */
-class MeasureCommandTest {
+class MeasureCommandTest extends CommandLineHarness {
 
     @TempDir
     Path dir;
-
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        return CommandLine.run(args, new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
-    }
 
     /** Worked numbers 1 (right knee geometry), 4 (Cobb lines) and 6 (lengths at 0.15 mm) in one file. */
     private Path workedFile() throws Exception {
@@ -134,10 +115,10 @@ class MeasureCommandTest {
         assertEquals("orthomeasure measure: --landmarks FILE is required (usage: measure --landmarks FILE "
                 + "[--image FILE] [--json OUT|-] [--cpak-asian] | measure --auto spine IMAGE... [--json OUT|-] "
                 + "[--landmarks-out L.json])\n", err());
-        errBytes.reset();
+        resetStreams();
         assertEquals(CommandLine.EXIT_USAGE, run("measure", "--landmarks", "a.json", "--bogus"));
         assertTrue(err().startsWith("orthomeasure measure: unknown option '--bogus'"), err());
-        errBytes.reset();
+        resetStreams();
         assertEquals(CommandLine.EXIT_USAGE, run("measure", "--landmarks"));
         assertTrue(err().startsWith("orthomeasure measure: --landmarks needs a value"), err());
         assertEquals("", out());
@@ -152,10 +133,10 @@ class MeasureCommandTest {
         assertTrue(e.startsWith("orthomeasure measure: " + bad + ": landmarks: unknown landmark 'R.knee'"), e);
         assertEquals(1, e.lines().count(), e);
         assertFalse(e.contains("Exception"), e);
-        errBytes.reset();
+        resetStreams();
         assertEquals(CommandLine.EXIT_INPUT, run("measure", "--landmarks", dir.resolve("none.json").toString()));
         assertEquals("orthomeasure measure: " + dir.resolve("none.json") + ": no such file\n", err());
-        errBytes.reset();
+        resetStreams();
         assertEquals(CommandLine.EXIT_INPUT, run("measure", "--landmarks", kneeFile().toString(), "--json",
                 dir.resolve("no/dir/out.json").toString()));
         assertTrue(err().startsWith("orthomeasure measure: cannot write"), err());
