@@ -147,13 +147,13 @@ def photometric(img, rng):
     img = img * rng.uniform(0.7, 1.3) + rng.uniform(-0.15, 0.15)
     if rng.random() < 0.3:
         k = torch.tensor([1.0, 2.0, 1.0]) / 4
-        img = F.conv2d(img.view(1, 1, IN_H, IN_W), (k[:, None] * k[None, :]).view(1, 1, 3, 3), padding=1)[0, 0]
+        img = F.conv2d(img.view(1, 1, *img.shape), (k[:, None] * k[None, :]).view(1, 1, 3, 3), padding=1)[0, 0]
     if rng.random() < 0.5:
         img = img + torch.randn_like(img) * rng.uniform(0.0, 0.04)
     return img
 
 
-def losses(heat, off, v, mask):
+def losses(heat, off, v, mask, angle_w=0.5, rel_angle_w=0.0):
     prob, centres, corners = decode(heat, off)
     tc = v.mean(2)  # B x 17 x 2
     msum = mask.sum().clamp_min(1)
@@ -168,6 +168,10 @@ def losses(heat, off, v, mask):
 
     dang = torch.remainder(midline_deg(corners) - midline_deg(v) + 180.0, 360.0) - 180.0
     la = (dang.abs() * mask).sum() / msum
+    # relative tilt: the Cobb angles depend only on tilt differences between vertebrae, so the error
+    # left after removing each film's mean tilt error is what matters for them
+    mean_d = (dang * mask).sum(1, keepdim=True) / mask.sum(1, keepdim=True).clamp_min(1)
+    lr_ = ((dang - mean_d).abs() * mask).sum() / msum
     # heat-map regulariser: cross entropy against a Gaussian at the true centre (sigma 1.5 cells)
     b = heat.shape[0]
     u = torch.arange(OUT_W, dtype=torch.float32)
@@ -193,8 +197,9 @@ def losses(heat, off, v, mask):
             got = torch.gather(offl, 2, idx.unsqueeze(1).expand(b, 8, 17)).transpose(1, 2)  # B x 17 x 8
             ld = ld + ((got - tgt).abs().sum(2) * mask).sum() / msum
     ld = ld / 9 * OFFSET_SCALE / 4
-    total = lc + lk + 0.5 * la + 1.0 * lh + ld
-    return total, dict(centre=lc.item(), corner=lk.item(), angle=la.item(), heat=lh.item(), dense=ld.item())
+    total = lc + lk + angle_w * la + rel_angle_w * lr_ + 1.0 * lh + ld
+    return total, dict(centre=lc.item(), corner=lk.item(), angle=la.item(), rel_angle=lr_.item(), heat=lh.item(),
+                       dense=ld.item())
 
 
 @torch.no_grad()
@@ -228,6 +233,12 @@ def main():
     ap.add_argument("--val-frac", type=float, default=0.11)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init", default=None, help="start from this checkpoint's weights (new schedule)")
+    ap.add_argument("--angle-weight", type=float, default=0.5, help="weight of the mid-line tilt loss (deg)")
+    ap.add_argument("--rel-angle-weight", type=float, default=0.0,
+                    help="weight of the tilt loss after removing each film's mean tilt error (deg)")
+    ap.add_argument("--snapshot-every", type=int, default=0,
+                    help="in the last 40 %% of the budget, keep the weights every N epochs (OUT/snap-EPOCH.pt) "
+                         "for weight averaging (average_weights.py)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -293,7 +304,7 @@ def main():
                 gr["lr"] = max(lr, args.lr * 0.01)
             x, v, m = make_batch(train, order[b0:b0 + args.batch], rng, True, grid)
             heat, off = model(x)
-            loss, parts = losses(heat, off, v, m)
+            loss, parts = losses(heat, off, v, m, args.angle_weight, args.rel_angle_weight)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -314,6 +325,9 @@ def main():
                   torch_rng=torch.get_rng_state(), args=vars(args))
         torch.save(ck, last + ".tmp")
         os.replace(last + ".tmp", last)
+        if args.snapshot_every and state["elapsed"] > 0.6 * budget and state["epoch"] % args.snapshot_every == 0:
+            torch.save(dict(model=model.state_dict(), state=state, args=vars(args)),
+                       os.path.join(args.out, "snap-%03d.pt" % state["epoch"]))
         if ev["smape"] < state["best"]:
             state["best"] = ev["smape"]
             torch.save(dict(model=model.state_dict(), state=state, args=vars(args)), os.path.join(args.out, "best.pt"))
