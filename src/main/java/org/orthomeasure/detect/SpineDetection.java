@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The network's suggestion for one film: 17 levels T1..L5 (index 0..16), each with four corners
  * (top-left, top-right, bottom-left, bottom-right) in the film's pixel coordinates, the spread of each
- * level's heat map (input px) and the overall {@link SpineConfidence}.
+ * level's first-stage heat map (input px) and the overall {@link SpineConfidence}. The corners are the second
+ * stage's ({@link VertebraRefiner}) when {@link SpineLandmarkDetector#detect} made it, the first stage's in a
+ * first-stage-only result.
  */
 public final class SpineDetection {
 
@@ -22,15 +24,17 @@ public final class SpineDetection {
     private final int imageHeight;
     private final List<List<Point2>> corners;
     private final double[] spread;
+    private final double[] peak;
     private final SpineConfidence confidence;
 
     private SpineDetection(int imageWidth, int imageHeight, List<List<Point2>> corners, double[] spread,
-                           SpineConfidence confidence) {
+                           double[] peak) {
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
         this.corners = corners;
         this.spread = spread;
-        this.confidence = confidence;
+        this.peak = peak;
+        this.confidence = SpineConfidence.assess(corners, spread, peak);
     }
 
     /** Maps decoded input-space corners back through {@code box} to the film and assesses them. */
@@ -44,9 +48,33 @@ public final class SpineDetection {
             }
             levels.add(Collections.unmodifiableList(quad));
         }
-        double[] spread = decoded.spread().clone();
-        SpineConfidence confidence = SpineConfidence.assess(levels, spread, decoded.peak());
-        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, confidence);
+        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels),
+                decoded.spread().clone(), decoded.peak().clone());
+    }
+
+    /**
+     * The same detection with other corners for its 17 levels (film px, TL, TR, BL, BR each), e.g. the second
+     * stage's; the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
+     */
+    SpineDetection withCorners(List<List<Point2>> refined) {
+        if (refined.size() != SpineDecoder.LEVELS) {
+            throw new IllegalArgumentException("expected " + SpineDecoder.LEVELS + " levels, got " + refined.size());
+        }
+        List<List<Point2>> levels = new ArrayList<>(SpineDecoder.LEVELS);
+        for (List<Point2> quad : refined) {
+            if (quad.size() != 4) {
+                throw new IllegalArgumentException("a vertebra has 4 corners, got " + quad.size());
+            }
+            levels.add(List.copyOf(quad));
+        }
+        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, peak);
+    }
+
+    /** The centre of level {@code level} (film px): the mean of its four corners. */
+    public Point2 centre(int level) {
+        List<Point2> q = corners.get(level);
+        return new Point2((q.get(0).x() + q.get(1).x() + q.get(2).x() + q.get(3).x()) / 4,
+                (q.get(0).y() + q.get(1).y() + q.get(2).y() + q.get(3).y()) / 4);
     }
 
     public int imageWidth() {

@@ -5,56 +5,65 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
+import org.orthomeasure.core.geometry.Point2;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film with the bundled ONNX network
- * ({@code spine-landmarks.onnx}, trained by {@code training/train_spine.py}). Pre-processing
- * ({@link SpinePreprocessor}) and decoding ({@link SpineDecoder}) match training; corners are returned in
- * the film's pixel coordinates with a confidence ({@link SpineConfidence}). One instance holds one ONNX
- * Runtime session (thread-safe for concurrent {@link #detect} calls); close it when done.
+ * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages. Stage 1, the whole
+ * film letterboxed into {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
+ * {@link SpinePreprocessor}, decoding {@link SpineDecoder}), finds each vertebra and its heat-map spread and
+ * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at a patch around each
+ * stage-1 centre (the mean of its 4 corners) at about twice the resolution and finds the corners there.
+ * Corners are returned in the film's pixel coordinates with a confidence ({@link SpineConfidence}: stage-1
+ * spread and peak, plausibility of the refined corners). One instance holds two ONNX Runtime sessions
+ * (thread-safe for concurrent {@link #detect} calls); close it when done.
  */
 public final class SpineLandmarkDetector implements AutoCloseable {
 
-    /** Classpath location of the model and its sidecar note. */
+    /** Classpath location of the stage-1 model and its sidecar note. */
     public static final String MODEL_RESOURCE = "spine-landmarks.onnx";
     public static final String NOTE_RESOURCE = "spine-landmarks.json";
 
     private final OrtEnvironment env;
     private final OrtSession session;
     private final ModelSpec spec;
+    private final VertebraRefiner refiner;
 
-    private SpineLandmarkDetector(OrtEnvironment env, OrtSession session, ModelSpec spec) {
+    private SpineLandmarkDetector(OrtEnvironment env, OrtSession session, ModelSpec spec, VertebraRefiner refiner) {
         this.env = env;
         this.session = session;
         this.spec = spec;
+        this.refiner = refiner;
     }
 
-    /** Loads the bundled model (about 0.3 s). */
+    /** Loads both bundled models (about 0.5 s). */
     public static SpineLandmarkDetector loadDefault() throws DetectorException {
         ModelSpec spec;
         byte[] model;
-        try (InputStream note = SpineLandmarkDetector.class.getResourceAsStream(NOTE_RESOURCE);
-             InputStream onnx = SpineLandmarkDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
-            if (note == null || onnx == null) {
+        try {
+            Optional<byte[]> note = OnnxSessions.resource(NOTE_RESOURCE);
+            Optional<byte[]> onnx = OnnxSessions.resource(MODEL_RESOURCE);
+            if (note.isEmpty() || onnx.isEmpty()) {
                 throw new DetectorException("the spine landmark model is missing from the application");
             }
-            spec = ModelSpec.read(note);
-            model = onnx.readAllBytes();
+            spec = ModelSpec.read(new ByteArrayInputStream(note.get()));
+            model = onnx.get();
         } catch (IOException e) {
             throw new DetectorException("cannot read the spine landmark model: " + e.getMessage(), e);
         }
+        VertebraRefiner refiner = VertebraRefiner.loadDefault();
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-                options.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                return new SpineLandmarkDetector(env, env.createSession(model, options), spec);
-            }
+            return new SpineLandmarkDetector(env, OnnxSessions.open(env, model), spec, refiner);
         } catch (OrtException e) {
+            refiner.close();
             throw new DetectorException("cannot start ONNX Runtime for the spine model: " + e.getMessage(), e);
         }
     }
@@ -63,8 +72,41 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         return spec;
     }
 
-    /** Detects the 17 vertebrae on {@code image}; always 17 ordered levels, with a confidence. */
+    /** The second-stage model's geometry. */
+    public RefineSpec refineSpec() {
+        return refiner.spec();
+    }
+
+    /**
+     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels, with a confidence. The corners are
+     * the second stage's, found around the first stage's centres; when those centres coincide (no spacing to
+     * size the patches by, which only a failed first stage gives) the first stage's corners are kept, and
+     * their confidence is low.
+     */
     public SpineDetection detect(GreyImage image) throws DetectorException {
+        SpineDetection first = detectFirstStage(image);
+        List<Point2> centres = new ArrayList<>(SpineDecoder.LEVELS);
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            centres.add(first.centre(k));
+        }
+        if (!refinable(centres)) {
+            return first;
+        }
+        return first.withCorners(refiner.refine(image, centres));
+    }
+
+    /** Whether the centres have a positive median gap, so patches can be sized ({@link VertebraPatch#spacings}). */
+    static boolean refinable(List<Point2> centres) {
+        try {
+            VertebraPatch.spacings(centres);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The first stage alone (whole film, coarse corners), for tests and diagnostics. */
+    SpineDetection detectFirstStage(GreyImage image) throws DetectorException {
         Letterbox box = Letterbox.fit(image.width(), image.height(), spec.inputWidth(), spec.inputHeight());
         float[] input = SpinePreprocessor.toInput(image, box, spec.inputWidth(), spec.inputHeight());
         Outputs out = run(input);
@@ -75,6 +117,11 @@ public final class SpineLandmarkDetector implements AutoCloseable {
                     spec.inputWidth());
         }
         return SpineDetection.of(image.width(), image.height(), box, decoded);
+    }
+
+    /** The stage-2 refiner, for tests and diagnostics. */
+    VertebraRefiner refiner() {
+        return refiner;
     }
 
     /** The input mirrored left-right (the letterbox is centred, so this is the mirrored film's input). */
@@ -134,6 +181,8 @@ public final class SpineLandmarkDetector implements AutoCloseable {
             session.close();
         } catch (OrtException e) {
             throw new DetectorException("cannot close the spine model session: " + e.getMessage(), e);
+        } finally {
+            refiner.close();
         }
     }
 

@@ -1,0 +1,189 @@
+package org.orthomeasure.detect;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.orthomeasure.core.geometry.Point2;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The second stage of the spine detector ({@code vertebra-corners.onnx}, trained by
+ * {@code training/train_refine.py}; reference {@code training/refine_common.py, refine_iterated}): for each
+ * first-stage vertebra centre, a patch at about twice the first stage's resolution ({@link VertebraPatch}) goes
+ * through the network in one batch (with the mirrored patches too when the sidecar asks for test-time flip),
+ * and the corners are decoded ({@link VertebraHeatDecoder}) and mapped back to film px. With
+ * {@code iterations} &gt; 1 each further pass is centred on the previous pass's corner means. One instance holds
+ * one ONNX Runtime session (thread-safe for concurrent {@link #refine} calls); close it when done.
+ */
+public final class VertebraRefiner implements AutoCloseable {
+
+    /** Classpath location of the model and its sidecar note. */
+    public static final String MODEL_RESOURCE = "vertebra-corners.onnx";
+    public static final String NOTE_RESOURCE = "vertebra-corners.json";
+    static final String INPUT = "patches";
+    static final String OUTPUT = "heat";
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final RefineSpec spec;
+
+    private VertebraRefiner(OrtEnvironment env, OrtSession session, RefineSpec spec) {
+        this.env = env;
+        this.session = session;
+        this.spec = spec;
+    }
+
+    /** Loads the bundled model (about 0.2 s). */
+    public static VertebraRefiner loadDefault() throws DetectorException {
+        return load(MODEL_RESOURCE, NOTE_RESOURCE);
+    }
+
+    /** Loads the model and note stored as resources {@code model} and {@code note} beside this class. */
+    static VertebraRefiner load(String model, String note) throws DetectorException {
+        RefineSpec spec;
+        byte[] onnx;
+        try {
+            Optional<byte[]> noteBytes = OnnxSessions.resource(note);
+            Optional<byte[]> modelBytes = OnnxSessions.resource(model);
+            if (noteBytes.isEmpty() || modelBytes.isEmpty()) {
+                throw new DetectorException("the vertebra corner model (" + (modelBytes.isEmpty() ? model : note)
+                        + ") is missing from the application");
+            }
+            spec = RefineSpec.read(new ByteArrayInputStream(noteBytes.get()));
+            onnx = modelBytes.get();
+        } catch (IOException e) {
+            throw new DetectorException("cannot read the vertebra corner model: " + e.getMessage(), e);
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try {
+            session = OnnxSessions.open(env, onnx);
+        } catch (OrtException e) {
+            throw new DetectorException("cannot start ONNX Runtime for the vertebra corner model: " + e.getMessage(), e);
+        }
+        if (!session.getInputNames().contains(INPUT) || !session.getOutputNames().contains(OUTPUT)) {
+            String found = session.getInputNames() + " -> " + session.getOutputNames();
+            closeQuietly(session);
+            throw new DetectorException("the vertebra corner model has inputs/outputs " + found + ", expected ["
+                    + INPUT + "] -> [" + OUTPUT + "]");
+        }
+        return new VertebraRefiner(env, session, spec);
+    }
+
+    public RefineSpec spec() {
+        return spec;
+    }
+
+    /**
+     * The corners (TL, TR, BL, BR; film px) of the vertebrae centred near {@code centres} (top to bottom),
+     * after {@code spec().iterations()} passes.
+     *
+     * @throws IllegalArgumentException when fewer than 2 centres are given or most of them coincide
+     *                                  ({@link VertebraPatch#spacings})
+     */
+    public List<List<Point2>> refine(GreyImage film, List<Point2> centres) throws DetectorException {
+        List<Point2> c = centres;
+        List<List<Point2>> corners = null;
+        for (int pass = 0; pass < spec.iterations(); pass++) {
+            corners = refineOnce(film, c);
+            c = means(corners);
+        }
+        return corners;
+    }
+
+    /** One pass: every patch (and its mirror image with test-time flip) in one batched run. */
+    List<List<Point2>> refineOnce(GreyImage film, List<Point2> centres) throws DetectorException {
+        List<VertebraPatch> patches = VertebraPatch.around(centres, spec);
+        int n = patches.size();
+        int p = spec.patchPx();
+        int pixels = p * p;
+        boolean flip = spec.testTimeFlip();
+        float[] input = new float[(flip ? 2 * n : n) * pixels];
+        for (int k = 0; k < n; k++) {
+            float[] patch = patches.get(k).sample(film);
+            System.arraycopy(patch, 0, input, k * pixels, pixels);
+            if (flip) {
+                System.arraycopy(SpineLandmarkDetector.mirrored(patch, p, p), 0, input, (n + k) * pixels, pixels);
+            }
+        }
+        float[] heat = run(input, flip ? 2 * n : n);
+        int perPatch = VertebraHeatDecoder.CORNERS * spec.outputPx() * spec.outputPx();
+        List<List<Point2>> out = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            double[] q = VertebraHeatDecoder.decode(spec, heat, k * perPatch);
+            if (flip) {
+                double[] mirrored = VertebraHeatDecoder.decode(spec, heat, (n + k) * perPatch);
+                q = VertebraHeatDecoder.mean(q, VertebraHeatDecoder.mirroredBack(mirrored, p));
+            }
+            VertebraPatch patch = patches.get(k);
+            List<Point2> quad = new ArrayList<>(VertebraHeatDecoder.CORNERS);
+            for (int c = 0; c < VertebraHeatDecoder.CORNERS; c++) {
+                quad.add(patch.toFilm(q[2 * c], q[2 * c + 1]));
+            }
+            out.add(Collections.unmodifiableList(quad));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The centre of each quadrilateral: the mean of its corners. */
+    static List<Point2> means(List<List<Point2>> quads) {
+        List<Point2> out = new ArrayList<>(quads.size());
+        for (List<Point2> q : quads) {
+            double x = 0;
+            double y = 0;
+            for (Point2 p : q) {
+                x += p.x();
+                y += p.y();
+            }
+            out.add(new Point2(x / q.size(), y / q.size()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Raw heat maps (row-major n x 4 x O x O) for {@code n} row-major patches, for tests and diagnostics. */
+    float[] run(float[] patches, int n) throws DetectorException {
+        long[] shape = {n, 1, spec.patchPx(), spec.patchPx()};
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(patches), shape);
+             OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
+            var value = result.get(OUTPUT).orElseThrow(
+                    () -> new DetectorException("the vertebra corner model has no output " + OUTPUT));
+            FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
+            float[] a = new float[b.remaining()];
+            b.get(a);
+            long expected = (long) n * VertebraHeatDecoder.CORNERS * spec.outputPx() * spec.outputPx();
+            if (a.length != expected) {
+                throw new DetectorException("the vertebra corner model gave " + a.length + " heat values for " + n
+                        + " patches, expected " + expected + " (does its note match it?)");
+            }
+            return a;
+        } catch (OrtException e) {
+            throw new DetectorException("the vertebra corner model failed to run: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws DetectorException {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new DetectorException("cannot close the vertebra corner model session: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(OrtSession s) {
+        try {
+            s.close();
+        } catch (OrtException e) {
+            // already failing with a clearer message
+        }
+    }
+}
