@@ -25,15 +25,17 @@ public final class SpineDetection {
     private final List<List<Point2>> corners;
     private final double[] spread;
     private final double[] peak;
+    private final boolean refined;
     private final SpineConfidence confidence;
 
     private SpineDetection(int imageWidth, int imageHeight, List<List<Point2>> corners, double[] spread,
-                           double[] peak) {
+                           double[] peak, boolean refined) {
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
         this.corners = corners;
         this.spread = spread;
         this.peak = peak;
+        this.refined = refined;
         this.confidence = SpineConfidence.assess(corners, spread, peak);
     }
 
@@ -49,12 +51,11 @@ public final class SpineDetection {
             levels.add(Collections.unmodifiableList(quad));
         }
         return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels),
-                decoded.spread().clone(), decoded.peak().clone());
+                decoded.spread().clone(), decoded.peak().clone(), false);
     }
 
     /**
-     * The same detection with other corners for its 17 levels (film px, TL, TR, BL, BR each), e.g. the second
-     * stage's; the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
+     * The same detection with the second stage's corners for its 17 levels (film px, TL, TR, BL, BR each); the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
      */
     SpineDetection withCorners(List<List<Point2>> refined) {
         if (refined.size() != SpineDecoder.LEVELS) {
@@ -67,7 +68,7 @@ public final class SpineDetection {
             }
             levels.add(List.copyOf(quad));
         }
-        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, peak);
+        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, peak, true);
     }
 
     /** The centre of level {@code level} (film px): the mean of its four corners. */
@@ -116,6 +117,11 @@ public final class SpineDetection {
             out.add(Vertebra.of(SpineLevel.values()[k], q.get(0), q.get(1), q.get(2), q.get(3)));
         }
         return java.util.Optional.of(Collections.unmodifiableList(out));
+    }
+
+    /** True when the corners are the second stage's ({@link VertebraRefiner}), false when the first stage's. */
+    public boolean refined() {
+        return refined;
     }
 
     public SpineConfidence confidence() {

@@ -78,31 +78,41 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     }
 
     /**
-     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels, with a confidence. The corners are
-     * the second stage's, found around the first stage's centres; when those centres coincide (no spacing to
-     * size the patches by, which only a failed first stage gives) the first stage's corners are kept, and
-     * their confidence is low.
+     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels, with a confidence assessed on the
+     * corners returned. Those are the second stage's, found around the first stage's centres, except when
+     * <ul>
+     *   <li>the first-stage centres coincide (no spacing to size the patches by; only a failed first stage
+     *   gives that): the first stage's corners, whose confidence is then low;</li>
+     *   <li>the second stage's corners fail the plausibility rules of {@link SpineConfidence} (order, spacing,
+     *   height, tilt) that the first stage's pass, e.g. two patches centred between vertebrae settled on the
+     *   same one: the second stage made the suggestion worse, so the first stage's corners are kept.</li>
+     * </ul>
+     * {@link SpineDetection#refined()} tells which.
      */
     public SpineDetection detect(GreyImage image) throws DetectorException {
         SpineDetection first = detectFirstStage(image);
+        Optional<SpineDetection> refined = refine(image, first);
+        if (refined.isEmpty() || refined.get().confidence().low() && !first.confidence().low()) {
+            return first;
+        }
+        return refined.get();
+    }
+
+    /**
+     * The second stage on the centres (corner means) of a first-stage detection, whatever its plausibility;
+     * empty when those centres coincide. For {@link #detect}, tests and diagnostics.
+     */
+    Optional<SpineDetection> refine(GreyImage image, SpineDetection first) throws DetectorException {
         List<Point2> centres = new ArrayList<>(SpineDecoder.LEVELS);
         for (int k = 0; k < SpineDecoder.LEVELS; k++) {
             centres.add(first.centre(k));
         }
-        if (!refinable(centres)) {
-            return first;
-        }
-        return first.withCorners(refiner.refine(image, centres));
-    }
-
-    /** Whether the centres have a positive median gap, so patches can be sized ({@link VertebraPatch#spacings}). */
-    static boolean refinable(List<Point2> centres) {
         try {
             VertebraPatch.spacings(centres);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+        } catch (IllegalArgumentException coincide) {
+            return Optional.empty();
         }
+        return Optional.of(first.withCorners(refiner.refine(image, centres)));
     }
 
     /** The first stage alone (whole film, coarse corners), for tests and diagnostics. */
