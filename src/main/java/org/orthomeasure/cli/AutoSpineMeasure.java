@@ -241,7 +241,9 @@ public final class AutoSpineMeasure {
             }
         }
         root.put("model", "spine-landmarks.onnx (code " + detector.spec().codeCommit() + ", "
-                + detector.spec().epochs() + " epochs)");
+                + detector.spec().epochs() + " epochs) + vertebra-corners.onnx (code "
+                + detector.refineSpec().codeCommit() + ", " + detector.refineSpec().epochs() + " epochs)");
+        root.put("cornersFrom", d.refined() ? "second stage" : "first stage");
         return root.toString();
     }
 

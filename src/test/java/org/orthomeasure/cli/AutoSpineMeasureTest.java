@@ -97,6 +97,8 @@ class AutoSpineMeasureTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertFalse(j.get("lowConfidence").asBoolean(), r.out());
+        assertTrue(j.get("model").asText().contains("vertebra-corners.onnx"), r.out());
+        assertTrue(j.get("cornersFrom").asText().endsWith(" stage"), r.out());
         for (String id : new String[] {"cobb.major", "cobb.upper", "cobb.lower"}) {
             JsonNode m = j.get("measurements").get(id);
             assertTrue(m.get("value").asDouble() >= 0 && m.get("value").asDouble() <= 90, r.out());
