@@ -26,8 +26,9 @@ import org.orthomeasure.ui.session.Session;
  * thread, so the window never freezes) and fills the 17 vertebrae T1–L5 as editable suggestions (the
  * session's suggested levels), or attaches the suggestion as the hidden reference of check mode. A
  * low-confidence suggestion is placed only when the user says so, and then flagged by a warning that
- * stays until every vertebra is confirmed; "Accept all" then asks first. A result for a film no longer on screen is dropped. The
- * model is loaded on first use. FX thread only, except the detector's worker.
+ * stays until every vertebra is confirmed (and comes back when an undo makes them suggestions again);
+ * "Accept all" then asks first. A result for a film no longer on screen is dropped. The model is loaded
+ * on first use. FX thread only, except the detector's worker.
  */
 public final class SuggestActions implements AutoCloseable {
 
@@ -36,18 +37,19 @@ public final class SuggestActions implements AutoCloseable {
     private final Consumer<String> status;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
+    /** The low-confidence warning of the last suggestion placed on this film; empty when none. */
+    private String suggestionWarning = "";
     private SpineSuggester suggester;
 
     public SuggestActions(Session session, Dialogs dialogs, Consumer<String> status) {
         this.session = session;
         this.dialogs = dialogs;
         this.status = status;
-        session.suggestedProperty().addListener((o, a, b) -> {
-            if (b.isEmpty()) {
-                warning.set("");
-            }
+        session.suggestedProperty().addListener((o, a, b) -> warning.set(b.isEmpty() ? "" : suggestionWarning));
+        session.radiographProperty().addListener((o, a, b) -> {
+            suggestionWarning = "";
+            warning.set("");
         });
-        session.radiographProperty().addListener((o, a, b) -> warning.set(""));
     }
 
     /** True while the detector runs. */
@@ -79,9 +81,10 @@ public final class SuggestActions implements AutoCloseable {
             }
             int filled = session.applySuggestion(vertebrae).size();
             var conf = r.detection().confidence();
-            warning.set(conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + why
+            suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + why
                     + ". The suggested vertebrae are probably wrong: check and move every one before using the values.")
-                    .orElse(""));
+                    .orElse("");
+            warning.set(session.suggested().isEmpty() ? "" : suggestionWarning);
             status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s", filled,
                     r.millis(), conf.score(), conf.low() ? ", LOW" : "",
                     filled < vertebrae.size() ? "; " + (vertebrae.size() - filled) + " you placed were kept" : ""));

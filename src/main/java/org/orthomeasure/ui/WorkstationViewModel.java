@@ -109,8 +109,7 @@ public final class WorkstationViewModel implements AutoCloseable {
                 SessionStore.Restored restored = store.load(path, film);
                 long t2 = System.nanoTime();
                 Platform.runLater(() -> {
-                    session.load(path, film, restored.reading(), restored.calibration(),
-                            restored.protocol().orElse(session.protocol()), restored.suggested());
+                    session.load(path, film, restored);
                     viewer.filmShown(images);
                     recent.add(path);
                     title.set("OrthoMeasure — " + path.getFileName());
@@ -120,8 +119,7 @@ public final class WorkstationViewModel implements AutoCloseable {
                             (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000,
                             film.notes().isEmpty() ? "" : "; " + String.join("; ", film.notes()),
                             restored.message().map(m -> "; " + m).orElse("")));
-                    restored.message().filter(m -> m.startsWith("Session not restored"))
-                            .ifPresent(m -> dialogs.showError("Session", m));
+                    restored.problem().ifPresent(m -> dialogs.showError("Session", m));
                     busy.set(false);
                     done.complete(null);
                 });
@@ -177,12 +175,10 @@ public final class WorkstationViewModel implements AutoCloseable {
 
     private void scheduleAutosave() {
         Path image = session.imagePath();
-        Radiograph film = session.radiograph();
-        if (image == null || film == null) {
+        if (image == null || session.radiograph() == null) {
             return;
         }
-        LandmarkDocument doc = SessionStore.document(film, session.reading(), session.calibration(), session.protocol(),
-                session.suggested());
+        LandmarkDocument doc = SessionStore.document(session);
         saveState.set("Saving…");
         autosaver.changed(() -> lastSaved = store.save(image, doc));
     }

@@ -174,11 +174,30 @@ class CheckModeFlowTest {
         assertTrue(t.contains("R MAD 5.0 mm 0.0 mm 5.0 mm ±3.0 mm exceeds limit"), t);
         assertTrue(t.contains("R.kneeCenter 5.0"), t);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // the reference is saved with the session: closing the film (opening another) and reopening it
+        // brings it back, revealed as it was, with the comparison
+        Path other = Files.copy(film, dir.resolve("other-leg.png"));
+        robot.interact(() -> vm.open(other));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> other.equals(vm.session().imagePath()));
+        assertEquals(null, vm.session().referenceProperty().get());
+        robot.interact(() -> vm.open(film));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> film.equals(vm.session().imagePath()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Reading.of(rightLeg(Point2.of(200, 1000))), vm.session().referenceProperty().get());
+        assertEquals("attending.json", vm.session().referenceNameProperty().get());
+        assertTrue(vm.session().referenceRevealedProperty().get());
+        assertEquals("−1.4°", text(robot, "#cmp-d-R-HKA"));
+        assertTrue(text(robot, "#statusLine").contains("with the reference reading attending.json (revealed)"),
+                text(robot, "#statusLine"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
 
     @Test
     void aReferenceOfAnotherFilmIsRefusedWithOneLine(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.open(film));
+        // a film of its own: the other test's session (with its saved reference) must not come back here
+        Path alone = Files.copy(film, dir.resolve("leg-alone.png"));
+        robot.interact(() -> vm.open(alone));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.session().radiograph() != null);
         Path other = dir.resolve("other-film.json");
         new LandmarkFileWriter().write(other, LandmarkDocument.of(rightLeg(Point2.of(200, 1000)))

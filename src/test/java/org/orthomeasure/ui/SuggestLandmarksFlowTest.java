@@ -217,6 +217,15 @@ class SuggestLandmarksFlowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(dialogs.prompts.get(dialogs.prompts.size() - 1).startsWith("The suggestion has low confidence."));
             assertEquals(17, vm.session().suggested().size());
+            // accepted after all, then undone: the suggestions come back with their warning
+            robot.interact(() -> dialogs.confirmations.add(true));
+            robot.clickOn("#acceptAllSuggestions");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(vm.session().suggested().isEmpty());
+            assertEquals("", vm.suggestions().warningProperty().get());
+            robot.interact(() -> vm.session().undo());
+            assertEquals(17, vm.session().suggested().size());
+            assertEquals(warning, vm.suggestions().warningProperty().get());
         }
     }
 

@@ -40,11 +40,15 @@ import org.orthomeasure.core.landmarks.Vertebra;
  * the file and the place in it: bad JSON (with line and column), duplicate or unknown keys, wrong types,
  * unknown landmark ids or levels, fewer than 3 or collinear femoral-head rim points, coincident
  * landmarks of one side, degenerate vertebrae and Cobb lines, suggestions naming nothing in the file.
+ * The check-mode reference block ({@code "reference"}) is held to the same rules, with messages that
+ * name it ("file: reference: vertebrae[2] (T3).corners: ...").
  */
 public final class LandmarkFileReader {
 
     private static final List<String> TOP_KEYS = List.of("format", "protocol", "pixelSpacingMm", "imageSize",
-            "calibration", "landmarks", "vertebrae", "cobbLines", "suggested");
+            "calibration", "landmarks", "vertebrae", "cobbLines", "suggested", "reference");
+    private static final List<String> REFERENCE_KEYS = List.of("name", "revealed", "landmarks", "vertebrae",
+            "cobbLines");
     private static final String RIM = "femoralHeadRim";
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -66,8 +70,28 @@ public final class LandmarkFileReader {
         return parse(new String(bytes, StandardCharsets.UTF_8), name);
     }
 
+    /**
+     * Reads {@code file} as {@link #read} does but leaves its {@code "reference"} block out unread, so the
+     * user's own reading can be rescued from a session whose reference block is damaged.
+     */
+    public LandmarkDocument readWithoutReference(Path file) throws LandmarkFileException {
+        String name = file.toString();
+        try {
+            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), name, false);
+        } catch (NoSuchFileException e) {
+            throw new LandmarkFileException(name + ": no such file");
+        } catch (IOException e) {
+            throw new LandmarkFileException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** Parses {@code json}; {@code sourceName} prefixes every message. */
     public LandmarkDocument parse(String json, String sourceName) throws LandmarkFileException {
+        return parse(json, sourceName, true);
+    }
+
+    private LandmarkDocument parse(String json, String sourceName, boolean withReference)
+            throws LandmarkFileException {
         JsonNode root;
         try {
             root = mapper.readTree(json);
@@ -77,7 +101,7 @@ public final class LandmarkFileReader {
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new LandmarkFileException(sourceName + ": not valid JSON" + where + ": " + msg, e);
         }
-        return new Parse(sourceName).document(root);
+        return new Parse(sourceName).document(root, withReference);
     }
 
     /** One parse with its source name for messages. */
@@ -92,7 +116,7 @@ public final class LandmarkFileReader {
             return new LandmarkFileException(source + ": " + (path.isEmpty() ? "" : path + ": ") + message);
         }
 
-        LandmarkDocument document(JsonNode root) throws LandmarkFileException {
+        LandmarkDocument document(JsonNode root, boolean withReference) throws LandmarkFileException {
             if (root == null || root.isMissingNode()) {
                 throw error("", "the file is empty");
             }
@@ -112,16 +136,7 @@ public final class LandmarkFileReader {
             if (!format.isTextual() || !format.asText().equals(LandmarkDocument.FORMAT)) {
                 throw error("format", "expected \"" + LandmarkDocument.FORMAT + "\", got " + format);
             }
-            LandmarkSet set = LandmarkSet.empty();
-            if (root.has("landmarks")) {
-                set = landmarks(root.get("landmarks"), set);
-            }
-            if (root.has("vertebrae")) {
-                set = vertebrae(root.get("vertebrae"), set);
-            }
-            if (root.has("cobbLines")) {
-                set = set.withCobbLines(cobbLines(root.get("cobbLines")));
-            }
+            LandmarkSet set = landmarkSet(root);
             Optional<PixelSpacing> spacing = Optional.empty();
             if (root.has("pixelSpacingMm")) {
                 double[] v = positivePair(root.get("pixelSpacingMm"), "pixelSpacingMm", "[rowMm, columnMm]");
@@ -147,7 +162,55 @@ public final class LandmarkFileReader {
             if (root.has("suggested")) {
                 suggested = suggested(root.get("suggested"), set);
             }
-            return new LandmarkDocument(set, spacing, size, protocol, calibration, suggested);
+            Optional<LandmarkDocument.Reference> reference = Optional.empty();
+            if (withReference && root.has("reference")) {
+                reference = Optional.of(reference(root.get("reference")));
+            }
+            return new LandmarkDocument(set, spacing, size, protocol, calibration, suggested, reference);
+        }
+
+        /** The landmarks, vertebrae and Cobb lines held by {@code node} (the top level or the reference block). */
+        private LandmarkSet landmarkSet(JsonNode node) throws LandmarkFileException {
+            LandmarkSet set = LandmarkSet.empty();
+            if (node.has("landmarks")) {
+                set = landmarks(node.get("landmarks"), set);
+            }
+            if (node.has("vertebrae")) {
+                set = vertebrae(node.get("vertebrae"), set);
+            }
+            if (node.has("cobbLines")) {
+                set = set.withCobbLines(cobbLines(node.get("cobbLines")));
+            }
+            return set;
+        }
+
+        /** The check-mode reference block: a name, whether it was revealed (default false), its landmarks. */
+        private LandmarkDocument.Reference reference(JsonNode node) throws LandmarkFileException {
+            if (!node.isObject()) {
+                throw error("reference", "expected an object {\"name\", \"revealed\", \"landmarks\", \"vertebrae\", "
+                        + "\"cobbLines\"}, got " + kind(node));
+            }
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!REFERENCE_KEYS.contains(k)) {
+                    throw error("reference", "unknown key '" + k + "' (allowed: " + String.join(", ", REFERENCE_KEYS) + ")");
+                }
+            }
+            JsonNode name = node.get("name");
+            if (name == null || !name.isTextual() || name.asText().isBlank()) {
+                throw error("reference.name", "expected the name of the reference reading (a non-empty string), got "
+                        + (name == null ? "nothing" : describe(name)));
+            }
+            boolean revealed = false;
+            JsonNode r = node.get("revealed");
+            if (r != null) {
+                if (!r.isBoolean()) {
+                    throw error("reference.revealed", "expected true or false, got " + describe(r));
+                }
+                revealed = r.booleanValue();
+            }
+            LandmarkSet set = new Parse(source + ": reference").landmarkSet(node);
+            return new LandmarkDocument.Reference(name.asText(), revealed, set);
         }
 
         private LandmarkSet landmarks(JsonNode node, LandmarkSet set) throws LandmarkFileException {

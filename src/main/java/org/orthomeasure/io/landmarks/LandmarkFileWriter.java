@@ -19,6 +19,7 @@ import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.geometry.Segment2;
 import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.Vertebra;
 
@@ -41,39 +42,19 @@ public final class LandmarkFileWriter {
         doc.pixelSpacing().ifPresent(s -> root.set("pixelSpacingMm", NODES.arrayNode().add(s.rowMm()).add(s.columnMm())));
         doc.imageSize().ifPresent(s -> root.set("imageSize", NODES.arrayNode().add(s.width()).add(s.height())));
         doc.calibration().ifPresent(c -> root.set("calibration", calibration(c)));
-        ObjectNode landmarks = NODES.objectNode();
-        for (Map.Entry<LandmarkKey, Point2> e : doc.landmarks().points().entrySet()) {
-            landmarks.set(e.getKey().id(), point(e.getValue()));
-        }
-        for (Side side : Side.values()) {
-            List<Point2> rim = doc.landmarks().headRim(side);
-            if (!rim.isEmpty()) {
-                ArrayNode a = NODES.arrayNode();
-                rim.forEach(p -> a.add(point(p)));
-                landmarks.set(side.prefix() + "femoralHeadRim", a);
-            }
-        }
-        if (!landmarks.isEmpty()) {
-            root.set("landmarks", landmarks);
-        }
-        if (!doc.landmarks().vertebrae().isEmpty()) {
-            ArrayNode vs = NODES.arrayNode();
-            for (Vertebra v : doc.landmarks().vertebrae().values()) {
-                ObjectNode o = NODES.objectNode();
-                o.put("level", v.level().name());
-                o.set("corners", NODES.arrayNode().add(point(v.topLeft())).add(point(v.topRight()))
-                        .add(point(v.bottomLeft())).add(point(v.bottomRight())));
-                vs.add(o);
-            }
-            root.set("vertebrae", vs);
-        }
-        doc.landmarks().cobbLines().ifPresent(c -> root.set("cobbLines",
-                NODES.arrayNode().add(segment(c.upper())).add(segment(c.lower()))));
+        putLandmarks(root, doc.landmarks());
         if (!doc.suggested().isEmpty()) {
             ArrayNode s = NODES.arrayNode();
             doc.suggested().forEach(s::add);
             root.set("suggested", s);
         }
+        doc.reference().ifPresent(r -> {
+            ObjectNode o = NODES.objectNode();
+            o.put("name", r.name());
+            o.put("revealed", r.revealed());
+            putLandmarks(o, r.landmarks());
+            root.set("reference", o);
+        });
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance)
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -85,6 +66,38 @@ public final class LandmarkFileWriter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }
+    }
+
+    /** Writes {@code set} into {@code root} as "landmarks" (points and rims), "vertebrae" and "cobbLines". */
+    private static void putLandmarks(ObjectNode root, LandmarkSet set) {
+        ObjectNode landmarks = NODES.objectNode();
+        for (Map.Entry<LandmarkKey, Point2> e : set.points().entrySet()) {
+            landmarks.set(e.getKey().id(), point(e.getValue()));
+        }
+        for (Side side : Side.values()) {
+            List<Point2> rim = set.headRim(side);
+            if (!rim.isEmpty()) {
+                ArrayNode a = NODES.arrayNode();
+                rim.forEach(p -> a.add(point(p)));
+                landmarks.set(side.prefix() + "femoralHeadRim", a);
+            }
+        }
+        if (!landmarks.isEmpty()) {
+            root.set("landmarks", landmarks);
+        }
+        if (!set.vertebrae().isEmpty()) {
+            ArrayNode vs = NODES.arrayNode();
+            for (Vertebra v : set.vertebrae().values()) {
+                ObjectNode o = NODES.objectNode();
+                o.put("level", v.level().name());
+                o.set("corners", NODES.arrayNode().add(point(v.topLeft())).add(point(v.topRight()))
+                        .add(point(v.bottomLeft())).add(point(v.bottomRight())));
+                vs.add(o);
+            }
+            root.set("vertebrae", vs);
+        }
+        set.cobbLines().ifPresent(c -> root.set("cobbLines",
+                NODES.arrayNode().add(segment(c.upper())).add(segment(c.lower()))));
     }
 
     /** Writes {@code doc} to {@code file} atomically (temp file in the same folder, then ATOMIC_MOVE). */

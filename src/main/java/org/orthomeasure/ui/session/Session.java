@@ -32,9 +32,11 @@ import org.orthomeasure.io.image.Radiograph;
 
 /**
  * The one observable state of the workstation: the film on screen, the user's reading (immutable,
- * replaced on every edit, so undo/redo is a {@link History}), the calibration in force, the protocol,
- * and the measurements derived live from them. A second, reference reading (a suggestion or an
- * attending's file, for check mode) can be attached and stays hidden until revealed.
+ * replaced on every edit), the calibration in force, the protocol, and the measurements derived live
+ * from them. Undo/redo is a {@link History} of {@link ReadingState}s: the reading together with the
+ * vertebrae that are still unconfirmed suggestions, so every undo or redo restores exactly the marking
+ * that went with the reading. A second, reference reading (a suggestion or an attending's file, for
+ * check mode) can be attached and stays hidden until revealed; it is saved with the session.
  *
  * <p>FX thread only. Views bind to the properties; view models call the edit methods.
  */
@@ -63,8 +65,9 @@ public final class Session {
     private final ReadOnlyObjectWrapper<Set<SpineLevel>> suggested =
             new ReadOnlyObjectWrapper<>(this, "suggested", Set.of());
 
-    private final History<Reading> history = new History<>(Reading.empty(), UNDO_LIMIT);
-    private Reading dragStart;
+    private final History<ReadingState> history = new History<>(ReadingState.of(Reading.empty()), UNDO_LIMIT);
+    /** The state before the drag in progress; null when none. */
+    private ReadingState dragStart;
     private boolean loading;
 
     public Session() {
@@ -73,6 +76,7 @@ public final class Session {
             bump();
         });
         protocol.addListener((o, a, b) -> bump());
+        referenceRevealed.addListener((o, a, b) -> bump());
         options.addListener((o, a, b) -> remeasure());
         remeasure();
     }
@@ -94,20 +98,35 @@ public final class Session {
      */
     public void load(Path path, Radiograph film, Reading restored, Optional<Calibration> restoredCalibration,
                      LandmarkProtocol restoredProtocol, Set<SpineLevel> restoredSuggested) {
+        load(path, film, new ReadingState(Objects.requireNonNull(restored, "restored"), restoredSuggested),
+                restoredCalibration, restoredProtocol, Optional.empty());
+    }
+
+    /**
+     * Shows a newly opened film with the session {@link SessionStore#load} restored: the reading with its
+     * suggested vertebrae, the user's calibration, the protocol (the one chosen before when the session
+     * did not say) and the check-mode reference, still hidden when it was hidden. Clears undo.
+     */
+    public void load(Path path, Radiograph film, SessionStore.Restored restored) {
+        load(path, film, new ReadingState(restored.reading(), restored.suggested()), restored.calibration(),
+                restored.protocol().orElse(protocol.get()), restored.reference());
+    }
+
+    private void load(Path path, Radiograph film, ReadingState restored, Optional<Calibration> restoredCalibration,
+                      LandmarkProtocol restoredProtocol, Optional<ReferenceReading> restoredReference) {
         Objects.requireNonNull(film, "film");
         loading = true;
         dragStart = null;
         imagePath.set(path);
         radiograph.set(film);
-        history.reset(Objects.requireNonNull(restored, "restored"));
-        reference.set(null);
-        referenceName.set("");
+        history.reset(restored);
         referenceRevealed.set(false);
-        suggested.set(Set.of());
+        referenceName.set(restoredReference.map(ReferenceReading::name).orElse(""));
+        reference.set(restoredReference.map(ReferenceReading::reading).orElse(null));
         userCalibration.set(restoredCalibration.orElse(null));
         options.set(options.get().withFilmHeight(film.height()));
         publish();
-        suggested.set(present(restoredSuggested, restored));
+        referenceRevealed.set(restoredReference.map(ReferenceReading::revealed).orElse(false));
         // after the reading is published, so listeners see the new film's landmarks
         protocol.set(Objects.requireNonNull(restoredProtocol, "restoredProtocol"));
         loading = false;
@@ -140,14 +159,13 @@ public final class Session {
         return reading.get();
     }
 
-    /** Records an edit (one undo step); an unchanged reading is no edit. */
+    /**
+     * Records an edit (one undo step); an unchanged reading is no edit. A suggested vertebra whose
+     * corners the edit moves, deletes or replaces is confirmed by it (see {@link ReadingState#edited}).
+     */
     public void edit(Reading next) {
-        if (dragStart != null) {
-            endDrag();
-        }
-        if (history.push(next)) {
-            publish();
-        }
+        endDrag();
+        commit(history.current().edited(Objects.requireNonNull(next, "next")));
     }
 
     /** Starts dragging: intermediate positions are shown live but become one undo step at {@link #endDrag}. */
@@ -155,25 +173,36 @@ public final class Session {
         dragStart = history.current();
     }
 
-    /** Shows an intermediate drag position (measurements recomputed), without an undo step. */
+    /**
+     * Shows an intermediate drag position (measurements recomputed), without an undo step. Suggested
+     * vertebrae are judged against the state before the drag, so the drag as a whole confirms what it moved.
+     */
     public void dragTo(Reading intermediate) {
         if (dragStart == null) {
             beginDrag();
         }
-        history.replaceCurrent(intermediate);
+        history.replaceCurrent(dragStart.edited(Objects.requireNonNull(intermediate, "intermediate")));
         publish();
     }
 
-    /** Ends a drag: the whole move is one undo step. */
+    /** Ends a drag: the whole move is one undo step (none when it ends where it began). */
     public void endDrag() {
         if (dragStart == null) {
             return;
         }
-        Reading end = history.current();
+        ReadingState end = history.current();
         history.replaceCurrent(dragStart);
         dragStart = null;
         history.push(end);
         publish();
+    }
+
+    /** Ends a drag in progress, then records {@code next} as one undo step (none when unchanged). */
+    private void commit(ReadingState next) {
+        endDrag();
+        if (history.push(next)) {
+            publish();
+        }
     }
 
     public void undo() {
@@ -254,12 +283,23 @@ public final class Session {
 
     /**
      * Attaches a reference reading called {@code name} (its file name, or "OrthoMeasure suggestion"),
-     * hidden until revealed; null removes it.
+     * hidden until revealed; null removes it. Either is saved with the session.
      */
     public void setReference(Reading ref, String name) {
+        if (ref != null && Objects.requireNonNull(name, "name").isBlank()) {
+            throw new IllegalArgumentException("a reference reading needs a name");
+        }
         referenceRevealed.set(false);
-        referenceName.set(ref == null ? "" : Objects.requireNonNull(name, "name"));
+        referenceName.set(ref == null ? "" : name);
         reference.set(ref);
+        bump();
+    }
+
+    /** The reference reading with its name and revealed flag, as saved with the session; empty when none. */
+    public Optional<ReferenceReading> referenceReading() {
+        Reading ref = reference.get();
+        return ref == null ? Optional.empty()
+                : Optional.of(new ReferenceReading(ref, referenceName.get(), referenceRevealed.get()));
     }
 
     /** How the reference reading is called; empty when there is none. */
@@ -271,7 +311,8 @@ public final class Session {
 
     /**
      * The vertebrae that are unconfirmed suggestions of the detector. A level leaves the set when the
-     * user moves, deletes or replaces any of its corners, or accepts all; saved with the session.
+     * user moves, deletes or replaces any of its corners, or accepts all; undo and redo restore it with
+     * the reading, and it is saved with the session.
      */
     public ReadOnlyObjectProperty<Set<SpineLevel>> suggestedProperty() {
         return suggested.getReadOnlyProperty();
@@ -289,6 +330,7 @@ public final class Session {
      * @return the levels filled
      */
     public Set<SpineLevel> applySuggestion(Collection<Vertebra> vertebrae) {
+        endDrag();
         var set = reading().landmarks();
         Set<SpineLevel> drafted = EnumSet.noneOf(SpineLevel.class);
         reading().drafts().keySet().forEach(r -> {
@@ -313,44 +355,26 @@ public final class Session {
         for (var draft : reading().drafts().entrySet()) {
             next = next.with(draft.getKey(), draft.getValue());
         }
-        edit(next);
-        suggested.set(Set.copyOf(still));
-        bump();
+        commit(new ReadingState(next, still));
         return filled;
     }
 
-    /** The user accepts every suggested vertebra as it is: none is a suggestion any more. */
+    /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
     public void acceptAllSuggestions() {
-        if (!suggested.get().isEmpty()) {
-            suggested.set(Set.of());
-            bump();
-        }
-    }
-
-    private static Set<SpineLevel> present(Set<SpineLevel> levels, Reading r) {
-        return Set.copyOf(levels.stream().filter(l -> r.landmarks().vertebra(l).isPresent()).toList());
+        commit(history.current().allAccepted());
     }
 
     public BooleanProperty referenceRevealedProperty() {
         return referenceRevealed;
     }
 
+    /** Shows the history's current state: its suggested levels, then its reading and measurements. */
     private void publish() {
-        Reading before = reading.get();
-        Reading after = history.current();
-        if (!suggested.get().isEmpty() && before != null) {
-            Set<SpineLevel> still = EnumSet.noneOf(SpineLevel.class);
-            for (SpineLevel l : suggested.get()) {
-                var v = after.landmarks().vertebra(l);
-                if (v.isPresent() && v.equals(before.landmarks().vertebra(l))) {
-                    still.add(l);
-                }
-            }
-            if (still.size() != suggested.get().size()) {
-                suggested.set(Set.copyOf(still));
-            }
+        ReadingState state = history.current();
+        if (!state.suggested().equals(suggested.get())) {
+            suggested.set(state.suggested());
         }
-        reading.set(history.current());
+        reading.set(state.reading());
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         remeasure();

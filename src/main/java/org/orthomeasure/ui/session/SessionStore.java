@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -33,8 +34,9 @@ import org.orthomeasure.io.landmarks.LandmarkFileWriter;
 /**
  * Sessions beside the image: {@code <image file>.orthomeasure.json} in the landmark file format,
  * written atomically by {@link LandmarkFileWriter}. Holds the landmarks, the protocol, the film size,
- * the calibration in force and the vertebrae still suggested; a user calibration (line, ball) is
- * restored, a film calibration is re-read from the film.
+ * the calibration in force, the vertebrae still suggested and the check-mode reference reading (its
+ * name and whether it was revealed); a user calibration (line, ball) is restored, a film calibration is
+ * re-read from the film. Session files written before the reference was saved open as before.
  *
  * <p>Work is never lost to a read-only folder: when the image's folder cannot be written (read-only
  * media, a shared data folder), the session goes to a per-user folder instead
@@ -105,19 +107,36 @@ public final class SessionStore {
      *                    there was no session, so the one chosen before stays
      * @param message     what the user must be told (e.g. an unreadable file moved aside), empty when nothing
      * @param suggested   the vertebrae that were still unconfirmed suggestions
+     * @param reference   the check-mode reference reading, when the session had one
+     * @param problem     what went wrong and must be shown to the user (not just in the status line): the
+     *                    session or its reference block could not be read; empty when all is well
      */
     public record Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
-                           Optional<String> message, Set<SpineLevel> suggested) {
+                           Optional<String> message, Set<SpineLevel> suggested, Optional<ReferenceReading> reference,
+                           Optional<String> problem) {
 
+        public Restored {
+            Objects.requireNonNull(reading, "reading");
+            Objects.requireNonNull(calibration, "calibration");
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(message, "message");
+            suggested = Set.copyOf(suggested);
+            Objects.requireNonNull(reference, "reference");
+            Objects.requireNonNull(problem, "problem");
+        }
+
+        /** A session without suggestions, reference or problem. */
         public Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
                         Optional<String> message) {
-            this(reading, calibration, protocol, message, Set.of());
+            this(reading, calibration, protocol, message, Set.of(), Optional.empty(), Optional.empty());
         }
     }
 
     /**
      * Restores the session of {@code image} when one exists. An unreadable or mismatching session file
-     * is never overwritten: it is renamed to {@code ...json.unreadable} and the message says so.
+     * is never overwritten: it is renamed to {@code ...json.unreadable} and the message says so. When
+     * only its reference block is damaged, the user's own reading is restored without the reference, a
+     * copy of the file is kept as {@code ...json.unreadable}, and {@link Restored#problem} says so.
      */
     public Restored load(Path image, Radiograph film) {
         Path beside = sessionFile(image);
@@ -128,7 +147,16 @@ public final class SessionStore {
             return new Restored(Reading.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         try {
-            LandmarkDocument doc = reader.read(file);
+            LandmarkDocument doc;
+            Optional<String> referenceProblem = Optional.empty();
+            try {
+                doc = reader.read(file);
+            } catch (LandmarkFileException whole) {
+                // throws again (and the whole file is set aside below) unless only the reference block is bad
+                doc = reader.readWithoutReference(file);
+                referenceProblem = Optional.of("Reference reading not restored: " + whole.getMessage()
+                        + keptCopy(file) + "; your own reading was restored");
+            }
             Optional<ImageSize> size = doc.imageSize();
             if (size.isPresent() && (size.get().width() != film.width() || size.get().height() != film.height())) {
                 throw new LandmarkFileException(file + ": made for a " + size.get().width() + "x" + size.get().height()
@@ -141,9 +169,14 @@ public final class SessionStore {
             for (String id : doc.suggested()) {
                 Arrays.stream(SpineLevel.values()).filter(l -> l.name().equals(id)).forEach(suggested::add);
             }
+            Optional<ReferenceReading> reference = doc.reference().map(r ->
+                    new ReferenceReading(Reading.of(r.landmarks()), r.name(), r.revealed()));
+            String restoredFrom = "Session restored from " + (file.equals(beside) ? file.getFileName() : file)
+                    + reference.map(r -> " with the reference reading " + r.name()
+                            + (r.revealed() ? " (revealed)" : " (hidden)")).orElse("");
             return new Restored(reading, user, Optional.of(LandmarkProtocol.inferFrom(doc.protocol(), reading)),
-                    Optional.of("Session restored from " + (file.equals(beside) ? file.getFileName() : file)),
-                    Set.copyOf(suggested));
+                    Optional.of(restoredFrom + referenceProblem.map(p -> "; " + p).orElse("")), suggested,
+                    reference, referenceProblem);
         } catch (LandmarkFileException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             String moved;
@@ -153,8 +186,20 @@ public final class SessionStore {
             } catch (IOException io) {
                 moved = "";
             }
-            return new Restored(Reading.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of("Session not restored: " + e.getMessage() + moved));
+            String message = "Session not restored: " + e.getMessage() + moved;
+            return new Restored(Reading.empty(), Optional.empty(), Optional.empty(), Optional.of(message), Set.of(),
+                    Optional.empty(), Optional.of(message));
+        }
+    }
+
+    /** Copies {@code file} to {@code ...unreadable} (the next save replaces it); says where, or nothing when it failed. */
+    private static String keptCopy(Path file) {
+        Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+        try {
+            Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            return "; the file was kept as " + aside.getFileName();
+        } catch (IOException io) {
+            return "";
         }
     }
 
@@ -175,13 +220,32 @@ public final class SessionStore {
     /** The document that {@link #save} writes, with the vertebrae that are still suggestions. */
     public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
                                             LandmarkProtocol protocol, Set<SpineLevel> suggested) {
+        return document(film, reading, calibration, protocol, suggested, Optional.empty());
+    }
+
+    /** The document that {@link #save} writes for what {@code session} shows now (FX thread); a film must be open. */
+    public static LandmarkDocument document(Session session) {
+        Radiograph film = Objects.requireNonNull(session.radiograph(), "no film open");
+        return document(film, session.reading(), session.calibration(), session.protocol(), session.suggested(),
+                session.referenceReading());
+    }
+
+    /**
+     * The document that {@link #save} writes: the reading, film size, protocol, calibration, the
+     * vertebrae that are still suggestions and the check-mode reference (landmarks, name, revealed).
+     */
+    public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
+                                            LandmarkProtocol protocol, Set<SpineLevel> suggested,
+                                            Optional<ReferenceReading> reference) {
         LandmarkSet set = saveable(reading.landmarks());
         LandmarkDocument doc = LandmarkDocument.of(set)
                 .withImageSize(ImageSize.of(film.width(), film.height()))
                 .withProtocol(protocol.kind())
                 .withCalibration(calibration)
                 .withSuggested(Arrays.stream(SpineLevel.values())
-                        .filter(l -> suggested.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList());
+                        .filter(l -> suggested.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList())
+                .withReference(reference.map(r -> new LandmarkDocument.Reference(r.name(), r.revealed(),
+                        saveable(r.reading().landmarks()))));
         return calibration.spacing().map(doc::withPixelSpacing).orElse(doc);
     }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,7 +166,20 @@ class LandmarkFileTest {
                         "calibration: unknown key 'mm'"),
                 Arguments.of(HEAD + "\"suggested\": [\"T1\"]}", "suggested[0]: 'T1' names no landmark in this file"),
                 Arguments.of(HEAD + "\"suggested\": \"T1\"}", "suggested: expected a list of landmark ids"),
-                Arguments.of(HEAD + "\"landmarks\": {}} trailing", "not valid JSON"));
+                Arguments.of(HEAD + "\"landmarks\": {}} trailing", "not valid JSON"),
+                Arguments.of(HEAD + "\"reference\": [1]}", "reference: expected an object {\"name\""),
+                Arguments.of(HEAD + "\"reference\": {\"name\": \"dr.json\", \"hidden\": true}}",
+                        "reference: unknown key 'hidden' (allowed: name, revealed, landmarks, vertebrae, cobbLines)"),
+                Arguments.of(HEAD + "\"reference\": {\"landmarks\": {}}}",
+                        "reference.name: expected the name of the reference reading (a non-empty string), got nothing"),
+                Arguments.of(HEAD + "\"reference\": {\"name\": \" \"}}", "reference.name: expected the name"),
+                Arguments.of(HEAD + "\"reference\": {\"name\": \"dr.json\", \"revealed\": \"yes\"}}",
+                        "reference.revealed: expected true or false, got a string \"yes\""),
+                Arguments.of(HEAD + "\"reference\": {\"name\": \"dr.json\", \"vertebrae\": [{\"level\": \"T2\", "
+                        + "\"corners\": [[0,0],[0,0],[0,5],[10,5]]}]}}",
+                        "bad.json: reference: vertebrae[0] (T2).corners: top-left and top-right corners coincide"),
+                Arguments.of(HEAD + "\"reference\": {\"name\": \"dr.json\", \"landmarks\": {\"R.kneeCentre\": [1, 2]}}}",
+                        "bad.json: reference: landmarks: unknown landmark 'R.kneeCentre'"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -175,6 +189,63 @@ class LandmarkFileTest {
         assertTrue(e.getMessage().startsWith("bad.json: "), e.getMessage());
         assertTrue(e.getMessage().contains(expectedPart), "message was: " + e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    private static final String WITH_REFERENCE = """
+            {
+              "format": "orthomeasure-landmarks/1",
+              "vertebrae": [ { "level": "T1", "corners": [[0,0],[10,0],[0,5],[10,5]] } ],
+              "reference": { "name": "attending.json", "revealed": true,
+                             "landmarks": { "R.kneeCenter": [90, 500] },
+                             "vertebrae": [ { "level": "T1", "corners": [[1,0],[11,0],[1,5],[11,5]] } ],
+                             "cobbLines": [ [[0,0],[100,26.795]], [[0,500],[100,473.205]] ] }
+            }
+            """;
+
+    @Test
+    void theReferenceBlockReadsAndRoundTrips() throws LandmarkFileException {
+        LandmarkDocument doc = reader.parse(WITH_REFERENCE, "ref.json");
+        LandmarkDocument.Reference ref = doc.reference().orElseThrow();
+        assertEquals("attending.json", ref.name());
+        assertTrue(ref.revealed());
+        assertEquals(Point2.of(90, 500), ref.landmarks().point(LandmarkKey.parse("R.kneeCenter")).orElseThrow());
+        assertEquals(Point2.of(1, 0), ref.landmarks().vertebra(SpineLevel.T1).orElseThrow().topLeft());
+        assertEquals(26.795, ref.landmarks().cobbLines().orElseThrow().upper().end().y());
+        // the reference's landmarks stay apart from the document's own
+        assertEquals(Point2.of(0, 0), doc.landmarks().vertebra(SpineLevel.T1).orElseThrow().topLeft());
+        assertTrue(doc.landmarks().point(LandmarkKey.parse("R.kneeCenter")).isEmpty());
+        String json = writer.toJson(doc);
+        assertEquals(doc, reader.parse(json, "written.json"));
+        LandmarkDocument hidden = doc.withReference(Optional.of(new LandmarkDocument.Reference("a b", false,
+                ref.landmarks())));
+        assertEquals(hidden, reader.parse(writer.toJson(hidden), "hidden.json"));
+    }
+
+    @Test
+    void aReferenceWithoutTheRevealedFlagIsHiddenAndNoReferenceWritesNoKey() throws LandmarkFileException {
+        LandmarkDocument doc = reader.parse(HEAD + "\"reference\": {\"name\": \"dr.json\"}}", "r.json");
+        assertEquals(new LandmarkDocument.Reference("dr.json", false, LandmarkSet.empty()), doc.reference().orElseThrow());
+        String none = writer.toJson(doc.withReference(Optional.empty()));
+        assertTrue(!none.contains("reference"), none);
+        assertTrue(reader.parse(FULL, "full.json").reference().isEmpty(), "files from before the reference stay valid");
+    }
+
+    @Test
+    void aDamagedReferenceBlockCanBeLeftOutToRescueTheRest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s.json");
+        Files.writeString(file, WITH_REFERENCE.replace("\"revealed\": true", "\"revealed\": 1"));
+        LandmarkFileException e = assertThrows(LandmarkFileException.class, () -> reader.read(file));
+        assertEquals(file + ": reference.revealed: expected true or false, got a number 1", e.getMessage());
+        LandmarkDocument rest = reader.readWithoutReference(file);
+        assertTrue(rest.reference().isEmpty());
+        assertEquals(Point2.of(10, 5), rest.landmarks().vertebra(SpineLevel.T1).orElseThrow().bottomRight());
+        // a damage outside the reference block is still an error
+        Files.writeString(file, WITH_REFERENCE.replace("\"T1\", \"corners\": [[0,0]", "\"T13\", \"corners\": [[0,0]"));
+        LandmarkFileException outside = assertThrows(LandmarkFileException.class, () -> reader.readWithoutReference(file));
+        assertTrue(outside.getMessage().contains("vertebrae[0]: unknown level 'T13'"), outside.getMessage());
+        assertEquals(dir.resolve("absent.json") + ": no such file",
+                assertThrows(LandmarkFileException.class, () -> reader.readWithoutReference(dir.resolve("absent.json")))
+                        .getMessage());
     }
 
     @Test
