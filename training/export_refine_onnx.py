@@ -2,7 +2,7 @@
 sidecar note and the fixtures the Java test compares against.
 
     /usr/bin/python3 training/export_refine_onnx.py --ckpt training/runs/refine/best.pt \
-        [--metrics eval.json] [--tta] [--iterations 1]
+        [--metrics eval.json] [--tta] [--passes 2]
 
 Writes src/main/resources/org/orthomeasure/detect/vertebra-corners.onnx (+ .json sidecar) and
 src/test/resources/org/orthomeasure/detect/refine-fixtures.json (patches, raw outputs and refined
@@ -19,7 +19,7 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, refine_iterated, sample_patch, spacings  # noqa: E402
+from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, refine_chain, sample_patch, spacings  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RES = os.path.join(ROOT, "src/main/resources/org/orthomeasure/detect")
@@ -39,7 +39,8 @@ def main():
     ap.add_argument("--ckpt", required=True)
     ap.add_argument("--metrics", default=None, help="JSON with the pipeline's validation figures, copied into the sidecar")
     ap.add_argument("--tta", action="store_true", help="average each patch with its mirror image")
-    ap.add_argument("--iterations", type=int, default=1, help="refine, re-centre, refine again (n passes)")
+    ap.add_argument("--passes", type=int, default=2,
+                    help="the walk down the spine, then passes - 1 independent passes (refine_chain)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     ck = torch.load(args.ckpt, map_location="cpu")
@@ -75,7 +76,10 @@ def main():
         "decoding": "per corner: softmax over all cells, corner = expected cell position (patch px); film = c + "
                     "(p + 0.5 - P/2) * step",
         "test_time_flip": bool(args.tta),
-        "iterations": args.iterations,
+        "walk": "chain: level 0 at its first-stage centre; level k at (refined centre of k-1) + (c_k - c_k-1) "
+                "of the first-stage centres, side from the first-stage spacings; then passes - 1 passes with all "
+                "17 patches at the previous corner means, spacings recomputed from them",
+        "passes": args.passes,
         "params": sum(p.numel() for p in model.parameters()),
     }
     if args.metrics:
@@ -98,7 +102,7 @@ def main():
                 "input_sum": float(flat.sum()), "input_abs_sum": float(np.abs(flat).sum()),
                 "heat_samples": {str(i): float(heat.reshape(-1)[i]) for i in [0, 100, 2000, 4 * OUT * OUT - 1]}}
         for tta in (False, True):
-            q = refine_iterated(model, grey, centres, tta, args.iterations)
+            q = refine_chain(model, grey, centres, tta, args.passes)
             entry["corners_tta" if tta else "corners"] = q.reshape(68, 2).tolist()
         fx.append(entry)
     with open(os.path.join(TRES, "refine-fixtures.json"), "w") as f:

@@ -15,6 +15,10 @@ Conventions (the Java side `org.orthomeasure.detect.VertebraRefiner` mirrors the
 - output: 4 heat maps (TL, TR, BL, BR) at 1/STRIDE; cell (u, v) sits at patch px
   (STRIDE*u + (STRIDE-1)/2, STRIDE*v + (STRIDE-1)/2). Corner = expectation of the cell position
   under the softmax over the whole map. Patch px (px, py) -> film: c + (p + 0.5 - P/2) * step.
+- walk (refine_chain, what the pipeline uses): level 0's patch at its first-stage centre, level k's
+  at the refined centre of level k-1 plus the first-stage step c_k - c_{k-1}, sides from the first-stage
+  spacings; then passes - 1 passes with all 17 patches at the previous corner means (spacings
+  recomputed from those).
 - test-time flip: the patch mirrored left-right (column j -> P-1-j); its corners are mirrored back
   (px -> P-1-px) with TL<->TR, BL<->BR, and averaged with the direct ones.
 """
@@ -127,10 +131,12 @@ def decode(heat):
 
 
 @torch.no_grad()
-def refine(model, grey, centres, tta=True):
-    """17 x 4 x 2 film-px corners for the 17 first-stage centres (17 x 2)."""
-    sp = spacings(centres)
-    patches = np.stack([sample_patch(grey, centres[k], SIDE_FACTOR * sp[k]) for k in range(17)])
+def corners_at(model, grey, centres, spacing, tta=True):
+    """n x 4 x 2 film-px corners of the vertebrae at the patch centres (n x 2), patch side
+    SIDE_FACTOR * spacing (n), in one batch; with tta averaged with the mirrored patches."""
+    centres = np.asarray(centres, np.float64).reshape(-1, 2)
+    spacing = np.asarray(spacing, np.float64).reshape(-1)
+    patches = np.stack([sample_patch(grey, centres[k], SIDE_FACTOR * spacing[k]) for k in range(len(centres))])
     x = torch.from_numpy(patches).unsqueeze(1)
     _, q = decode(model(x))
     q = q.numpy().astype(np.float64)
@@ -139,8 +145,13 @@ def refine(model, grey, centres, tta=True):
         qf = qf.numpy().astype(np.float64)[:, [1, 0, 3, 2]]
         qf[..., 0] = P - 1 - qf[..., 0]
         q = (q + qf) / 2
-    step = SIDE_FACTOR * sp / P
-    return np.asarray(centres, np.float64)[:, None, :] + (q + 0.5 - P / 2) * step[:, None, None]
+    step = SIDE_FACTOR * spacing / P
+    return centres[:, None, :] + (q + 0.5 - P / 2) * step[:, None, None]
+
+
+def refine(model, grey, centres, tta=True):
+    """17 x 4 x 2 film-px corners, each level's patch at its own centre (17 x 2), spacings() of them."""
+    return corners_at(model, grey, centres, spacings(centres), tta)
 
 
 def refine_iterated(model, grey, centres, tta=True, iterations=1):
@@ -151,3 +162,21 @@ def refine_iterated(model, grey, centres, tta=True, iterations=1):
         q = refine(model, grey, c, tta)
         c = q.mean(1)
     return q
+
+
+def refine_chain(model, grey, centres, tta=True, passes=2):
+    """The pipeline's second stage. Walks down the spine: T1's patch at its first-stage centre, each next
+    level's patch at the previous level's refined centre plus the first-stage step between the two
+    levels (c_k - c_k-1), patch sides from spacings() of the first-stage centres. So each level lands on
+    the vertebra below the one found for the level above (independent patches let two levels settle on
+    one vertebra when a first-stage centre sits between two). Then passes - 1 more passes of refine()
+    from the corner means. Returns 17 x 4 x 2 film px."""
+    c1 = np.asarray(centres, np.float64)
+    sp = spacings(c1)
+    out = np.zeros((17, 4, 2))
+    for k in range(17):
+        start = c1[0] if k == 0 else out[k - 1].mean(0) + (c1[k] - c1[k - 1])
+        out[k] = corners_at(model, grey, start[None], sp[k:k + 1], tta)[0]
+    for _ in range(max(1, passes) - 1):
+        out = refine(model, grey, out.mean(1), tta)
+    return out
