@@ -12,17 +12,18 @@ import java.io.InputStream;
  * ({@code training/refine_common.py}): input {@code n x 1 x patchPx x patchPx}, a square patch of side
  * {@code sideFactor} x the local vertebra spacing (film px) around each first-stage centre; output
  * {@code n x 4 x (patchPx/stride) x (patchPx/stride)} heat maps (TL, TR, BL, BR); with {@code testTimeFlip}
- * each patch is also run mirrored and the two averaged; {@code iterations} passes, each re-centred on the
- * previous pass's corner means.
+ * each patch is also run mirrored and the two averaged; {@code passes} passes: the first walks down the
+ * spine level by level ({@link VertebraRefiner#refine}), each further one re-centres all patches on the previous
+ * pass's corner means ({@code refine_chain}).
  */
-public record RefineSpec(int patchPx, double sideFactor, int stride, boolean testTimeFlip, int iterations,
+public record RefineSpec(int patchPx, double sideFactor, int stride, boolean testTimeFlip, int passes,
                          String codeCommit, int epochs) {
 
     public RefineSpec {
         if (patchPx <= 0 || stride <= 0 || patchPx % stride != 0 || !(sideFactor > 0)
-                || !Double.isFinite(sideFactor) || iterations < 1) {
+                || !Double.isFinite(sideFactor) || passes < 1) {
             throw new IllegalArgumentException("inconsistent vertebra model geometry: patch " + patchPx + " px, stride "
-                    + stride + ", side factor " + sideFactor + ", " + iterations + " iteration(s)");
+                    + stride + ", side factor " + sideFactor + ", " + passes + " pass(es)");
         }
     }
 
@@ -38,7 +39,7 @@ public record RefineSpec(int patchPx, double sideFactor, int stride, boolean tes
 
     /**
      * Parses the sidecar note: {@code input.patch_px}, {@code input.side_factor}, {@code outputs.stride},
-     * {@code test_time_flip} and {@code iterations} are required, and {@code outputs.heat} must be
+     * {@code test_time_flip} and {@code passes} (an integer) are required, and {@code outputs.heat} must be
      * {@code [n, 4, patch_px/stride, patch_px/stride]} when present.
      *
      * @throws IOException naming the first missing or inconsistent entry
@@ -54,10 +55,14 @@ public record RefineSpec(int patchPx, double sideFactor, int stride, boolean tes
         double side = required(in, "side_factor", "input.side_factor").asDouble();
         int stride = required(out, "stride", "outputs.stride").asInt();
         boolean flip = required(root, "test_time_flip", "test_time_flip").asBoolean();
-        int iterations = required(root, "iterations", "iterations").asInt();
+        JsonNode passNode = required(root, "passes", "passes");
+        if (!passNode.canConvertToInt() || !passNode.isIntegralNumber()) {
+            throw new IOException("the vertebra model note gives passes " + passNode + ", expected a whole number");
+        }
+        int passes = passNode.asInt();
         RefineSpec spec;
         try {
-            spec = new RefineSpec(patch, side, stride, flip, iterations, root.path("code_commit").asText(""),
+            spec = new RefineSpec(patch, side, stride, flip, passes, root.path("code_commit").asText(""),
                     root.path("epochs").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);

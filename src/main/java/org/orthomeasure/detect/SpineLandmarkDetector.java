@@ -19,8 +19,9 @@ import java.util.Optional;
  * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages. Stage 1, the whole
  * film letterboxed into {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
  * {@link SpinePreprocessor}, decoding {@link SpineDecoder}), finds each vertebra and its heat-map spread and
- * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at a patch around each
- * stage-1 centre (the mean of its 4 corners) at about twice the resolution and finds the corners there.
+ * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at each vertebra in a
+ * patch at about twice the resolution, walking down the spine from the stage-1 T1 centre (the mean of its 4
+ * corners) by the stage-1 steps between centres, and finds the corners there.
  * Corners are returned in the film's pixel coordinates with a confidence ({@link SpineConfidence}: stage-1
  * spread and peak, plausibility of the refined corners). One instance holds two ONNX Runtime sessions
  * (thread-safe for concurrent {@link #detect} calls); close it when done.
@@ -79,13 +80,13 @@ public final class SpineLandmarkDetector implements AutoCloseable {
 
     /**
      * Detects the 17 vertebrae on {@code image}: always 17 ordered levels, with a confidence assessed on the
-     * corners returned. Those are the second stage's, found around the first stage's centres, except when
+     * corners returned. Those are the second stage's, found from the first stage's centres, except when
      * <ul>
      *   <li>the first-stage centres coincide (no spacing to size the patches by; only a failed first stage
      *   gives that): the first stage's corners, whose confidence is then low;</li>
      *   <li>the second stage's corners fail the plausibility rules of {@link SpineConfidence} (order, spacing,
-     *   height, tilt) that the first stage's pass, e.g. two patches centred between vertebrae settled on the
-     *   same one: the second stage made the suggestion worse, so the first stage's corners are kept.</li>
+     *   height, tilt) that the first stage's pass (rare since the walk, which keeps two levels off one
+     *   vertebra): the second stage made the suggestion worse, so the first stage's corners are kept.</li>
      * </ul>
      * {@link SpineDetection#refined()} tells which.
      */
@@ -107,9 +108,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         for (int k = 0; k < SpineDecoder.LEVELS; k++) {
             centres.add(first.centre(k));
         }
-        try {
-            VertebraPatch.spacings(centres);
-        } catch (IllegalArgumentException coincide) {
+        if (!VertebraPatch.hasSpacing(centres)) {
             return Optional.empty();
         }
         return Optional.of(first.withCorners(refiner.refine(image, centres)));

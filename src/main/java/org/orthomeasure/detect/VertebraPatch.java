@@ -46,10 +46,7 @@ public record VertebraPatch(Point2 centre, double side, int patchPx) {
         if (n < 2) {
             throw new IllegalArgumentException("vertebra spacing needs at least 2 centres, got " + n);
         }
-        double[] d = new double[n - 1];
-        for (int k = 0; k + 1 < n; k++) {
-            d[k] = centres.get(k).distanceTo(centres.get(k + 1));
-        }
+        double[] d = gaps(centres);
         double m = median(d);
         if (!(m > 0) || !Double.isFinite(m)) {
             throw new IllegalArgumentException("the vertebra centres coincide (median gap " + m + " px)");
@@ -60,6 +57,24 @@ public record VertebraPatch(Point2 centre, double side, int patchPx) {
             s[k] = Math.min(Math.max(raw, 0.5 * m), 2.0 * m);
         }
         return s;
+    }
+
+    /** Whether {@link #spacings} can size patches for these centres: at least 2, median gap positive and finite. */
+    public static boolean hasSpacing(List<Point2> centres) {
+        if (centres.size() < 2) {
+            return false;
+        }
+        double m = median(gaps(centres));
+        return m > 0 && Double.isFinite(m);
+    }
+
+    /** d_k = |c_(k+1) - c_k|, film px. */
+    private static double[] gaps(List<Point2> centres) {
+        double[] d = new double[centres.size() - 1];
+        for (int k = 0; k + 1 < centres.size(); k++) {
+            d[k] = centres.get(k).distanceTo(centres.get(k + 1));
+        }
+        return d;
     }
 
     /** One patch per centre, of side {@code spec.sideFactor()} x its {@link #spacings spacing}. */

@@ -17,11 +17,12 @@ import java.util.Optional;
 
 /**
  * The second stage of the spine detector ({@code vertebra-corners.onnx}, trained by
- * {@code training/train_refine.py}; reference {@code training/refine_common.py, refine_iterated}): for each
- * first-stage vertebra centre, a patch at about twice the first stage's resolution ({@link VertebraPatch}) goes
- * through the network in one batch (with the mirrored patches too when the sidecar asks for test-time flip),
- * and the corners are decoded ({@link VertebraHeatDecoder}) and mapped back to film px. With
- * {@code iterations} &gt; 1 each further pass is centred on the previous pass's corner means. One instance holds
+ * {@code training/train_refine.py}; reference {@code training/refine_common.py, refine_chain}): for each
+ * vertebra a patch at about twice the first stage's resolution ({@link VertebraPatch}) goes through the network
+ * (with its mirror image too when the sidecar asks for test-time flip), and the corners are decoded
+ * ({@link VertebraHeatDecoder}) and mapped back to film px. The first pass walks down the spine from T1, each
+ * patch placed from the vertebra found just above ({@link #chain}); each further pass (sidecar {@code passes})
+ * re-centres all patches on the previous pass's corner means, in one batch. One instance holds
  * one ONNX Runtime session (thread-safe for concurrent {@link #refine} calls); close it when done.
  */
 public final class VertebraRefiner implements AutoCloseable {
@@ -84,29 +85,84 @@ public final class VertebraRefiner implements AutoCloseable {
     }
 
     /**
-     * The corners (TL, TR, BL, BR; film px) of the vertebrae centred near {@code centres} (top to bottom),
-     * after {@code spec().iterations()} passes.
+     * The corners (TL, TR, BL, BR; film px) of the 17 vertebrae whose first-stage centres are {@code centres}
+     * (top to bottom), found by {@link #chain walking down the spine} and then {@code spec().passes() - 1}
+     * batched passes ({@code training/refine_common.py, refine_chain}).
      *
      * @throws IllegalArgumentException when fewer than 2 centres are given or most of them coincide
      *                                  ({@link VertebraPatch#spacings})
      */
     public List<List<Point2>> refine(GreyImage film, List<Point2> centres) throws DetectorException {
-        List<Point2> c = centres;
-        List<List<Point2>> corners = null;
-        for (int pass = 0; pass < spec.iterations(); pass++) {
-            corners = refineOnce(film, c);
-            c = means(corners);
-        }
-        return corners;
+        return refine(film, centres, spec);
     }
 
-    /** One pass: every patch (and its mirror image with test-time flip) in one batched run. */
-    List<List<Point2>> refineOnce(GreyImage film, List<Point2> centres) throws DetectorException {
-        List<VertebraPatch> patches = VertebraPatch.around(centres, spec);
+    /**
+     * {@link #refine} with another pass count or test-time flip than the sidecar's ({@code variant}'s geometry
+     * must be this model's), for tests and diagnostics.
+     */
+    List<List<Point2>> refine(GreyImage film, List<Point2> centres, RefineSpec variant) throws DetectorException {
+        if (variant.patchPx() != spec.patchPx() || variant.stride() != spec.stride()) {
+            throw new IllegalArgumentException("a variant of the vertebra model must keep its patch and stride");
+        }
+        return chain(film, centres, variant, (f, patches) -> cornersAt(f, patches, variant.testTimeFlip()));
+    }
+
+    /** What finds the corners of the vertebra at the centre of each patch (film px, TL, TR, BL, BR). */
+    @FunctionalInterface
+    interface CornerFinder {
+        List<List<Point2>> cornersAt(GreyImage film, List<VertebraPatch> patches) throws DetectorException;
+    }
+
+    /**
+     * The second stage's sequence of patches ({@code refine_chain}), with first-stage centres c_0..c_(n-1) and
+     * their {@link VertebraPatch#spacings spacings} s_k:
+     * <ol>
+     *   <li>the walk, one patch at a time: level 0's patch centred on c_0, level k's on
+     *   r_(k-1) + (c_k - c_(k-1)) where r_(k-1) is the mean of the corners just found for level k-1; side
+     *   {@code sideFactor} x s_k (first-stage spacings throughout). Each level thus lands on the vertebra below
+     *   the one found for the level above, where independent patches let two levels settle on one vertebra
+     *   when a first-stage centre sits between two;</li>
+     *   <li>{@code passes - 1} more passes, each with all patches at the previous corner means and sides from
+     *   the spacings of those means, in one batch.</li>
+     * </ol>
+     * Degenerate case: when the corner means of a pass coincide (no spacing to size the next patches by), the
+     * further passes are skipped and that pass's corners returned; they fail the plausibility rules of
+     * {@link SpineConfidence}, so the detector keeps the first stage.
+     *
+     * @throws IllegalArgumentException when fewer than 2 centres are given or the first-stage centres coincide
+     */
+    static List<List<Point2>> chain(GreyImage film, List<Point2> centres, RefineSpec spec, CornerFinder finder)
+            throws DetectorException {
+        double[] s = VertebraPatch.spacings(centres);
+        List<List<Point2>> corners = new ArrayList<>(centres.size());
+        for (int k = 0; k < centres.size(); k++) {
+            Point2 start = centres.get(0);
+            if (k > 0) {
+                Point2 found = means(List.of(corners.get(k - 1))).get(0);
+                start = found.plus(centres.get(k - 1).vectorTo(centres.get(k)));
+            }
+            VertebraPatch patch = new VertebraPatch(start, spec.sideFactor() * s[k], spec.patchPx());
+            corners.add(finder.cornersAt(film, List.of(patch)).get(0));
+        }
+        List<List<Point2>> out = Collections.unmodifiableList(corners);
+        for (int pass = 1; pass < spec.passes(); pass++) {
+            List<Point2> c = means(out);
+            if (!VertebraPatch.hasSpacing(c)) {
+                break;
+            }
+            out = finder.cornersAt(film, VertebraPatch.around(c, spec));
+        }
+        return out;
+    }
+
+    /**
+     * The corners (film px) of the vertebra at the centre of each patch: every patch (and its mirror image with
+     * {@code flip}, mapped back and averaged) in one batched run.
+     */
+    List<List<Point2>> cornersAt(GreyImage film, List<VertebraPatch> patches, boolean flip) throws DetectorException {
         int n = patches.size();
         int p = spec.patchPx();
         int pixels = p * p;
-        boolean flip = spec.testTimeFlip();
         float[] input = new float[(flip ? 2 * n : n) * pixels];
         for (int k = 0; k < n; k++) {
             float[] patch = patches.get(k).sample(film);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.orthomeasure.core.geometry.Point2;
 
@@ -23,10 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Java second stage reproduces PyTorch: spacings, patch samples, raw heat maps and the refined film-px
- * corners (with and without test-time flip, with the sidecar's number of passes) for fixed centres on two
- * images, compared with what {@code training/export_refine_onnx.py} saved from the same model.
+ * corners of the walk down the spine (with and without test-time flip, with the sidecar's number of passes) for
+ * fixed centres on two images, compared with what {@code training/export_refine_onnx.py} saved from the same model.
  */
 class VertebraRefinerTest {
+
+    /** Noise levels whose walk has not yet amplified float32 differences past 0.05 px (see below). */
+    static final int NOISE_LEVELS_COMPARED = 10;
+    static final int NOISE_LEVELS_COMPARED_NO_FLIP = 6;
 
     private static VertebraRefiner refiner;
     private static JsonNode fixtures;
@@ -112,20 +117,54 @@ class VertebraRefinerTest {
         }
     }
 
+    /**
+     * The walk and the second pass (sidecar passes) against {@code refine_chain}, with and without test-time flip.
+     * On the drawn column every level matches (measured: within 3e-5 px). On noise there is no vertebra to
+     * settle on and each walk step feeds the next: a difference of 1e-5 px in T1's centre grows about 3-fold per
+     * level (measured in Java alone: 1.5 px at L2), so the float32 differences between ONNX Runtime and PyTorch
+     * can only be compared over the first levels: {@value #NOISE_LEVELS_COMPARED} with the flip (measured there:
+     * within 0.004 px), {@value #NOISE_LEVELS_COMPARED_NO_FLIP} without (within 0.013 px).
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"fixture-column.png", "fixture-noise.png"})
-    void refinedCornersMatchPyTorch(String file) throws Exception {
+    @CsvSource({"fixture-column.png, false, 17", "fixture-column.png, true, 17", "fixture-noise.png, false, "
+            + NOISE_LEVELS_COMPARED_NO_FLIP, "fixture-noise.png, true, " + NOISE_LEVELS_COMPARED})
+    void refinedCornersMatchPyTorch(String file, boolean flip, int levels) throws Exception {
         JsonNode fx = fixture(file);
         GreyImage img = image(file);
-        String key = refiner.spec().testTimeFlip() ? "corners_tta" : "corners";
-        List<List<Point2>> q = refiner.refine(img, centres(fx));
+        String key = flip ? "corners_tta" : "corners";
+        RefineSpec s = refiner.spec();
+        RefineSpec variant = new RefineSpec(s.patchPx(), s.sideFactor(), s.stride(), flip, s.passes(), "", 0);
+        List<List<Point2>> q = refiner.refine(img, centres(fx), variant);
         assertEquals(17, q.size());
-        for (int k = 0; k < 17; k++) {
+        for (int k = 0; k < levels; k++) {
             for (int c = 0; c < 4; c++) {
                 JsonNode p = fx.get(key).get(4 * k + c);
                 Point2 got = q.get(k).get(c);
                 assertEquals(p.get(0).asDouble(), got.x(), 0.05, key + " level " + k + " corner " + c + " x");
                 assertEquals(p.get(1).asDouble(), got.y(), 0.05, key + " level " + k + " corner " + c + " y");
+            }
+        }
+        if (flip == s.testTimeFlip()) {
+            // the public entry point is the sidecar's variant
+            assertEquals(q, refiner.refine(img, centres(fx)));
+        }
+    }
+
+    @Test
+    void onTheDrawnColumnTheWalkDampsASmallShiftOfT1() throws Exception {
+        // where there are vertebrae, each level settles on its own: moving T1's first-stage centre by 0.01 px
+        // moves no refined corner by as much (measured: at most 0.002 px)
+        JsonNode fx = fixture("fixture-column.png");
+        GreyImage img = image("fixture-column.png");
+        List<Point2> c = centres(fx);
+        List<Point2> moved = new ArrayList<>(c);
+        moved.set(0, new Point2(c.get(0).x() + 0.01, c.get(0).y() + 0.01));
+        List<List<Point2>> a = refiner.refine(img, c);
+        List<List<Point2>> b = refiner.refine(img, moved);
+        for (int k = 0; k < 17; k++) {
+            for (int i = 0; i < 4; i++) {
+                double d = a.get(k).get(i).distanceTo(b.get(k).get(i));
+                assertTrue(d < 0.01, "level " + k + " corner " + i + " moved " + d + " px");
             }
         }
     }
