@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** The whole two-stage detector: stage 1 on the film, stage 2 around its centres, and which result is kept. */
 class SpineTwoStageTest {
 
-    private static final String FILM = "sunhl-1th-02-Jan-2017-162 A AP.jpg";
+    private static final String FILM = "sunhl-1th-10-Jan-2017-253 B AP.jpg";
     private static SpineLandmarkDetector detector;
 
     @BeforeAll
@@ -33,16 +33,12 @@ class SpineTwoStageTest {
         detector.close();
     }
 
-    private static List<Point2> centres(SpineDetection d) {
-        List<Point2> c = new ArrayList<>();
-        for (int k = 0; k < 17; k++) {
-            c.add(d.centre(k));
-        }
-        return c;
-    }
-
+    /**
+     * A validation film on which the first stage puts T4..L4 one vertebra low (mean corner error 116 px): the
+     * walk down the spine starts from a correct T1 and puts every level on its own labelled vertebra.
+     */
     @Test
-    void onARealFilmTheSecondStageGivesPlausibleCornersNearTheFirst() throws Exception {
+    void onARealFilmTheWalkPutsEachLevelOnItsOwnVertebra() throws Exception {
         Path data = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
         assumeTrue(Files.isDirectory(data), "../shared/data/aasce-spine-train is absent");
         AasceDataset.Entry entry = AasceDataset.read(data).entries().stream()
@@ -52,7 +48,18 @@ class SpineTwoStageTest {
         SpineDetection second = detector.refine(film, first).orElseThrow();
         assertFalse(first.refined());
         assertTrue(second.refined());
-        double[] spacing = VertebraPatch.spacings(centres(first));
+        List<Point2> truth = new ArrayList<>();
+        for (int k = 0; k < 17; k++) {
+            double x = 0;
+            double y = 0;
+            for (int c = 0; c < 4; c++) {
+                double[] ref = entry.cornerPx(4 * k + c, film.width(), film.height());
+                x += ref[0] / 4;
+                y += ref[1] / 4;
+            }
+            truth.add(new Point2(x, y));
+        }
+        double[] labelledSpacing = VertebraPatch.spacings(truth);
         double errorFirst = 0;
         double errorSecond = 0;
         for (int k = 0; k < 17; k++) {
@@ -60,18 +67,19 @@ class SpineTwoStageTest {
             // TL, TR, BL, BR: left corners left of right ones, top corners above bottom ones
             assertTrue(q.get(0).x() < q.get(1).x() && q.get(2).x() < q.get(3).x(), "level " + k + " " + q);
             assertTrue(q.get(0).y() < q.get(2).y() && q.get(1).y() < q.get(3).y(), "level " + k + " " + q);
-            // the vertebra asked for is the one at the patch centre: it moves by less than the gap to the next
-            double moved = second.centre(k).distanceTo(first.centre(k));
-            assertTrue(moved < 0.75 * spacing[k], "level " + k + " moved " + moved + " px, spacing " + spacing[k]);
+            // on its own vertebra: within a quarter of the labelled spacing of the labelled centre
+            double off = second.centre(k).distanceTo(truth.get(k));
+            assertTrue(off < 0.25 * labelledSpacing[k], "level " + k + " is " + off + " px off its vertebra, spacing "
+                    + labelledSpacing[k] + " px");
             for (SpineDetection.Corner c : SpineDetection.Corner.values()) {
                 double[] ref = entry.cornerPx(4 * k + c.ordinal(), film.width(), film.height());
                 errorFirst += first.corner(k, c).distanceTo(new Point2(ref[0], ref[1])) / 68;
                 errorSecond += second.corner(k, c).distanceTo(new Point2(ref[0], ref[1])) / 68;
             }
         }
-        // the labelled corners: the refined ones are within a vertebra's half height of the truth on average
-        double medianSpacing = median(spacing);
-        assertTrue(errorSecond < 0.5 * medianSpacing, "corner error " + errorSecond + " px (stage 1: " + errorFirst
+        // measured: 10.1 px (stage 1: 116.1 px) with a median labelled spacing of 121 px
+        double medianSpacing = median(labelledSpacing);
+        assertTrue(errorSecond < 0.2 * medianSpacing, "corner error " + errorSecond + " px (stage 1: " + errorFirst
                 + " px), spacing " + medianSpacing + " px");
 
         // detect() keeps the second stage unless it broke the plausibility the first stage had
