@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time per film of the whole two-stage detection ({@code detectOneFilm}: stage-1 pre-processing, ONNX Runtime
- * with test-time flip, decoding; stage-2 patch sampling, one batched run of the 17 patches and their mirrors
- * per pass, decoding; confidence) on a real AASCE film from ../shared (755 x 2125), or a synthetic film of
+ * with test-time flip, decoding; stage 2: the walk down the spine, 17 runs of one patch and its mirror, then
+ * one batched run of the 17 patches and their mirrors per further pass, patch sampling and decoding; confidence) on a real AASCE film from ../shared (755 x 2125), or a synthetic film of
  * that size when ../shared is absent. Target &lt; 1 s. Loading both models is timed apart ({@code loadModels},
  * single shot: start of both ONNX Runtime sessions, then closed).
  * Run: {@code mvn -o -Pbench test-compile exec:java -Dexec.args="SpineInferenceBenchmark"} (in-process: exec:java gives a forked JMH VM no classpath).
