@@ -10,7 +10,7 @@ import java.io.InputStream;
  * The geometry of the second-stage vertebra network, read from its sidecar note
  * ({@code vertebra-corners.json}) so the Java patch sampling and decoding follow the exported model
  * ({@code training/refine_common.py}): input {@code n x 1 x patchPx x patchPx}, a square patch of side
- * {@code sideFactor} x the local vertebra spacing (film px) around each first-stage centre; output
+ * {@code sideFactor} x the local vertebra spacing (film px) around each vertebra's expected centre; output
  * {@code n x 4 x (patchPx/stride) x (patchPx/stride)} heat maps (TL, TR, BL, BR); with {@code testTimeFlip}
  * each patch is also run mirrored and the two averaged; {@code passes} passes: the first walks down the
  * spine level by level ({@link VertebraRefiner#refine}), each further one re-centres all patches on the previous
