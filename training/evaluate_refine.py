@@ -1,6 +1,6 @@
 """Score the two-stage pipeline (first stage + second stage walk, refine_chain) on the validation split.
 
-    /usr/bin/python3 training/evaluate_refine.py --ckpt training/runs/refine/last.pt \
+    /usr/bin/python3 training/evaluate_refine.py --ckpt training/runs/refine/last.pt [more.pt ...] \
         [--stage1 training/checkpoints/spine-best.pt] [--passes 2] [--no-tta] [--out eval.json]
 
 As the Java detector: the first stage runs (flip, decode window from the sidecar defaults); its
@@ -21,7 +21,7 @@ from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import evaluate as first_stage  # noqa: E402
-from refine_common import RefineNet, refine_chain, spacings  # noqa: E402
+from refine_common import load_refiner, refine_chain, spacings  # noqa: E402
 from spine_common import SpineNet, cobb_angles, landmarks_px, load_labels, smape  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def implausible(v):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--ckpt", required=True, nargs="+", help="one checkpoint, or several for their ensemble")
     ap.add_argument("--stage1", default="training/checkpoints/spine-best.pt")
     ap.add_argument("--data", default="../shared/data/aasce-spine-train")
     ap.add_argument("--split", default="training/validation-files.txt")
@@ -57,10 +57,8 @@ def main():
     s1 = SpineNet()
     s1.load_state_dict(torch.load(args.stage1, map_location="cpu")["model"])
     s1.eval()
-    ck = torch.load(args.ckpt, map_location="cpu")
-    s2 = RefineNet()
-    s2.load_state_dict(ck["model"])
-    s2.eval()
+    ck = torch.load(args.ckpt[0], map_location="cpu")
+    s2 = load_refiner(args.ckpt)
     names, lm, ang = load_labels(args.data)
     files = [l.strip() for l in open(args.split) if l.strip() and not l.startswith("#")]
     preds, gts, cds, shifted, times, kept_first = [], [], [], [], [], []
@@ -97,6 +95,7 @@ def main():
         "films_keeping_first_stage": kept_first,
         "python_two_stage_s_per_film": round(float(np.mean(times)), 3),
         "second_stage_epochs": ck.get("state", {}).get("epoch"),
+        "second_stage_checkpoints": len(args.ckpt),
         "pipeline": "first stage with flip; walk + %d pass(es)%s" % (args.passes - 1, "" if args.no_tta else ", flip"),
     }
     print(json.dumps(res, indent=1))

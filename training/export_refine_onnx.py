@@ -19,7 +19,7 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, refine_chain, sample_patch, spacings  # noqa: E402
+from refine_common import OUT, P, SIDE_FACTOR, STRIDE, load_refiner, refine_chain, sample_patch, spacings  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RES = os.path.join(ROOT, "src/main/resources/org/orthomeasure/detect")
@@ -36,7 +36,7 @@ def fixture_centres():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ckpt", required=True)
+    ap.add_argument("--ckpt", required=True, nargs="+", help="one checkpoint, or several exported as their ensemble")
     ap.add_argument("--metrics", default=None, help="JSON with the pipeline's validation figures, copied into the sidecar")
     ap.add_argument("--tta", action="store_true", help="average each patch with its mirror image")
     ap.add_argument("--passes", type=int, default=2,
@@ -44,10 +44,8 @@ def main():
     ap.add_argument("--run-note", default=None, help="how the checkpoint was trained (copied into the sidecar)")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    ck = torch.load(args.ckpt, map_location="cpu")
-    model = RefineNet()
-    model.load_state_dict(ck["model"])
-    model.eval()
+    ck = torch.load(args.ckpt[0], map_location="cpu")
+    model = load_refiner(args.ckpt)
     onnx_path = os.path.join(RES, "vertebra-corners.onnx")
     torch.onnx.export(model, torch.zeros(17, 1, P, P), onnx_path, opset_version=13, input_names=["patches"],
                       output_names=["heat"], dynamic_axes={"patches": {0: "n"}, "heat": {0: "n"}},
@@ -64,6 +62,7 @@ def main():
                   "list": "training/validation-files.txt"},
         "code_commit": commit,
         "epochs": state.get("epoch"),
+        "networks": len(args.ckpt),
         "training_minutes": round(state.get("elapsed", 0) / 60, 1),
         "hardware": "2-core x86_64 CPU, torch %s, 2 threads" % torch.__version__,
         "input": {"name": "patches", "shape": ["n", 1, P, P], "patch_px": P, "side_factor": SIDE_FACTOR,
@@ -74,6 +73,8 @@ def main():
                                 "/255 then (v-mean)/max(std,1e-6) per patch"},
         "outputs": {"heat": ["n", 4, OUT, OUT], "stride": STRIDE,
                     "cell_centre": "patch px = stride*index + (stride-1)/2"},
+        "ensemble": "with several networks the model's output is log(mean of their softmax maps), so the "
+                    "decoding below gives the mean of their corners" if len(args.ckpt) > 1 else "one network",
         "decoding": "per corner: softmax over all cells, corner = expected cell position (patch px); film = c + "
                     "(p + 0.5 - P/2) * step",
         "test_time_flip": bool(args.tta),

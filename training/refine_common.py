@@ -180,3 +180,31 @@ def refine_chain(model, grey, centres, tta=True, passes=2):
     for _ in range(max(1, passes) - 1):
         out = refine(model, grey, out.mean(1), tta)
     return out
+
+
+class Ensemble(nn.Module):
+    """Several RefineNets as one: the output is the log of the mean of their per-corner softmax maps, so
+    the decoder's softmax gives the mean probability map and its expectation the mean of the networks'
+    corners (soft-argmax is linear in the probabilities). The Java decoder needs no change."""
+
+    def __init__(self, nets):
+        super().__init__()
+        self.nets = nn.ModuleList(nets)
+
+    def forward(self, x):
+        b = x.shape[0]
+        logps = [F.log_softmax(n(x).reshape(b, 4, -1), 2) for n in self.nets]
+        lp = torch.logsumexp(torch.stack(logps), 0) - float(np.log(len(self.nets)))
+        return lp.reshape(b, 4, OUT, OUT)
+
+
+def load_refiner(paths):
+    """One checkpoint: its RefineNet; several: their Ensemble (eval mode)."""
+    nets = []
+    for p in paths:
+        n = RefineNet()
+        n.load_state_dict(torch.load(p, map_location="cpu")["model"])
+        n.eval()
+        nets.append(n)
+    model = nets[0] if len(nets) == 1 else Ensemble(nets)
+    return model.eval()

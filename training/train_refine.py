@@ -33,7 +33,7 @@ from train_spine import photometric, split_cases, vertebra_mask  # noqa: E402
 
 def load(args):
     names, lm, ang = load_labels(args.data)
-    val_cases = split_cases(names, args.val_frac, args.seed)
+    val_cases = split_cases(names, args.val_frac, args.split_seed)
     recs = []
     for i, n in enumerate(names):
         with Image.open(os.path.join(args.data, "images", n)) as im:
@@ -169,7 +169,8 @@ def main():
     ap.add_argument("--minutes", type=float, default=45.0)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=5, help="initialisation and sampling")
+    ap.add_argument("--split-seed", type=int, default=5, help="the validation split (keep 5: train_spine.py's split)")
     ap.add_argument("--val-frac", type=float, default=0.11)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--epoch-samples", type=int, default=3500, help="vertebrae per epoch")
