@@ -73,9 +73,18 @@ public final class SpineDetection {
 
     /** The centre of level {@code level} (film px): the mean of its four corners. */
     public Point2 centre(int level) {
-        List<Point2> q = corners.get(level);
-        return new Point2((q.get(0).x() + q.get(1).x() + q.get(2).x() + q.get(3).x()) / 4,
-                (q.get(0).y() + q.get(1).y() + q.get(2).y() + q.get(3).y()) / 4);
+        return centreOf(corners.get(level));
+    }
+
+    /** The mean of a quadrilateral's corners (film px). */
+    static Point2 centreOf(List<Point2> quad) {
+        double x = 0;
+        double y = 0;
+        for (Point2 p : quad) {
+            x += p.x();
+            y += p.y();
+        }
+        return new Point2(x / quad.size(), y / quad.size());
     }
 
     public int imageWidth() {

@@ -54,7 +54,8 @@ public final class SpinePreprocessor {
         return out;
     }
 
-    private static void standardise(float[] a) {
+    /** (v - mean) / max(std, 1e-6) over the whole array, population std (also the second stage's patches). */
+    static void standardise(float[] a) {
         double sum = 0;
         for (float v : a) {
             sum += v;

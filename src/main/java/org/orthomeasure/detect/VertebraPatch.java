@@ -115,7 +115,7 @@ public record VertebraPatch(Point2 centre, double side, int patchPx) {
                 out[i * p + j] = (float) (acc / 4 / 255.0);
             }
         }
-        standardise(out);
+        SpinePreprocessor.standardise(out);
         return out;
     }
 
@@ -135,23 +135,6 @@ public record VertebraPatch(Point2 centre, double side, int patchPx) {
         double top = film.value(x.lo[j], y.lo[i]) * (1 - fx) + film.value(x.hi[j], y.lo[i]) * fx;
         double bottom = film.value(x.lo[j], y.hi[i]) * (1 - fx) + film.value(x.hi[j], y.hi[i]) * fx;
         return top * (1 - fy) + bottom * fy;
-    }
-
-    /** (v - mean) / max(std, 1e-6) over the whole array, population std. */
-    static void standardise(float[] a) {
-        double sum = 0;
-        for (float v : a) {
-            sum += v;
-        }
-        double mean = sum / a.length;
-        double ss = 0;
-        for (float v : a) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.max(Math.sqrt(ss / a.length), 1e-6);
-        for (int k = 0; k < a.length; k++) {
-            a[k] = (float) ((a[k] - mean) / sd);
-        }
     }
 
     private static double median(double[] values) {

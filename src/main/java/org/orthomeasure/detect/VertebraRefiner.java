@@ -138,7 +138,7 @@ public final class VertebraRefiner implements AutoCloseable {
         for (int k = 0; k < centres.size(); k++) {
             Point2 start = centres.get(0);
             if (k > 0) {
-                Point2 found = means(List.of(corners.get(k - 1))).get(0);
+                Point2 found = SpineDetection.centreOf(corners.get(k - 1));
                 start = found.plus(centres.get(k - 1).vectorTo(centres.get(k)));
             }
             VertebraPatch patch = new VertebraPatch(start, spec.sideFactor() * s[k], spec.patchPx());
@@ -194,13 +194,7 @@ public final class VertebraRefiner implements AutoCloseable {
     static List<Point2> means(List<List<Point2>> quads) {
         List<Point2> out = new ArrayList<>(quads.size());
         for (List<Point2> q : quads) {
-            double x = 0;
-            double y = 0;
-            for (Point2 p : q) {
-                x += p.x();
-                y += p.y();
-            }
-            out.add(new Point2(x / q.size(), y / q.size()));
+            out.add(SpineDetection.centreOf(q));
         }
         return Collections.unmodifiableList(out);
     }

@@ -98,7 +98,7 @@ class VertebraPatchTest {
                 want[i * 4 + j] = (float) (frac[i] * frac[j]);
             }
         }
-        VertebraPatch.standardise(want);
+        SpinePreprocessor.standardise(want);
         assertArrayEquals(want, got, 1e-6f);
         assertEquals(0, sum(got), 1e-5);
         assertEquals(16, sumOfSquares(got), 1e-4);   // unit population variance
@@ -145,7 +145,7 @@ class VertebraPatchTest {
                 want[i * 4 + j] = raw[j] * 5 / 255f;
             }
         }
-        VertebraPatch.standardise(want);
+        SpinePreprocessor.standardise(want);
         assertArrayEquals(want, edge, 1e-5f);
     }
 
