@@ -27,7 +27,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from spine_common import Block
+from spine_common import Block, standardise
 
 P = 128
 SIDE_FACTOR = 2.5
@@ -72,14 +72,7 @@ def sample_patch(grey, c, side):
             xs = c[0] + (k + dx) * step
             ys = c[1] + (k + dy) * step
             acc += _bilinear(g, xs[None, :].repeat(P, 0), ys[:, None].repeat(P, 1))
-    v = (acc / 4 / 255.0).astype(np.float32)
-    return standardise(v)
-
-
-def standardise(a):
-    m = float(a.mean())
-    sd = float(a.std())
-    return ((a - m) / max(sd, 1e-6)).astype(np.float32)
+    return standardise((acc / 4 / 255.0).astype(np.float32))
 
 
 class RefineNet(nn.Module):

@@ -27,8 +27,8 @@ from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, decode, refine, spacings  # noqa: E402
-from spine_common import SpineNet, cobb_angles, label_problems, landmarks_px, load_labels, smape  # noqa: E402
-from train_spine import photometric, split_cases, vertebra_mask  # noqa: E402
+from spine_common import SpineNet, case_of, cobb_angles, label_problems, landmarks_px, load_labels, smape  # noqa: E402
+from train_spine import open_log, photometric, set_lr, split_cases, vertebra_mask  # noqa: E402
 
 
 def load(args):
@@ -43,16 +43,11 @@ def load(args):
         probs = label_problems(pts, ang[i], w, h)
         v = pts.reshape(17, 4, 2)
         mask = vertebra_mask(v)
-        is_val = case_of_val(n, val_cases)
+        is_val = case_of(n) in val_cases
         if not is_val and (any(p.startswith("angles.csv") for p in probs) or mask.sum() < 12):
             continue
         recs.append(dict(name=n, val=is_val, clean=not probs, g=g, v=v, mask=mask, ang=ang[i], h=h, w=w))
     return recs
-
-
-def case_of_val(n, val_cases):
-    from spine_common import case_of
-    return case_of(n) in val_cases
 
 
 def make_batch(samples, recs, rng):
@@ -179,13 +174,7 @@ def main():
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
-    log = open(os.path.join(args.out, "log.txt"), "a")
-
-    def say(msg):
-        line = time.strftime("%H:%M:%S ") + msg
-        print(line, flush=True)
-        log.write(line + "\n")
-        log.flush()
+    say = open_log(args.out)
 
     t0 = time.time()
     recs = load(args)
@@ -217,10 +206,7 @@ def main():
         agg, nb = {}, 0
         for b0 in range(0, len(order) - args.batch + 1, args.batch):
             frac = min(state["elapsed"] + (time.time() - ep_start), budget) / budget
-            warm = min(1.0, (state["epoch"] * len(order) + b0) / len(order))
-            lr = args.lr * warm * 0.5 * (1 + math.cos(math.pi * frac))
-            for gr in opt.param_groups:
-                gr["lr"] = max(lr, args.lr * 0.01)
+            set_lr(opt, args.lr, frac, min(1.0, (state["epoch"] * len(order) + b0) / len(order)))
             x, t = make_batch(order[b0:b0 + args.batch], recs, rng)
             loss, parts = losses(model(x), t)
             opt.zero_grad()

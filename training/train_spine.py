@@ -29,6 +29,26 @@ from spine_common import (IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineN
 CACHE_H = 1024
 
 
+def open_log(out):
+    """A function that prints a time-stamped line and appends it to OUT/log.txt."""
+    log = open(os.path.join(out, "log.txt"), "a")
+
+    def say(msg):
+        line = time.strftime("%H:%M:%S ") + msg
+        print(line, flush=True)
+        log.write(line + "\n")
+        log.flush()
+    return say
+
+
+def set_lr(opt, base, frac, warm):
+    """Cosine over the wall-clock budget (frac = share spent) after a linear warm-up (warm 0..1),
+    floored at 1 % of the base rate."""
+    lr = base * warm * 0.5 * (1 + math.cos(math.pi * frac))
+    for gr in opt.param_groups:
+        gr["lr"] = max(lr, base * 0.01)
+
+
 def split_cases(names, frac, seed):
     cases = sorted(set(case_of(n) for n in names))
     rng = random.Random(seed)
@@ -238,19 +258,13 @@ def main():
                     help="weight of the tilt loss after removing each film's mean tilt error (deg)")
     ap.add_argument("--snapshot-every", type=int, default=0,
                     help="in the last 40 %% of the budget, keep the weights every N epochs (OUT/snap-EPOCH.pt) "
-                         "for weight averaging (average_weights.py)")
+                         "for averaging their weights later")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
-    log = open(os.path.join(args.out, "log.txt"), "a")
-
-    def say(msg):
-        line = time.strftime("%H:%M:%S ") + msg
-        print(line, flush=True)
-        log.write(line + "\n")
-        log.flush()
+    say = open_log(args.out)
 
     t0 = time.time()
     recs, val_cases, report = load_split(args)
@@ -298,10 +312,7 @@ def main():
         nb = 0
         for b0 in range(0, len(order) - args.batch + 1, args.batch):
             frac = min(state["elapsed"] + (time.time() - ep_start), budget) / budget
-            warm = min(1.0, (state["epoch"] * len(order) + b0) / (len(order) * 1.0))
-            lr = args.lr * warm * 0.5 * (1 + math.cos(math.pi * frac))
-            for gr in opt.param_groups:
-                gr["lr"] = max(lr, args.lr * 0.01)
+            set_lr(opt, args.lr, frac, min(1.0, (state["epoch"] * len(order) + b0) / len(order)))
             x, v, m = make_batch(train, order[b0:b0 + args.batch], rng, True, grid)
             heat, off = model(x)
             loss, parts = losses(heat, off, v, m, args.angle_weight, args.rel_angle_weight)
