@@ -50,7 +50,8 @@ public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
-    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
+    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]"
+            + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
 
     /** True when {@code args} (after "measure") ask for automatic landmarks. */
@@ -65,6 +66,11 @@ public final class AutoSpineMeasure {
 
     /** Runs {@code measure --auto ...}; {@code args} are those after "measure". */
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--auto") && args[i + 1].equals("longleg")) {
+                return new AutoLongLegMeasure().run(args, out, err);
+            }
+        }
         List<Path> images = new ArrayList<>();
         Path json = null;
         boolean jsonStdout = false;
@@ -92,7 +98,7 @@ public final class AutoSpineMeasure {
             }
         }
         if (!"spine".equals(kind)) {
-            throw new UsageException("--auto supports 'spine' only, got '" + kind + "' (" + USAGE + ")");
+            throw new UsageException("--auto takes 'spine' or 'longleg', got '" + kind + "' (" + USAGE + ")");
         }
         if (images.isEmpty()) {
             throw new UsageException("no image given (" + USAGE + ")");

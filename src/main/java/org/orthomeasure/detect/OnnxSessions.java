@@ -9,20 +9,20 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /** How the detector's bundled ONNX models are found and opened (one place for the session options). */
-final class OnnxSessions {
+public final class OnnxSessions {
 
     private OnnxSessions() {
     }
 
     /** The bytes of a classpath resource beside this class, empty when the application lacks it. */
-    static Optional<byte[]> resource(String name) throws IOException {
+    public static Optional<byte[]> resource(String name) throws IOException {
         try (InputStream in = OnnxSessions.class.getResourceAsStream(name)) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         }
     }
 
     /** A session on {@code model} with all graph optimisations and up to 4 intra-op threads (the CPU count). */
-    static OrtSession open(OrtEnvironment env, byte[] model) throws OrtException {
+    public static OrtSession open(OrtEnvironment env, byte[] model) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

@@ -1,0 +1,70 @@
+package org.orthomeasure.detect.longleg;
+
+import java.util.Optional;
+import org.orthomeasure.core.geometry.Circle;
+import org.orthomeasure.core.geometry.Point2;
+
+/**
+ * Metal at a joint: a hip or knee replacement or a plate shows as the brightest grey there is, flat and
+ * large, where bone is textured. Within a window around the femoral head (2.5 radii) and around the knee
+ * (a tenth of the femur's length), a joint counts as carrying metal when at least {@link #MIN_FRACTION} of
+ * its pixels are at or above {@link #METAL_GREY} on the crop's 0..255 grey (before CLAHE), while the crop as
+ * a whole has fewer than {@link #MAX_FILM_FRACTION} such pixels (an over-exposed or inverted film is not
+ * metal everywhere). Checked on drawn implants only: no film with an implant came with the data.
+ */
+final class ImplantCheck {
+
+    static final float METAL_GREY = 250f;
+    static final double MIN_FRACTION = 0.08;
+    static final double MAX_FILM_FRACTION = 0.2;
+
+    private ImplantCheck() {
+    }
+
+    /** "metal at the hip (…)" or "metal at the knee (…)" when a joint looks like an implant. */
+    static Optional<String> metalAt(float[] grey, BoneMask mask, DerivedLeg leg) {
+        int bright = 0;
+        for (float v : grey) {
+            bright += v >= METAL_GREY ? 1 : 0;
+        }
+        if (bright > MAX_FILM_FRACTION * grey.length) {
+            return Optional.empty();
+        }
+        Optional<Circle> head = leg.head();
+        if (head.isPresent()) {
+            Circle c = head.get();
+            double f = fraction(grey, c.center(), 2.5 * c.radius());
+            if (f >= MIN_FRACTION) {
+                return Optional.of(String.format(java.util.Locale.ROOT,
+                        "metal at the hip (%.0f %% of the joint at full brightness): a hip replacement is not measured", 100 * f));
+            }
+        }
+        Optional<Point2> knee = leg.point(LegPoint.KNEE_CENTER);
+        Optional<Point2> top = leg.point(LegPoint.FEMORAL_HEAD_TOP);
+        if (knee.isPresent() && top.isPresent()) {
+            double f = fraction(grey, knee.get(), Math.max(6, 0.1 * (knee.get().y() - top.get().y())));
+            if (f >= MIN_FRACTION) {
+                return Optional.of(String.format(java.util.Locale.ROOT,
+                        "metal at the knee (%.0f %% of the joint at full brightness): a knee replacement is not measured", 100 * f));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static double fraction(float[] grey, Point2 centre, double radius) {
+        int n = 0;
+        int bright = 0;
+        int r = (int) Math.ceil(radius);
+        int cx = (int) Math.round(centre.x());
+        int cy = (int) Math.round(centre.y());
+        for (int y = cy - r; y <= cy + r; y++) {
+            for (int x = cx - r; x <= cx + r; x++) {
+                if (x >= 0 && y >= 0 && x < LegCrop.WIDTH && y < LegCrop.HEIGHT) {
+                    n++;
+                    bright += grey[y * LegCrop.WIDTH + x] >= METAL_GREY ? 1 : 0;
+                }
+            }
+        }
+        return n == 0 ? 0 : (double) bright / n;
+    }
+}
