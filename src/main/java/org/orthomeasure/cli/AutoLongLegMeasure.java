@@ -234,8 +234,17 @@ final class AutoLongLegMeasure {
         for (Measurement m : set.measurements()) {
             out.printf(Locale.ROOT, "  %-16s %10s %s  (suggested landmarks)%n", m.id().id(), m.formattedValue(), m.unit().symbol());
         }
-        set.missingWhereWorkedOn(landmarks).forEach((id, v) ->
-                out.printf(Locale.ROOT, "  %-16s not measured: %s%n", id.id(), v.describe()));
+        List<String> withheld = new ArrayList<>();
+        set.missingWhereWorkedOn(landmarks).forEach((id, v) -> {
+            if (v.note().filter(n -> n.startsWith("low confidence")).isPresent()) {
+                withheld.add(id.id());
+            } else {
+                out.printf(Locale.ROOT, "  %-16s not measured: %s%n", id.id(), v.describe());
+            }
+        });
+        if (!withheld.isEmpty()) {
+            out.println("  not measured (low confidence, see above): " + String.join(", ", withheld));
+        }
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

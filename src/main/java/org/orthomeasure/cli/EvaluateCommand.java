@@ -10,6 +10,7 @@ import org.orthomeasure.detect.FilmScore;
 import org.orthomeasure.detect.SpineEvaluator;
 import org.orthomeasure.detect.SpineLandmarkDetector;
 import org.orthomeasure.detect.SpineScore;
+import org.orthomeasure.detect.longleg.OaiLegsDataset;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,11 +33,14 @@ public final class EvaluateCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "score the spine detector on a labelled folder (SMAPE, MAE per curve, corner px)";
+        return "score a detector on a labelled folder: AASCE spine (SMAPE, MAE per curve, corner px) or OAI long-leg crops (HKA and angle MAE, landmark px)";
     }
 
     @Override
     public int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
+        if (args.length > 0 && !args[0].startsWith("--") && OaiLegsDataset.looksLike(Path.of(args[0]))) {
+            return new LongLegEvaluate().run(args, out);
+        }
         Path dir = null;
         Path files = null;
         Path json = null;

@@ -6,8 +6,9 @@ import org.orthomeasure.core.geometry.Point2;
 
 /**
  * Metal at a joint: a hip or knee replacement or a plate shows as the brightest grey there is, flat and
- * large, where bone is textured. Within a window around the femoral head (2.5 radii) and around the knee
- * (a tenth of the femur's length), a joint counts as carrying metal when at least {@link #MIN_FRACTION} of
+ * large, where bone is textured. Within a window around the femoral head (2.5 radii; when no head circle
+ * was found, 0.12 femur lengths around a point just below the femur's top) and around the knee (a tenth
+ * of the femur's length), a joint counts as carrying metal when at least {@link #MIN_FRACTION} of
  * its pixels are at or above {@link #METAL_GREY} on the crop's 0..255 grey (before CLAHE), while the crop as
  * a whole has fewer than {@link #MAX_FILM_FRACTION} such pixels (an over-exposed or inverted film is not
  * metal everywhere). Checked on drawn implants only: no film with an implant came with the data.
@@ -30,19 +31,20 @@ final class ImplantCheck {
         if (bright > MAX_FILM_FRACTION * grey.length) {
             return Optional.empty();
         }
+        Optional<Point2> top = leg.point(LegPoint.FEMORAL_HEAD_TOP);
+        Optional<Point2> knee = leg.point(LegPoint.KNEE_CENTER);
+        double femur = knee.isPresent() && top.isPresent() ? knee.get().y() - top.get().y() : 0.4 * LegCrop.HEIGHT;
         Optional<Circle> head = leg.head();
-        if (head.isPresent()) {
-            Circle c = head.get();
-            double f = fraction(grey, c.center(), 2.5 * c.radius());
+        Optional<Point2> hip = head.map(Circle::center).or(() -> top.map(t -> Point2.of(t.x(), t.y() + 0.05 * femur)));
+        if (hip.isPresent()) {
+            double f = fraction(grey, hip.get(), head.map(c -> 2.5 * c.radius()).orElse(0.12 * femur));
             if (f >= MIN_FRACTION) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
                         "metal at the hip (%.0f %% of the joint at full brightness): a hip replacement is not measured", 100 * f));
             }
         }
-        Optional<Point2> knee = leg.point(LegPoint.KNEE_CENTER);
-        Optional<Point2> top = leg.point(LegPoint.FEMORAL_HEAD_TOP);
-        if (knee.isPresent() && top.isPresent()) {
-            double f = fraction(grey, knee.get(), Math.max(6, 0.1 * (knee.get().y() - top.get().y())));
+        if (knee.isPresent()) {
+            double f = fraction(grey, knee.get(), Math.max(6, 0.1 * femur));
             if (f >= MIN_FRACTION) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
                         "metal at the knee (%.0f %% of the joint at full brightness): a knee replacement is not measured", 100 * f));

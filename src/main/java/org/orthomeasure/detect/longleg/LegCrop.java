@@ -36,15 +36,12 @@ public record LegCrop(Side side, int x0, int w, int filmHeight, double scale, bo
      * The two legs of a bilateral AP film (the patient's right leg on the image's left): the film
      * scaled so that it is {@link #BILATERAL_WIDTH} wide (or, for a film taller than 4 widths, so that it is
      * {@link #HEIGHT} tall), the left half the right leg, the right half mirrored the left leg.
-     *
-     * @param swapped true when the film shows the patient's right leg on the image's right (PA or flipped)
      */
-    public static LegCrop[] bilateral(int filmWidth, int filmHeight, boolean swapped) {
+    public static LegCrop[] bilateral(int filmWidth, int filmHeight) {
         double scale = Math.min((double) BILATERAL_WIDTH / filmWidth, (double) HEIGHT / filmHeight);
         int half = filmWidth / 2;
-        LegCrop imageLeft = new LegCrop(swapped ? Side.L : Side.R, 0, half, filmHeight, scale, swapped);
-        LegCrop imageRight = new LegCrop(swapped ? Side.R : Side.L, half, filmWidth - half, filmHeight, scale, !swapped);
-        return new LegCrop[] {imageLeft, imageRight};
+        return new LegCrop[] {new LegCrop(Side.R, 0, half, filmHeight, scale, false),
+            new LegCrop(Side.L, half, filmWidth - half, filmHeight, scale, true)};
     }
 
     /** One leg filling the film: scaled to {@link #WIDTH} wide (or {@link #HEIGHT} tall), a left leg mirrored. */

@@ -20,8 +20,10 @@ import org.orthomeasure.core.geometry.Point2;
  * <ul>
  *   <li>femoral head centre: circle fitted (least squares, {@link CircleFit}) to the femur's outline around
  *   the head, iterated 8 times on the outline pixels within 0.35 r of the current circle, leaving out the
- *   lateral-inferior quadrant where the neck leaves the head; the first circle has r = 0.055 L below the
- *   femur's top;</li>
+ *   lateral-inferior quadrant where the neck leaves the head and the columns at the film's side (a head
+ *   cut by the side of a crop is fitted from the outline that is there); the first circle has r = 0.055 L
+ *   below the femur's top; a head whose circle reaches beyond the side by more than a quarter of its
+ *   radius runs off the film;</li>
  *   <li>femoral head top: the femur's top row (its upper edge), centred on that row's pixels;</li>
  *   <li>greater trochanter tip: the top edge of the femur lateral of the head by more than 1.6 r;</li>
  *   <li>femoral and tibial shaft points: midpoint between the two cortices (the outline's left and right
@@ -77,14 +79,12 @@ public final class LegGeometry {
             problems.add(String.format(java.util.Locale.ROOT,
                     "femur and tibia out of proportion (femur %.2f times the tibia; legs are 1.0 to 1.6)", ratio));
         }
-        if (femur.top <= 1) {
+        double edgeMargin = Math.max(3, 0.02 * lt);
+        if (femur.top <= edgeMargin) {
             problems.add("the femur runs off the film at the top (hip not on the film)");
         }
-        if (tibia.bottom >= contentHeight - 2) {
+        if (tibia.bottom >= contentHeight - 1 - edgeMargin) {
             problems.add("the tibia runs off the film at the bottom (ankle not on the film)");
-        }
-        if (femur.touchesSide(m.width(), femur.top, femur.top + lf / 5)) {
-            problems.add("the femoral head runs off the side of the film");
         }
         if (lf < 40 || lt < 40) {
             problems.add("the bones are too small to measure (" + lf + " and " + lt + " px)");
@@ -94,6 +94,9 @@ public final class LegGeometry {
         Optional<Circle> head = headCircle(m, femur, lf);
         if (head.isEmpty()) {
             problems.add("the femoral head outline is not round");
+        } else if (head.get().center().x() + 0.75 * head.get().radius() > m.width() - 1
+                || head.get().center().x() - 0.75 * head.get().radius() < 0) {
+            problems.add("the femoral head runs off the side of the film");
         }
         head.ifPresent(c -> points.put(LegPoint.FEMORAL_HEAD_CENTER, c.center()));
         double topX = head.map(c -> femur.meanX(femur.top, c.center().x() - c.radius(), Double.MAX_VALUE))
@@ -144,7 +147,8 @@ public final class LegGeometry {
         int lastRow = Math.min(femur.bottom, femur.top + (int) Math.ceil(0.25 * lf));
         for (int y = femur.top; y <= lastRow; y++) {
             for (int x = 0; x < m.width(); x++) {
-                if (m.label(x, y) == BoneMask.FEMUR && (m.label(x - 1, y) != BoneMask.FEMUR
+                boolean cutByTheEdge = x == 0 || x == m.width() - 1;
+                if (!cutByTheEdge && m.label(x, y) == BoneMask.FEMUR && (m.label(x - 1, y) != BoneMask.FEMUR
                         || m.label(x + 1, y) != BoneMask.FEMUR || m.label(x, y - 1) != BoneMask.FEMUR
                         || m.label(x, y + 1) != BoneMask.FEMUR)) {
                     outline.add(Point2.of(x, y));
@@ -462,15 +466,6 @@ public final class LegGeometry {
                 }
             }
             return n == 0 ? (minX[y] + maxX[y]) / 2.0 : sum / n;
-        }
-
-        boolean touchesSide(int width, int fromRow, int toRow) {
-            for (int y = Math.max(0, fromRow); y <= Math.min(toRow, minX.length - 1); y++) {
-                if (minX[y] == 0 || (maxX[y] >= 0 && maxX[y] == width - 1)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

@@ -4,33 +4,21 @@ import java.util.Optional;
 import org.orthomeasure.core.landmarks.Side;
 
 /**
- * What a long-leg film shows: both legs as an AP film does (the patient's right leg on the image's left),
- * both legs the other way round (a PA film, or one flipped), or one leg only and which.
+ * What a long-leg film shows: both legs as an AP film shows them (the patient's right leg on the image's
+ * left, the convention the measurement engine's medial/lateral rests on), or one leg only and which.
  *
- * @param oneLeg  the leg when the film shows one leg only; empty for a bilateral film
- * @param swapped for a bilateral film: the patient's right leg is on the image's right
+ * @param oneLeg the leg when the film shows one leg only; empty for a bilateral film
  */
-public record LegLayout(Optional<Side> oneLeg, boolean swapped) {
-
-    public LegLayout {
-        if (oneLeg.isPresent() && swapped) {
-            throw new IllegalArgumentException("a one-leg film has no left/right order to swap");
-        }
-    }
+public record LegLayout(Optional<Side> oneLeg) {
 
     /** Both legs, AP (the usual standing long-leg film). */
     public static LegLayout bilateral() {
-        return new LegLayout(Optional.empty(), false);
-    }
-
-    /** Both legs, the patient's right on the image's right. */
-    public static LegLayout bilateralSwapped() {
-        return new LegLayout(Optional.empty(), true);
+        return new LegLayout(Optional.empty());
     }
 
     /** One leg only. */
     public static LegLayout oneLeg(Side side) {
-        return new LegLayout(Optional.of(side), false);
+        return new LegLayout(Optional.of(side));
     }
 
     /**
@@ -44,6 +32,6 @@ public record LegLayout(Optional<Side> oneLeg, boolean swapped) {
     /** The crops of a film of this layout. */
     LegCrop[] crops(int width, int height) {
         return oneLeg.map(s -> new LegCrop[] {LegCrop.single(s, width, height)})
-                .orElseGet(() -> LegCrop.bilateral(width, height, swapped));
+                .orElseGet(() -> LegCrop.bilateral(width, height));
     }
 }

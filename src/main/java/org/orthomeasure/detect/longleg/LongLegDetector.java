@@ -131,6 +131,11 @@ public final class LongLegDetector implements AutoCloseable {
         return segmenter.segment(cropGrey);
     }
 
+    /** Raw logits of one crop (grey 0..255), for the fixture test. */
+    float[] logitsForTest(float[] cropGrey) throws DetectorException {
+        return segmenter.logits(BoneSegmenter.toInput(cropGrey));
+    }
+
     @Override
     public void close() throws DetectorException {
         segmenter.close();

@@ -13,7 +13,7 @@ class LegCropTest {
 
     @Test
     void bilateralFilmIsTwoLegsTheLeftMirrored() {
-        LegCrop[] c = LegCrop.bilateral(500, 1400, false);
+        LegCrop[] c = LegCrop.bilateral(500, 1400);
         assertEquals(Side.R, c[0].side());
         assertFalse(c[0].mirrored());
         assertEquals(Side.L, c[1].side());
@@ -21,29 +21,25 @@ class LegCropTest {
         assertEquals(256.0 / 500, c[0].scale(), 1e-12);
         assertEquals(717, c[0].contentHeight());
         assertEquals(128, c[0].contentWidth());
-        LegCrop[] swapped = LegCrop.bilateral(500, 1400, true);
-        assertEquals(Side.L, swapped[0].side());
-        assertEquals(Side.R, swapped[1].side());
-        assertTrue(swapped[0].mirrored());
     }
 
     @Test
     void aTallFilmIsScaledToTheCropHeight() {
-        LegCrop[] c = LegCrop.bilateral(1000, 7000, false);
+        LegCrop[] c = LegCrop.bilateral(1000, 7000);
         assertEquals(1024.0 / 7000, c[0].scale(), 1e-12);
         assertEquals(1024, c[0].contentHeight());
     }
 
     @Test
     void filmAndCropCoordinatesMapBothWays() {
-        for (LegCrop c : LegCrop.bilateral(2048, 7000, false)) {
+        for (LegCrop c : LegCrop.bilateral(2048, 7000)) {
             for (Point2 p : new Point2[] {Point2.of(10.3, 20.7), Point2.of(1500, 6999), Point2.of(0, 0)}) {
                 Point2 back = c.toFilm(c.toCrop(p));
                 assertEquals(p.x(), back.x(), 1e-9);
                 assertEquals(p.y(), back.y(), 1e-9);
             }
         }
-        LegCrop left = LegCrop.bilateral(256, 1024, false)[1];
+        LegCrop left = LegCrop.bilateral(256, 1024)[1];
         // scale 1: the left leg's image-right column 255 is crop column 0
         assertEquals(Point2.of(255, 5), left.toFilm(Point2.of(0, 5)));
         assertEquals(Point2.of(128, 5), left.toFilm(Point2.of(127, 5)));
@@ -59,7 +55,7 @@ class LegCropTest {
                 v[y * w + x] = (x % 2 == 0 ? 100 : 200) + (y % 2 == 0 ? 0 : 20);
             }
         }
-        LegCrop c = LegCrop.bilateral(w, h, false)[0]; // scale 0.5: each crop pixel covers 2 x 2
+        LegCrop c = LegCrop.bilateral(w, h)[0]; // scale 0.5: each crop pixel covers 2 x 2
         float[] crop = c.sample(GreyImage.of(w, h, v));
         assertEquals(160f, crop[0], 1e-4);
         assertEquals(160f, crop[5 * LegCrop.WIDTH + 77], 1e-4);
@@ -76,7 +72,7 @@ class LegCropTest {
                 v[y * w + x] = x;
             }
         }
-        float[] left = LegCrop.bilateral(w, h, false)[1].sample(GreyImage.of(w, h, v));
+        float[] left = LegCrop.bilateral(w, h)[1].sample(GreyImage.of(w, h, v));
         assertEquals(255f, left[0], 1e-4);
         assertEquals(128f, left[127], 1e-4);
     }

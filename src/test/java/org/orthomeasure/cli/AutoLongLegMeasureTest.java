@@ -1,0 +1,108 @@
+package org.orthomeasure.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orthomeasure.io.landmarks.LandmarkDocument;
+import org.orthomeasure.io.landmarks.LandmarkFileReader;
+
+/** {@code measure --auto longleg} through {@link CommandLine#run} on films assembled from real OAI crops. */
+class AutoLongLegMeasureTest extends CommandLineHarness {
+
+    @TempDir
+    Path tmp;
+
+    private static final Path CROPS = Path.of(System.getProperty("orthomeasure.shared", "../shared"),
+            "data", "oai-legs-seg", "test", "images");
+
+    private List<Path> crops() throws Exception {
+        assumeTrue(Files.isDirectory(CROPS), "needs ../shared/data/oai-legs-seg (real OAI crops) beside the checkout");
+        try (var s = Files.list(CROPS)) {
+            return s.sorted().limit(2).toList();
+        }
+    }
+
+    /** Two crops side by side as a bilateral AP film: the first the right leg, the second mirrored the left. */
+    private Path bilateralFilm() throws Exception {
+        List<Path> c = crops();
+        BufferedImage a = ImageIO.read(c.get(0).toFile());
+        BufferedImage b = ImageIO.read(c.get(1).toFile());
+        BufferedImage film = new BufferedImage(256, 1024, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 1024; y++) {
+            for (int x = 0; x < 128; x++) {
+                film.getRaster().setSample(x, y, 0, a.getRaster().getSample(x, y, 0));
+                film.getRaster().setSample(255 - x, y, 0, b.getRaster().getSample(x, y, 0));
+            }
+        }
+        Path out = tmp.resolve("bilateral.png");
+        ImageIO.write(film, "png", out.toFile());
+        return out;
+    }
+
+    @Test
+    void bilateralFilmGivesBothLegsUnderTheMeasureIds() throws Exception {
+        Path film = bilateralFilm();
+        Path landmarks = tmp.resolve("out.landmarks.json");
+        assertEquals(0, run("measure", "--auto", "longleg", film.toString(), "--json", "-", "--landmarks-out",
+                landmarks.toString()), err());
+        JsonNode j = new ObjectMapper().readTree(out());
+        assertEquals(film.toString(), j.get("input").asText());
+        for (String side : List.of("R", "L")) {
+            JsonNode leg = j.get("legs").get(side);
+            assertFalse(leg.get("lowConfidence").asBoolean(), leg.toString());
+            assertTrue(leg.get("landmarks").has(side + ".kneeCenter"));
+            assertTrue(leg.get("landmarks").get(side + ".ankleCenter").get("confidence").asDouble() > 0.5);
+            double hka = j.get("measurements").get(side + ".HKA").get("value").asDouble();
+            assertTrue(Math.abs(hka) < 15, side + ".HKA " + hka);
+            assertEquals("px", j.get("measurements").get(side + ".femurLength").get("unit").asText(),
+                    "a PNG has no calibration: lengths in px");
+        }
+        assertTrue(j.get("model").asText().contains("bone-segmentation.onnx"));
+        assertTrue(j.get("measurements").has("LLD"));
+        LandmarkDocument doc = new LandmarkFileReader().read(landmarks);
+        assertTrue(doc.suggested().contains("R.kneeCenter") && doc.suggested().contains("L.femoralHeadRim"), doc.suggested().toString());
+        // the written landmarks measure to the same HKA through measure --landmarks
+        resetStreams();
+        assertEquals(0, run("measure", "--landmarks", landmarks.toString(), "--json", "-"), err());
+        JsonNode again = new ObjectMapper().readTree(out());
+        assertEquals(j.get("measurements").get("R.HKA").get("value").asDouble(),
+                again.get("measurements").get("R.HKA").get("value").asDouble(), 0.002);
+    }
+
+    @Test
+    void oneLegCropWithSideAndSeveralFilmsAsJsonLines() throws Exception {
+        List<Path> c = crops();
+        assertEquals(0, run("measure", "--auto", "longleg", c.get(0).toString(), c.get(1).toString(), "--side", "R",
+                "--json", "-"), err());
+        String[] lines = out().strip().split("\n");
+        assertEquals(2, lines.length);
+        for (int i = 0; i < 2; i++) {
+            JsonNode j = new ObjectMapper().readTree(lines[i]);
+            assertEquals(c.get(i).toString(), j.get("input").asText());
+            assertTrue(j.get("measurements").has("R.HKA"), lines[i]);
+            assertFalse(j.get("legs").has("L"));
+        }
+    }
+
+    @Test
+    void aOneLegShapeWithoutSideAndBadOptionsAreRefusedInOneLine() throws Exception {
+        List<Path> c = crops();
+        assertEquals(CommandLine.EXIT_INPUT, run("measure", "--auto", "longleg", c.get(0).toString()));
+        assertTrue(err().contains("--side R or --side L"), err());
+        resetStreams();
+        assertEquals(CommandLine.EXIT_USAGE, run("measure", "--auto", "longleg", c.get(0).toString(), "--side", "X"));
+        assertTrue(err().contains("--side takes R or L"), err());
+        assertEquals(1, err().strip().split("\n").length);
+    }
+}
