@@ -8,7 +8,7 @@ import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.Side;
 
 /** Worked numbers 1 and 2 of measurements.md, and the mirror rule for the left leg. */
-class LongLegProtocolTest {
+class LowerLimbCalculatorsTest {
 
     private static final double EPS = 5e-4; // the spec gives 3 decimals
 
@@ -23,20 +23,20 @@ class LongLegProtocolTest {
 
     @Test
     void workedNumber1() {
-        double hka = LongLegProtocol.hkaDeviation(Side.R, H, K, A);
+        double hka = LowerLimbCalculators.hkaDeviation(Side.R, H, K, A);
         assertEquals(-2.864, hka, EPS);
         assertEquals(177.136, 180 + hka, EPS);
-        double mldfa = LongLegProtocol.mldfa(H, K, FCM, FCL);
-        double mpta = LongLegProtocol.mpta(K, A, TPM, TPL);
+        double mldfa = LowerLimbCalculators.mldfa(H, K, FCM, FCL);
+        double mpta = LowerLimbCalculators.mpta(K, A, TPM, TPL);
         assertEquals(91.432, mldfa, EPS);
         assertEquals(88.568, mpta, EPS);
-        assertEquals(0.0, LongLegProtocol.jlca(Side.R, FCM, FCL, TPM, TPL), 1e-12);
-        assertEquals(-2.864, LongLegProtocol.arithmeticHka(mpta, mldfa), EPS);
-        assertEquals(180.000, LongLegProtocol.jointLineObliquity(mpta, mldfa), EPS);
+        assertEquals(0.0, LowerLimbCalculators.jlca(Side.R, FCM, FCL, TPM, TPL), 1e-12);
+        assertEquals(-2.864, LowerLimbCalculators.arithmeticHka(mpta, mldfa), EPS);
+        assertEquals(180.000, LowerLimbCalculators.jointLineObliquity(mpta, mldfa), EPS);
         assertEquals(CpakType.IV, CpakType.fromAngles(mpta, mldfa, false));
         // MAD 10 px, positive: the line H-A passes medial of K.
-        assertEquals(10.0, LongLegProtocol.mad(Side.R, H, K, A), 1e-12);
-        assertEquals(400.125, LongLegProtocol.length(H, K), 1e-3);
+        assertEquals(10.0, LowerLimbCalculators.mad(Side.R, H, K, A), 1e-12);
+        assertEquals(400.125, LowerLimbCalculators.length(H, K), 1e-3);
     }
 
     @Test
@@ -47,14 +47,14 @@ class LongLegProtocolTest {
         double half = 30;
         Point2 tpm = Point2.of(c.x() + half * Math.cos(t), c.y() - half * Math.sin(t));
         Point2 tpl = Point2.of(c.x() - half * Math.cos(t), c.y() + half * Math.sin(t));
-        double mldfa = LongLegProtocol.mldfa(H, K, FCM, FCL);
-        double mpta = LongLegProtocol.mpta(K, A, tpm, tpl);
-        double jlca = LongLegProtocol.jlca(Side.R, FCM, FCL, tpm, tpl);
+        double mldfa = LowerLimbCalculators.mldfa(H, K, FCM, FCL);
+        double mpta = LowerLimbCalculators.mpta(K, A, tpm, tpl);
+        double jlca = LowerLimbCalculators.jlca(Side.R, FCM, FCL, tpm, tpl);
         assertEquals(90.568, mpta, EPS);
-        assertEquals(-0.864, LongLegProtocol.arithmeticHka(mpta, mldfa), EPS);
+        assertEquals(-0.864, LowerLimbCalculators.arithmeticHka(mpta, mldfa), EPS);
         assertEquals(CpakType.V, CpakType.fromAngles(mpta, mldfa, false)); // aHKA neutral, JLO 182
         assertEquals(2.0, jlca, 1e-9);
-        double hka = LongLegProtocol.hkaDeviation(Side.R, H, K, A);
+        double hka = LowerLimbCalculators.hkaDeviation(Side.R, H, K, A);
         assertEquals(-2.864, hka, EPS);
         // identity mHKA = MPTA - mLDFA - JLCA
         assertEquals(hka, mpta - mldfa - jlca, 1e-9);
@@ -64,34 +64,34 @@ class LongLegProtocolTest {
     void leftLegIsTheMirrorImage() {
         // Mirror x about 1000: the left leg's medial is -x. Same knee, same numbers.
         Point2 h = mirror(H), k = mirror(K), a = mirror(A);
-        assertEquals(-2.864, LongLegProtocol.hkaDeviation(Side.L, h, k, a), EPS);
-        assertEquals(91.432, LongLegProtocol.mldfa(h, k, mirror(FCM), mirror(FCL)), EPS);
-        assertEquals(88.568, LongLegProtocol.mpta(k, a, mirror(TPM), mirror(TPL)), EPS);
-        assertEquals(10.0, LongLegProtocol.mad(Side.L, h, k, a), 1e-12);
+        assertEquals(-2.864, LowerLimbCalculators.hkaDeviation(Side.L, h, k, a), EPS);
+        assertEquals(91.432, LowerLimbCalculators.mldfa(h, k, mirror(FCM), mirror(FCL)), EPS);
+        assertEquals(88.568, LowerLimbCalculators.mpta(k, a, mirror(TPM), mirror(TPL)), EPS);
+        assertEquals(10.0, LowerLimbCalculators.mad(Side.L, h, k, a), 1e-12);
         // Read with the wrong side, the same film gives a valgus knee: the side decides medial.
-        assertEquals(2.864, LongLegProtocol.hkaDeviation(Side.R, h, k, a), EPS);
-        assertEquals(-10.0, LongLegProtocol.mad(Side.R, h, k, a), 1e-12);
+        assertEquals(2.864, LowerLimbCalculators.hkaDeviation(Side.R, h, k, a), EPS);
+        assertEquals(-10.0, LowerLimbCalculators.mad(Side.R, h, k, a), 1e-12);
     }
 
     @Test
     void valgusKneeIsPositiveAndTheLinePassesLateral() {
         Point2 k = Point2.of(110, 500);
-        assertEquals(2.864, LongLegProtocol.hkaDeviation(Side.R, H, k, A), EPS);
-        assertEquals(-10.0, LongLegProtocol.mad(Side.R, H, k, A), 1e-12);
+        assertEquals(2.864, LowerLimbCalculators.hkaDeviation(Side.R, H, k, A), EPS);
+        assertEquals(-10.0, LowerLimbCalculators.mad(Side.R, H, k, A), 1e-12);
     }
 
     @Test
     void straightLimb() {
         Point2 k = Point2.of(100, 500);
-        assertEquals(0.0, LongLegProtocol.hkaDeviation(Side.R, H, k, A), 0);
-        assertEquals(0.0, LongLegProtocol.mad(Side.R, H, k, A), 0);
+        assertEquals(0.0, LowerLimbCalculators.hkaDeviation(Side.R, H, k, A), 0);
+        assertEquals(0.0, LowerLimbCalculators.mad(Side.R, H, k, A), 0);
     }
 
     @Test
     void coincidentPointsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> LongLegProtocol.hkaDeviation(Side.R, H, H, A));
-        assertThrows(IllegalArgumentException.class, () -> LongLegProtocol.mad(Side.R, H, K, H));
-        assertThrows(IllegalArgumentException.class, () -> LongLegProtocol.mldfa(H, K, FCM, FCM));
+        assertThrows(IllegalArgumentException.class, () -> LowerLimbCalculators.hkaDeviation(Side.R, H, H, A));
+        assertThrows(IllegalArgumentException.class, () -> LowerLimbCalculators.mad(Side.R, H, K, H));
+        assertThrows(IllegalArgumentException.class, () -> LowerLimbCalculators.mldfa(H, K, FCM, FCM));
     }
 
     private static Point2 mirror(Point2 p) {
