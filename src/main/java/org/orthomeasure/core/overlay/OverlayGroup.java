@@ -11,11 +11,13 @@ public enum OverlayGroup {
     FEMORAL_HEADS("Femoral heads"),
     /** Femoral (H to K) and tibial (K to A) mechanical axes, with the femoral axis extended below K. */
     MECHANICAL_AXES("Mechanical axes"),
-    /** Distal femoral (condylar) and tibial plateau joint lines. */
+    /** Femoral and tibial shaft (anatomical) axes, through the mid-diaphyseal points. */
+    ANATOMICAL_AXES("Anatomical axes"),
+    /** Distal femoral (condylar), tibial plateau and ankle joint lines, and the trochanter–head line. */
     JOINT_LINES("Joint lines"),
     /** The H to A line (mechanical axis of the leg) and the MAD perpendicular from K. */
     LOAD_LINE("H-A line and MAD"),
-    /** Angle arcs with their values (HKA, mLDFA, MPTA). */
+    /** Angle arcs with their values (HKA, mLDFA, MPTA and the extended set). */
     ANGLES("Angles"),
     /** Cobb lines with the angle and the end vertebrae. */
     COBB("Cobb"),
