@@ -77,6 +77,11 @@ public final class WorkstationViewModel implements AutoCloseable {
                 scheduleAutosave();
             }
         });
+        session.refusalProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.set(b);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- open

@@ -292,6 +292,9 @@ public final class ViewerViewModel {
         }
         Reading next = session.reading().with(target, img);
         session.edit(next);
+        if (!session.refusalProperty().get().isEmpty()) {
+            return; // on top of another landmark of its side (core LandmarkRules): the step stays active
+        }
         selected.set(target);
         if (!(target instanceof PointRef.HeadRim) || LandmarkProtocol.isDone(step, next)) {
             activeStep.set(session.protocol().nextMissingAfter(step, next).orElse(null));
