@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.ui.session.Autosaver;
 import org.orthomeasure.ui.session.Session;

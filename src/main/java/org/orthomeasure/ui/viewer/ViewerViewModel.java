@@ -40,7 +40,6 @@ import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.image.WindowLevel;
 import org.orthomeasure.io.image.WindowPreset;
-import org.orthomeasure.ui.Dialogs;
 import org.orthomeasure.ui.session.Session;
 
 /**
@@ -65,7 +64,7 @@ public final class ViewerViewModel {
     public static final double PICK_RADIUS = OverlayPainter.MARKER_RADIUS + 5;
 
     private final Session session;
-    private final Dialogs dialogs;
+    private final ViewerDialogs dialogs;
 
     private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(this, "transform");
     private final DoubleProperty viewWidth = new SimpleDoubleProperty(this, "viewWidth", 800);
@@ -87,7 +86,7 @@ public final class ViewerViewModel {
     private boolean dragMoved;
     private WindowLevel windowAtDragStart;
 
-    public ViewerViewModel(Session session, Dialogs dialogs) {
+    public ViewerViewModel(Session session, ViewerDialogs dialogs) {
         this.session = session;
         this.dialogs = dialogs;
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
