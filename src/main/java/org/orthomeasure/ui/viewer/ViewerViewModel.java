@@ -74,6 +74,9 @@ public final class ViewerViewModel {
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.PLACE);
     private final BooleanProperty headByRim = new SimpleBooleanProperty(this, "headByRim");
+    private final BooleanProperty shaftByCortices = new SimpleBooleanProperty(this, "shaftByCortices");
+    /** The first cortex click of a shaft axis point placed from both cortices; null when none is pending. */
+    private final ObjectProperty<Point2> pendingCortex = new SimpleObjectProperty<>(this, "pendingCortex");
     private final ObjectProperty<Step> activeStep = new SimpleObjectProperty<>(this, "activeStep");
     private final ObjectProperty<PointRef> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<Point2> calibrationPoints = FXCollections.observableArrayList();
@@ -92,6 +95,8 @@ public final class ViewerViewModel {
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
                 session.referenceProperty(), session.referenceRevealedProperty(), session.suggestedProperty());
         session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
+        activeStep.addListener((o, a, b) -> pendingCortex.set(null));
+        shaftByCortices.addListener((o, a, b) -> pendingCortex.set(null));
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
         session.readingProperty().addListener((o, a, b) -> {
             if (selected.get() != null && b.position(selected.get()).isEmpty()) {
@@ -288,6 +293,15 @@ public final class ViewerViewModel {
         if (headByRim.get() && target instanceof PointRef.Limb l
                 && l.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
             target = new PointRef.HeadRim(l.key().side(), session.reading().landmarks().headRim(l.key().side()).size());
+        }
+        if (shaftByCortices.get() && target instanceof PointRef.Limb shaft && shaft.key().landmark().isShaftAxisPoint()) {
+            // Spec, extended set: the axis point is the midpoint between the medial and lateral cortex.
+            if (pendingCortex.get() == null) {
+                pendingCortex.set(img);
+                return;
+            }
+            img = pendingCortex.get().midpoint(img);
+            pendingCortex.set(null);
         }
         Reading next = session.reading().with(target, img);
         session.edit(next);
@@ -503,6 +517,19 @@ public final class ViewerViewModel {
 
     public ObjectProperty<Tool> toolProperty() {
         return tool;
+    }
+
+    /**
+     * When set, a shaft axis point (femoral/tibial shaft, proximal/distal) takes two clicks, one on each
+     * cortex, and the midpoint is stored; otherwise one click places it directly.
+     */
+    public BooleanProperty shaftByCorticesProperty() {
+        return shaftByCortices;
+    }
+
+    /** The first cortex click of a shaft point waiting for the second one (null when none). */
+    public ReadOnlyObjectProperty<Point2> pendingCortexProperty() {
+        return pendingCortex;
     }
 
     public BooleanProperty headByRimProperty() {
