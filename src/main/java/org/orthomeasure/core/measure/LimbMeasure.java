@@ -159,7 +159,7 @@ public enum LimbMeasure {
             .calculator((s, p) -> LowerLimbCalculators.aldfa(p.get(FEMORAL_SHAFT_PROXIMAL), p.get(FEMORAL_SHAFT_DISTAL),
                     p.get(FEMORAL_CONDYLE_MEDIAL), p.get(FEMORAL_CONDYLE_LATERAL)))
             .normal(79, 83, Unit.DEG)
-            .arc(FEMORAL_SHAFT_DISTAL, FEMORAL_SHAFT_PROXIMAL, FEMORAL_CONDYLE_MEDIAL, FEMORAL_CONDYLE_LATERAL, 1.5)
+            .arc(FEMORAL_SHAFT_DISTAL, FEMORAL_SHAFT_PROXIMAL, FEMORAL_CONDYLE_MEDIAL, FEMORAL_CONDYLE_LATERAL, 2.45)
             .build()),
     /** Anatomic–mechanical angle of the femur (deg). */
     AMA(MeasurementDefinition.builder("AMA", "AMA", Kind.ANGLE)
@@ -184,7 +184,8 @@ public enum LimbMeasure {
             .calculator((s, p) -> LowerLimbCalculators.ampta(p.get(TIBIAL_SHAFT_PROXIMAL), p.get(TIBIAL_SHAFT_DISTAL),
                     p.get(TIBIAL_PLATEAU_MEDIAL), p.get(TIBIAL_PLATEAU_LATERAL)))
             .normal(85, 90, Unit.DEG)
-            .arc(TIBIAL_SHAFT_PROXIMAL, TIBIAL_SHAFT_DISTAL, TIBIAL_PLATEAU_LATERAL, TIBIAL_PLATEAU_MEDIAL, 1.5)
+            // Drawn as the vertical angle, up and lateral (the same value), so that it does not meet the other leg's.
+            .arc(TIBIAL_SHAFT_DISTAL, TIBIAL_SHAFT_PROXIMAL, TIBIAL_PLATEAU_MEDIAL, TIBIAL_PLATEAU_LATERAL, 1.75)
             .build()),
     /** Mechanical lateral distal tibial angle (deg). */
     MLDTA(MeasurementDefinition.builder("mLDTA", "mLDTA", Kind.ANGLE)
@@ -208,7 +209,7 @@ public enum LimbMeasure {
             .calculator((s, p) -> LowerLimbCalculators.aldta(p.get(TIBIAL_SHAFT_PROXIMAL), p.get(TIBIAL_SHAFT_DISTAL),
                     p.get(PLAFOND_MEDIAL), p.get(PLAFOND_LATERAL)))
             .normal(86, 92, Unit.DEG)
-            .arc(TIBIAL_SHAFT_DISTAL, TIBIAL_SHAFT_PROXIMAL, PLAFOND_MEDIAL, PLAFOND_LATERAL, 1.6)
+            .arc(TIBIAL_SHAFT_DISTAL, TIBIAL_SHAFT_PROXIMAL, PLAFOND_MEDIAL, PLAFOND_LATERAL, 2.0)
             .build()),
     /** Anatomical tibiofemoral (femoral shaft–tibial shaft) angle, varus negative (deg). */
     ATFA(MeasurementDefinition.builder("aTFA", "aTFA", Kind.ANGLE)
@@ -226,7 +227,7 @@ public enum LimbMeasure {
             .deviationArc(FEMORAL_SHAFT_PROXIMAL, FEMORAL_SHAFT_DISTAL, TIBIAL_SHAFT_PROXIMAL, TIBIAL_SHAFT_DISTAL, 2.6)
             .build()),
     /** Full leg length, femoral head top to ankle centre. */
-    FULL_LEG_LENGTH(MeasurementDefinition.builder("fullLegLength", "Full leg length (head top–A)", Kind.LENGTH)
+    FULL_LEG_LENGTH(MeasurementDefinition.builder("fullLegLength", "Full leg length", Kind.LENGTH)
             .name("Full leg length")
             .description("full leg length, femoral head top to ankle centre")
             .family(Family.LENGTHS)

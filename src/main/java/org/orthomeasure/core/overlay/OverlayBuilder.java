@@ -230,27 +230,29 @@ public final class OverlayBuilder {
                         Math.min(x.distanceTo(v0), x.distanceTo(v1))) <= spread)
                 .orElse(u0));
         String source = m.id().id();
-        reachVertex(u0, u1, vertex, source);
-        reachVertex(v0, v1, vertex, source);
+        // Angles that need optional landmarks form their own group, so the knee can be decluttered.
+        OverlayGroup group = m.id().definition().isOptional() ? OverlayGroup.EXTENDED_ANGLES : OverlayGroup.ANGLES;
+        reachVertex(group, u0, u1, vertex, source);
+        reachVertex(group, v0, v1, vertex, source);
         double radius = baseRadius * c.radiusFactor();
         String label = name + " " + degrees(m.value());
         if (c.deviation()) {
             Point2 beyond = vertex.plus(u.normalized().times(radius * 1.4));
-            add(OverlayGroup.ANGLES, OverlayRole.CONSTRUCTION, LineSegment.of(vertex, beyond), source);
+            add(group, OverlayRole.CONSTRUCTION, LineSegment.of(vertex, beyond), source);
             double deg = m.value();
             label += deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
         }
-        arcWithLabel(ArcShape.between(vertex, vertex.plus(u), vertex.plus(v), radius), label, source);
+        arcWithLabel(group, ArcShape.between(vertex, vertex.plus(u), vertex.plus(v), radius), label, source);
     }
 
     /** A dashed line from the nearer of p and q to {@code vertex} when the vertex lies outside p–q. */
-    private void reachVertex(Point2 p, Point2 q, Point2 vertex, String source) {
+    private void reachVertex(OverlayGroup group, Point2 p, Point2 q, Point2 vertex, String source) {
         Vector2 d = p.vectorTo(q);
         double t = d.dot(p.vectorTo(vertex)) / d.dot(d);
         if (t < -1e-9 || t > 1 + 1e-9) {
             Point2 near = t < 0 ? p : q;
             if (!near.equals(vertex)) {
-                add(OverlayGroup.ANGLES, OverlayRole.CONSTRUCTION, LineSegment.of(near, vertex), source);
+                add(group, OverlayRole.CONSTRUCTION, LineSegment.of(near, vertex), source);
             }
         }
     }
@@ -260,13 +262,12 @@ public final class OverlayBuilder {
         return l == LimbLandmark.FEMORAL_HEAD_CENTER ? head.orElseThrow() : landmarks.point(side, l).orElseThrow();
     }
 
-    private void arcWithLabel(ArcShape arc, String text, String source) {
-        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, arc, source);
+    private void arcWithLabel(OverlayGroup group, ArcShape arc, String text, String source) {
+        add(group, OverlayRole.MEASUREMENT, arc, source);
         double mid = Math.toRadians(arc.middleDeg());
         // Screen angle -> image direction: (cos, -sin).
         TextAnchor placement = TextAnchor.toward(Math.cos(mid), -Math.sin(mid));
-        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, TextLabel.of(arc.pointAt(arc.middleDeg()), text, placement),
-                source);
+        add(group, OverlayRole.MEASUREMENT, TextLabel.of(arc.pointAt(arc.middleDeg()), text, placement), source);
     }
 
     // ---- spine ---------------------------------------------------------------------------------

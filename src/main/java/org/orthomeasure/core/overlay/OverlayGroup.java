@@ -17,8 +17,10 @@ public enum OverlayGroup {
     JOINT_LINES("Joint lines"),
     /** The H to A line (mechanical axis of the leg) and the MAD perpendicular from K. */
     LOAD_LINE("H-A line and MAD"),
-    /** Angle arcs with their values (HKA, mLDFA, MPTA and the extended set). */
+    /** Angle arcs with their values (HKA, mLDFA, MPTA). */
     ANGLES("Angles"),
+    /** Arcs of the extended set, which needs optional landmarks (mLPFA, aMPFA, aLDFA, AMA, aMPTA, mLDTA, aLDTA, aTFA). */
+    EXTENDED_ANGLES("Extended angles"),
     /** Cobb lines with the angle and the end vertebrae. */
     COBB("Cobb"),
     /** Length labels (femur, tibia, leg). */
