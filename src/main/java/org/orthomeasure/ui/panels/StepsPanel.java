@@ -61,9 +61,9 @@ public final class StepsPanel extends VBox {
 
     private final ViewerViewModel vm;
     private final ComboBox<Choice> protocol = new ComboBox<>();
-    private final CheckBox optional = new CheckBox("Extended set: optional landmarks (GT, head top, shafts, plafond)");
+    private final CheckBox optional = new CheckBox("Extended set: GT, head top, shafts, plafond");
     private final CheckBox rim = new CheckBox("Femoral head by 3+ rim points");
-    private final CheckBox cortices = new CheckBox("Shaft points by both cortices (midpoint)");
+    private final CheckBox cortices = new CheckBox("Shaft points: click both cortices");
     private final ListView<Step> steps = new ListView<>();
     private final Label instruction = new Label();
     private final StepDiagram diagram = new StepDiagram();
@@ -83,7 +83,11 @@ public final class StepsPanel extends VBox {
         rim.setId("headByRim");
         cortices.setId("shaftByCortices");
         optional.setId("optionalLandmarks");
-        optional.setWrapText(true);
+        optional.setTooltip(new javafx.scene.control.Tooltip("Optional landmarks of the extended set: greater trochanter,"
+                + " femoral head top, femoral and tibial shaft axis points, plafond ends (mLPFA, aMPFA, aLDFA, AMA,"
+                + " aMPTA, mLDTA, aLDTA, aTFA, full leg length)"));
+        cortices.setTooltip(new javafx.scene.control.Tooltip("A shaft axis point takes two clicks, one on the medial and"
+                + " one on the lateral cortex; the midpoint is stored"));
         cortices.selectedProperty().bindBidirectional(vm.shaftByCorticesProperty());
         steps.setId("stepList");
         instruction.setId("instruction");
