@@ -188,8 +188,8 @@ public final class LandmarkProtocol {
                     "; click the axis point directly, or the medial then the lateral cortex (the midpoint is stored)";
             default -> "";
         };
-        String title = side.word().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + side.word().substring(1)
-                + " " + l.abbreviation() + ": " + l.id();
+        // e.g. "Right femoral condyle, medial (FCm)": clinical words first, the overlay's short label after
+        String title = LandmarkKey.of(side, l).displayName() + " (" + l.abbreviation() + ")";
         return new Step(new PointRef.Limb(LandmarkKey.of(side, l)), title, l.instruction() + where, !l.isCore());
     }
 
