@@ -136,8 +136,8 @@ public final class MeasurementEngine {
                 double j = LowerLimbCalculators.jointLineObliquity(mpta.get(), mldfa.get());
                 CpakType type = CpakType.classify(a, j, options.cpakAsianBand());
                 results.add(Measurement.angle(cpakIds.get(0), a).withNote("MPTA − mLDFA, negative = varus")
-                        .withQualifier(Math.abs(a) <= (options.cpakAsianBand() ? 3 : 2) ? "neutral"
-                                : a < 0 ? "varus" : "valgus"));
+                        .withQualifier(LimbMeasure.AHKA.definition().normalRange(options).orElseThrow().contains(a)
+                                ? "neutral" : a < 0 ? "varus" : "valgus"));
                 results.add(Measurement.angle(cpakIds.get(1), j).withNote("arithmetic JLO = MPTA + mLDFA"));
                 results.add(Measurement.text(cpakIds.get(2), type.name()).withNote(type.describe()
                         + (options.cpakAsianBand() ? " (aHKA neutral band ±3°, Asian modification)"

@@ -172,6 +172,7 @@ public final class MeasurementsPanel extends VBox {
         rows.clear();
         int row = 0;
         String group = null;
+        boolean extended = false;
         for (Measurement m : ms.measurements()) {
             String g = m.id().side().map(s -> s == Side.R ? "Right leg" : "Left leg").orElse(
                     m.id().definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE ? "Spine" : "Both legs");
@@ -180,6 +181,14 @@ public final class MeasurementsPanel extends VBox {
                 h.getStyleClass().add("group-header");
                 table.add(h, 0, row++, 4, 1);
                 group = g;
+                extended = false;
+            }
+            if (m.id().definition().isOptional() && !extended) {
+                // the values of the optional landmarks (spec: extended lower-limb set) under their own line
+                Label h = new Label("Extended set (optional landmarks)");
+                h.getStyleClass().add("range");
+                table.add(h, 0, row++, 4, 1);
+                extended = true;
             }
             row = addRow(m, row);
         }
