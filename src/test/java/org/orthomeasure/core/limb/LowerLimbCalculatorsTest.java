@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.Side;
 
-/** Worked numbers 1 and 2 of measurements.md, and the mirror rule for the left leg. */
+/** Worked numbers 1, 2 and 7 of measurements.md, and the mirror rule for the left leg. */
 class LowerLimbCalculatorsTest {
 
     private static final double EPS = 5e-4; // the spec gives 3 decimals
@@ -96,5 +96,40 @@ class LowerLimbCalculatorsTest {
 
     private static Point2 mirror(Point2 p) {
         return Point2.of(2000 - p.x(), p.y());
+    }
+
+    @Test
+    void workedNumber7ExtendedSetOnTheRightAndMirroredLeftLeg() {
+        for (Side side : Side.values()) {
+            java.util.function.UnaryOperator<Point2> m = p -> side == Side.R ? p : Point2.of(1000 - p.x(), p.y());
+            Point2 h = m.apply(H);
+            Point2 k = m.apply(K);
+            Point2 a = m.apply(A);
+            Point2 gt = m.apply(Point2.of(30, 110));
+            Point2 fcm = m.apply(Point2.of(120, 500));
+            Point2 fcl = m.apply(Point2.of(60, 500));
+            Point2 tpm = m.apply(Point2.of(120, 510));
+            Point2 tpl = m.apply(Point2.of(60, 510));
+            Point2 fp = m.apply(Point2.of(70, 200));
+            Point2 fd = m.apply(Point2.of(85, 420));
+            Point2 tp = m.apply(Point2.of(92, 600));
+            Point2 td = m.apply(Point2.of(98, 820));
+            Point2 plm = m.apply(Point2.of(115, 895));
+            Point2 pll = m.apply(Point2.of(85, 895));
+            assertEquals(80.438, LowerLimbCalculators.mlpfa(h, k, gt), EPS, side.name());
+            assertEquals(94.230, LowerLimbCalculators.ampfa(fp, fd, gt, h), EPS, side.name());
+            assertEquals(86.100, LowerLimbCalculators.aldfa(fp, fd, fcm, fcl), EPS, side.name());
+            assertEquals(5.333, LowerLimbCalculators.ama(h, k, fp, fd), EPS, side.name());
+            assertEquals(88.438, LowerLimbCalculators.ampta(tp, td, tpm, tpl), EPS, side.name());
+            assertEquals(88.568, LowerLimbCalculators.mldta(k, a, plm, pll), EPS, side.name());
+            assertEquals(88.438, LowerLimbCalculators.aldta(tp, td, plm, pll), EPS, side.name());
+            assertEquals(2.338, LowerLimbCalculators.atfa(side, fp, fd, tp, td), EPS, side.name());
+            assertEquals(825.0, LowerLimbCalculators.fullLegLength(m.apply(Point2.of(100, 75)), a), 1e-12);
+            // the wrong side's sign flips aTFA: the side comes from the landmark id, never the image
+            assertEquals(-2.338, LowerLimbCalculators.atfa(side.opposite(), fp, fd, tp, td), EPS, side.name());
+        }
+        // coincident shaft points: no axis, rejected rather than a number
+        assertThrows(IllegalArgumentException.class, () -> LowerLimbCalculators.ama(H, K, Point2.of(70, 200),
+                Point2.of(70, 200)));
     }
 }
