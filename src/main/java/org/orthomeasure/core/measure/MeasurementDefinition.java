@@ -15,8 +15,10 @@ import org.orthomeasure.core.landmarks.Side;
  * is, its family, the landmarks it needs and the lines among them that must be defined, the calculator,
  * its normal range (which may depend on the {@link MeasurementOptions}), the inter-observer limit class,
  * whether it needs optional landmarks, and the angle construction its overlay draws. The engine,
- * the panels, the PDF, the JSON output, check mode and the command line read the definition; none of
- * them switches on ids. Adding a measurement: see ARCHITECTURE.md, "Adding a measurement".
+ * the panels, the PDF, the JSON output, check mode and the command line read names, ranges, limits,
+ * families and overlays from here, never from id strings; what belongs to one measurement only (the HKA
+ * note with the malalignment test, the CPAK grid) names its {@link LimbMeasure} constant. Adding a
+ * measurement: see ARCHITECTURE.md, "Adding a measurement".
  *
  * <p>Per-leg definitions ({@link LimbMeasure}) are measured once per side from landmarks; the others
  * (LLD, CPAK's derived values, the spine) are computed by the engine from other results, and their
