@@ -8,7 +8,7 @@ import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.io.image.ImageFormatInfo;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.image.StudyHeader;
 import org.orthomeasure.io.image.WindowPreset;
 

@@ -39,6 +39,7 @@ final class MeasurementJson {
         ObjectNode ms = root.putObject("measurements");
         for (Measurement m : set.measurements()) {
             ObjectNode o = ms.putObject(m.id().id());
+            o.put("name", m.id().definition().name());
             if (m.number().isPresent()) {
                 o.put("value", round3(m.value()));
             } else {

@@ -2,7 +2,7 @@ package org.orthomeasure.detect;
 
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 
 import java.io.IOException;
 import java.nio.file.Path;

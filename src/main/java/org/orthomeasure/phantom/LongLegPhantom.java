@@ -122,6 +122,10 @@ public final class LongLegPhantom {
                     .withPoint(leg.side(), LimbLandmark.PLAFOND_LATERAL, leg.plafondLateral())
                     .withPoint(leg.side(), LimbLandmark.FEMORAL_HEAD_TOP,
                             Point2.of(leg.hip().x(), leg.hip().y() - canvas.px(leg.headRadiusMm())))
+                    .withPoint(leg.side(), LimbLandmark.FEMORAL_SHAFT_PROXIMAL, femoralShaft(leg, 1 / 3.0))
+                    .withPoint(leg.side(), LimbLandmark.FEMORAL_SHAFT_DISTAL, femoralShaft(leg, 2 / 3.0))
+                    .withPoint(leg.side(), LimbLandmark.TIBIAL_SHAFT_PROXIMAL, tibialShaft(leg, 1 / 3.0))
+                    .withPoint(leg.side(), LimbLandmark.TIBIAL_SHAFT_DISTAL, tibialShaft(leg, 2 / 3.0))
                     .withHeadRim(leg.side(), headRim(leg));
         }
         String ips = IMAGER_SPACING_MM + "\\" + IMAGER_SPACING_MM;
@@ -185,20 +189,50 @@ public final class LongLegPhantom {
                 42, 62, 45, 0, MU_SOFT); // foot (seen end-on)
     }
 
+    /** The start of the femoral shaft's axis (the top of the drawn shaft capsule). */
+    private Point2 femoralShaftTop(Leg leg) {
+        return Point2.of(leg.hip().x() + leg.lateral() * canvas.px(42), leg.hip().y() + canvas.px(52));
+    }
+
+    /** The end of the femoral shaft's axis, above the metaphysis. */
+    private Point2 femoralShaftBottom(Leg leg) {
+        return along(leg.knee(), unit(leg.hip().x() - leg.knee().x(), leg.hip().y() - leg.knee().y()), 85);
+    }
+
+    /** The point a fraction {@code t} down the femoral shaft's axis: midway between its cortices. */
+    private Point2 femoralShaft(Leg leg, double t) {
+        Point2 a = femoralShaftTop(leg);
+        Point2 b = femoralShaftBottom(leg);
+        return Point2.of(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
+    }
+
+    /** The ends of the tibial shaft's axis (the drawn shaft capsule). */
+    private Point2[] tibialShaftEnds(Leg leg) {
+        double[] down = unit(leg.ankle().x() - leg.knee().x(), leg.ankle().y() - leg.knee().y());
+        Point2 plateau = leg.plateauMedial().midpoint(leg.plateauLateral());
+        return new Point2[] {along(plateau, down, 35), along(leg.ankle(), down, -40)};
+    }
+
+    /** The point a fraction {@code t} down the tibial shaft's axis: midway between its cortices. */
+    private Point2 tibialShaft(Leg leg, double t) {
+        Point2[] e = tibialShaftEnds(leg);
+        return Point2.of(e[0].x() + t * (e[1].x() - e[0].x()), e[0].y() + t * (e[1].y() - e[0].y()));
+    }
+
     private void femur(Leg leg) {
         int lat = leg.lateral();
         Point2 h = leg.hip();
         double[] up = unit(h.x() - leg.knee().x(), h.y() - leg.knee().y());
         double r = leg.headRadiusMm();
         Point2 neckBase = Point2.of(h.x() + lat * canvas.px(40), h.y() + canvas.px(44));
-        Point2 shaftTop = Point2.of(h.x() + lat * canvas.px(42), h.y() + canvas.px(52));
+        Point2 shaftTop = femoralShaftTop(leg);
         AttenuationCanvas.Bone femur = canvas.bone()
                 .ellipsoid(h, r, r, r, 0, 1.5)                                                         // head
                 .capsule(h, neckBase, 14, 17, 2)                                                       // neck
                 .ellipsoid(Point2.of(h.x() + lat * canvas.px(46), h.y() + canvas.px(40)), 21, 36, 18,
                         Math.toRadians(lat * 8), 2)                                                    // trochanters
                 .ellipsoid(Point2.of(h.x() + lat * canvas.px(24), h.y() + canvas.px(64)), 9, 11, 9, 0, 1.5) // lesser trochanter
-                .capsule(shaftTop, along(leg.knee(), up, 85), 15, 15, 5.5)                             // shaft
+                .capsule(shaftTop, femoralShaftBottom(leg), 15, 15, 5.5)                               // shaft
                 .ellipsoid(along(leg.knee(), up, 34), 38, 30, 22, 0, 1.5);                             // metaphysis
         for (Point2 c : List.of(leg.condyleMedial(), leg.condyleLateral())) {
             femur.ellipsoid(along(c, up, 17), 16, 17, 22, 0, 1.5);                                    // condyles
@@ -216,7 +250,7 @@ public final class LongLegPhantom {
                 leg.plateauLateral().x() - leg.plateauMedial().x());
         canvas.bone()
                 .ellipsoid(along(plateau, down, 20), 39, 21, 24, tilt, 1.5)                              // proximal tibia
-                .capsule(along(plateau, down, 35), along(leg.ankle(), down, -40), 16, 12, 5)             // shaft
+                .capsule(tibialShaftEnds(leg)[0], tibialShaftEnds(leg)[1], 16, 12, 5)                   // shaft
                 .ellipsoid(along(leg.ankle(), down, -18), 21, 19, 20, 0, 1.5)                            // distal tibia
                 .ellipsoid(Point2.of(leg.plafondMedial().x() - lat * canvas.px(5), leg.ankle().y() + canvas.px(4)),
                         6, 14, 10, 0, 1.5)                                                               // medial malleolus

@@ -112,7 +112,8 @@ public final class ComparisonPdf {
             InterObserverLimits l = cmp.limits();
             pc.paragraph(String.format(Locale.ROOT, "A difference exceeds the usual inter-observer limit when |A − B| is "
                     + "larger than: Cobb %s°, HKA/mLDFA/MPTA %s° (the upper end of the usual 1–1.5°), lengths %s mm "
-                    + "(calibrated lengths only). JLCA, aHKA and JLO have no limit in the specification and are "
+                    + "(calibrated lengths only). JLCA, aHKA, JLO and the extended-set angles (mLPFA … aTFA) have no limit in "
+                    + "the specification and are "
                     + "shown without a verdict.", plain(l.cobbDeg()), plain(l.limbAngleDeg()), plain(l.lengthMm())),
                     pc.left(), pc.width(), 7.5f, PdfCanvas.TEXT);
             for (String line : ReportText.calibrationStatement(cmp.calibration())) {

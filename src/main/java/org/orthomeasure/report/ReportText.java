@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementDefinition;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.NormalRange;
 import org.orthomeasure.core.measure.Unit;
@@ -32,6 +33,12 @@ public final class ReportText {
                     + "positive when that line passes medial of the knee centre.",
             "Lengths are mechanical: femur = hip centre to knee centre, tibia = knee centre to ankle centre, "
                     + "leg = hip centre to ankle centre; LLD = right leg minus left leg.",
+            "Extended set (Paley): mLPFA = angle(K − H, GT − H); aMPFA = angle(femoral shaft axis, trochanter–head "
+                    + "line); aLDFA and aMPTA against the shaft axes; AMA between the femoral mechanical and shaft axes; "
+                    + "mLDTA and aLDTA against the ankle joint line (plafond); shaft points are mid-diaphyseal.",
+            "aTFA is the anatomical tibiofemoral (femoral shaft–tibial shaft) angle as a deviation from straight, "
+                    + "varus negative, valgus positive; it is not CPAK's aHKA. Full leg length = femoral head top "
+                    + "to ankle centre; LLD stays the difference of the H–A lengths.",
             "CPAK (MacDessi 2021): aHKA = MPTA − mLDFA (negative = varus), arithmetic JLO = MPTA + mLDFA; "
                     + "neutral bands aHKA ±2° (±3° with the Asian modification) and JLO 177–183°, inclusive.",
             "Cobb angles are unsigned; automatic curves follow the AASCE 2019 reference logic on vertebra "
@@ -65,39 +72,12 @@ public final class ReportText {
         };
     }
 
-    /** The name of a measurement in a table whose rows are grouped by side ("HKA", "Femur length (H–K)"). */
+    /**
+     * The name of a measurement in a table whose rows are grouped by side ("HKA (mechanical)", "Femur
+     * length (H–K)"): its definition's short label.
+     */
     public static String shortName(MeasurementId id) {
-        if (id.limbMeasure().isPresent()) {
-            return switch (id.limbMeasure().get()) {
-                case HKA -> "HKA (mechanical)";
-                case MLDFA -> "mLDFA";
-                case MPTA -> "MPTA";
-                case JLCA -> "JLCA";
-                case MAD -> "MAD";
-                case FEMUR_LENGTH -> "Femur length (H–K)";
-                case TIBIA_LENGTH -> "Tibia length (K–A)";
-                case LEG_LENGTH -> "Leg length (H–A)";
-                case AHKA -> "aHKA";
-                case JLO -> "JLO (arithmetic)";
-                case CPAK -> "CPAK type";
-            };
-        }
-        if (id.equals(MeasurementId.LLD)) {
-            return "LLD (right − left)";
-        }
-        if (id.equals(MeasurementId.COBB)) {
-            return "Cobb angle (two lines)";
-        }
-        if (id.equals(MeasurementId.COBB_MAJOR)) {
-            return "Major curve";
-        }
-        if (id.equals(MeasurementId.COBB_UPPER)) {
-            return "Upper curve";
-        }
-        if (id.equals(MeasurementId.COBB_LOWER)) {
-            return "Lower curve";
-        }
-        return id.id();
+        return id.definition().abbreviation();
     }
 
     /** The full name, with the side for limb measurements: "Right HKA (mechanical)". */
@@ -128,8 +108,7 @@ public final class ReportText {
         List<String> parts = new ArrayList<>();
         Optional<NormalRange> r = m.normalRange();
         if (r.isPresent() && m.isOutsideNormal()) {
-            boolean cobb = m.id().limbMeasure().isEmpty() && m.id().id().startsWith("cobb");
-            if (cobb) {
+            if (m.id().definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE) {
                 parts.add("scoliosis");
             } else {
                 parts.add(m.value() > r.get().upper() ? "above normal" : "below normal");

@@ -3,12 +3,13 @@ package org.orthomeasure.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.orthomeasure.ui.viewer.ViewerDialogs;
 
 /**
  * The questions the workstation asks the user, behind an interface so view models can be tested
  * without a stage (tests answer them with fixed values).
  */
-public interface Dialogs {
+public interface Dialogs extends ViewerDialogs {
 
     /** Asks for an image to open; empty when cancelled. */
     Optional<Path> chooseImage(Optional<Path> initialFolder);
@@ -17,6 +18,7 @@ public interface Dialogs {
     Optional<Path> chooseSaveFile(String title, String extension, Path suggested);
 
     /** Asks for a positive number (e.g. a known length in mm); empty when cancelled or not a positive number. */
+    @Override
     OptionalDouble askPositiveNumber(String title, String prompt, double suggested);
 
     /** Asks for a file to load (e.g. a reference landmark file); empty when cancelled. */
@@ -29,5 +31,6 @@ public interface Dialogs {
     boolean confirm(String title, String message);
 
     /** Shows a one-line error. */
+    @Override
     void showError(String title, String message);
 }

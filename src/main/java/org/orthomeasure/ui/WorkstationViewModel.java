@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.ui.session.Autosaver;
 import org.orthomeasure.ui.session.Session;
@@ -75,6 +75,11 @@ public final class WorkstationViewModel implements AutoCloseable {
         session.revisionProperty().addListener((o, a, b) -> {
             if (b.longValue() > 0) {
                 scheduleAutosave();
+            }
+        });
+        session.refusalProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.set(b);
             }
         });
     }

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.orthomeasure.io.dicom.DicomImageWriter;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.image.WindowLevel;
 import org.orthomeasure.io.image.WindowPreset;
 import org.orthomeasure.phantom.PhantomFilm;

@@ -76,6 +76,53 @@ class MeasureCommandTest extends CommandLineHarness {
     }
 
     @Test
+    void theExtendedSetOfWorkedNumber7OnBothLegsWithOptionalPointsLeftOut() throws Exception {
+        Path f = dir.resolve("extended.json");
+        // Right leg: worked number 7 without the plafond; left leg: its mirror (x -> 1000 - x) without the
+        // femoral head top.
+        Files.writeString(f, """
+                {"format": "orthomeasure-landmarks/1",
+                 "landmarks": {"R.femoralHeadCenter": [100, 100], "R.greaterTrochanterTip": [30, 110],
+                   "R.femoralHeadTop": [100, 75], "R.kneeCenter": [90, 500], "R.ankleCenter": [100, 900],
+                   "R.femoralCondyleMedial": [120, 500], "R.femoralCondyleLateral": [60, 500],
+                   "R.tibialPlateauMedial": [120, 510], "R.tibialPlateauLateral": [60, 510],
+                   "R.femoralShaftProximal": [70, 200], "R.femoralShaftDistal": [85, 420],
+                   "R.tibialShaftProximal": [92, 600], "R.tibialShaftDistal": [98, 820],
+                   "L.femoralHeadCenter": [900, 100], "L.greaterTrochanterTip": [970, 110],
+                   "L.kneeCenter": [910, 500], "L.ankleCenter": [900, 900],
+                   "L.femoralCondyleMedial": [880, 500], "L.femoralCondyleLateral": [940, 500],
+                   "L.tibialPlateauMedial": [880, 510], "L.tibialPlateauLateral": [940, 510],
+                   "L.femoralShaftProximal": [930, 200], "L.femoralShaftDistal": [915, 420],
+                   "L.tibialShaftProximal": [908, 600], "L.tibialShaftDistal": [902, 820],
+                   "L.plafondMedial": [885, 895], "L.plafondLateral": [915, 895]}}
+                """);
+        assertEquals(0, run("measure", "--landmarks", f.toString(), "--json", "-"), err());
+        JsonNode root = new ObjectMapper().readTree(out());
+        JsonNode m = root.get("measurements");
+        for (String s : new String[] {"R.", "L."}) {
+            assertEquals(80.438, m.get(s + "mLPFA").get("value").asDouble(), 0, s);
+            assertEquals(94.23, m.get(s + "aMPFA").get("value").asDouble(), 0, s);
+            assertEquals(86.1, m.get(s + "aLDFA").get("value").asDouble(), 0, s);
+            assertEquals(5.333, m.get(s + "AMA").get("value").asDouble(), 0, s);
+            assertEquals(88.438, m.get(s + "aMPTA").get("value").asDouble(), 0, s);
+            assertEquals(2.338, m.get(s + "aTFA").get("value").asDouble(), 0, s);
+            assertEquals("deg", m.get(s + "aTFA").get("unit").asText());
+        }
+        assertEquals(825.0, m.get("R.fullLegLength").get("value").asDouble(), 0);
+        assertEquals("px", m.get("R.fullLegLength").get("unit").asText());
+        assertEquals(88.568, m.get("L.mLDTA").get("value").asDouble(), 0);
+        assertEquals(88.438, m.get("L.aLDTA").get("value").asDouble(), 0);
+        assertEquals("Mechanical lateral proximal femoral angle", m.get("R.mLPFA").get("name").asText());
+        // left out: absent, never 0, and named under missing
+        for (String id : new String[] {"R.mLDTA", "R.aLDTA", "L.fullLegLength"}) {
+            assertFalse(m.has(id), id);
+        }
+        JsonNode missing = root.get("missing");
+        assertEquals("R.plafondMedial", missing.get("R.mLDTA").get("landmarks").get(0).asText());
+        assertEquals("L.femoralHeadTop", missing.get("L.fullLegLength").get("landmarks").get(0).asText());
+    }
+
+    @Test
     void jsonToAFileWithLengthsLldAndCobb() throws Exception {
         Path out = dir.resolve("out.json");
         assertEquals(0, run("measure", "--landmarks", workedFile().toString(), "--json", out.toString()), err());

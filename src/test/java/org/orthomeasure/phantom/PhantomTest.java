@@ -14,7 +14,7 @@ import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
 

@@ -1,7 +1,6 @@
 package org.orthomeasure.core.compare;
 
 import java.util.Optional;
-import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.Unit;
 
@@ -14,11 +13,13 @@ import org.orthomeasure.core.measure.Unit;
  * <p>Choices: the limb angle limit is the upper end of 1–1.5° (1.5°), so a resident is not told off for
  * a difference inside the published range; "a few mm" is taken as 3 mm and applies only to
  * calibrated lengths (a pixel length has no mm limit). JLCA (low reliability), aHKA and JLO (sums
- * and differences of two angles) have no limit in the spec and are compared without a verdict.
+ * and differences of two angles) and the angles of the extended set (mLPFA ... aTFA) have no limit in
+ * the spec and are compared without a verdict. Which limit applies is part of each measurement's
+ * definition ({@code MeasurementDefinition.interObserver()}).
  *
  * @param cobbDeg      Cobb angles (two lines and the automatic curves), degrees
  * @param limbAngleDeg HKA, mLDFA, MPTA, degrees
- * @param lengthMm     MAD, femur, tibia and leg lengths, LLD, millimetres
+ * @param lengthMm     MAD, femur, tibia, leg and full leg lengths, LLD, millimetres
  */
 public record InterObserverLimits(double cobbDeg, double limbAngleDeg, double lengthMm) {
 
@@ -36,25 +37,15 @@ public record InterObserverLimits(double cobbDeg, double limbAngleDeg, double le
     }
 
     /**
-     * The limit for measurement {@code id} measured in {@code unit}; empty when the spec gives none
-     * (JLCA, aHKA, JLO, CPAK, and lengths in px).
+     * The limit for measurement {@code id} measured in {@code unit}, by the class its definition names;
+     * empty when the spec gives none (JLCA, aHKA, JLO, CPAK, the extended angles, and lengths in px).
      */
     public Optional<Double> limitFor(MeasurementId id, Unit unit) {
-        if (id.limbMeasure().isPresent()) {
-            LimbMeasure m = id.limbMeasure().get();
-            return switch (m) {
-                case HKA, MLDFA, MPTA -> Optional.of(limbAngleDeg);
-                case MAD, FEMUR_LENGTH, TIBIA_LENGTH, LEG_LENGTH -> unit == Unit.MM ? Optional.of(lengthMm)
-                        : Optional.empty();
-                default -> Optional.empty();
-            };
-        }
-        if (id.equals(MeasurementId.LLD)) {
-            return unit == Unit.MM ? Optional.of(lengthMm) : Optional.empty();
-        }
-        if (id.id().startsWith("cobb")) {
-            return Optional.of(cobbDeg);
-        }
-        return Optional.empty();
+        return switch (id.definition().interObserver()) {
+            case COBB_ANGLE -> Optional.of(cobbDeg);
+            case LIMB_ANGLE -> Optional.of(limbAngleDeg);
+            case LENGTH -> unit == Unit.MM ? Optional.of(lengthMm) : Optional.empty();
+            case NONE -> Optional.empty();
+        };
     }
 }

@@ -19,6 +19,12 @@ public record LandmarkKey(Side side, LimbLandmark landmark) implements Comparabl
         return side.prefix() + landmark.id();
     }
 
+    /** The landmark in clinical words with its side, e.g. "Right femoral condyle, medial". */
+    public String displayName() {
+        String w = side.word();
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1) + " " + landmark.words();
+    }
+
     /**
      * Parses "R.kneeCenter" / "L.ankleCenter".
      *

@@ -1,6 +1,8 @@
 package org.orthomeasure.core.measure;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,7 @@ import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.limb.CpakType;
-import org.orthomeasure.core.limb.LongLegProtocol;
+import org.orthomeasure.core.limb.LowerLimbCalculators;
 import org.orthomeasure.core.spine.CobbAngle;
 import org.orthomeasure.core.spine.Curve;
 import org.orthomeasure.core.spine.SpineCurves;
@@ -85,7 +87,8 @@ public final class MeasurementEngine {
             measureLld();
             measureCobbLines();
             measureSpineCurves();
-            return MeasurementSet.of(results, missing, calibration, notes);
+            List<Measurement> ranged = results.stream().map(m -> m.under(options)).toList();
+            return MeasurementSet.of(ranged, missing, calibration, notes);
         }
 
         // ---- lower limb ----------------------------------------------------------------------
@@ -97,66 +100,44 @@ public final class MeasurementEngine {
             Optional<String> headProblem = frame.femoralHeadProblem(side);
             Limb limb = new Limb(side, head.map(FemoralHead::center), headProblem);
 
-            LimbLandmark hip = LimbLandmark.FEMORAL_HEAD_CENTER;
-            LimbLandmark knee = LimbLandmark.KNEE_CENTER;
-            LimbLandmark ankle = LimbLandmark.ANKLE_CENTER;
-            LimbLandmark fcm = LimbLandmark.FEMORAL_CONDYLE_MEDIAL;
-            LimbLandmark fcl = LimbLandmark.FEMORAL_CONDYLE_LATERAL;
-            LimbLandmark tpm = LimbLandmark.TIBIAL_PLATEAU_MEDIAL;
-            LimbLandmark tpl = LimbLandmark.TIBIAL_PLATEAU_LATERAL;
-
-            Optional<Double> hka = limb.compute(id(side, LimbMeasure.HKA), List.of(hip, knee, ankle),
-                    List.of(List.of(hip, knee), List.of(knee, ankle)),
-                    p -> LongLegProtocol.hkaDeviation(side, p.get(hip), p.get(knee), p.get(ankle)));
-
-            Optional<Double> mldfa = limb.compute(id(side, LimbMeasure.MLDFA), List.of(hip, knee, fcm, fcl),
-                    List.of(List.of(hip, knee), List.of(fcm, fcl)),
-                    p -> LongLegProtocol.mldfa(p.get(hip), p.get(knee), p.get(fcm), p.get(fcl)));
-            mldfa.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.MLDFA), v)));
-
-            Optional<Double> mpta = limb.compute(id(side, LimbMeasure.MPTA), List.of(knee, ankle, tpm, tpl),
-                    List.of(List.of(knee, ankle), List.of(tpm, tpl)),
-                    p -> LongLegProtocol.mpta(p.get(knee), p.get(ankle), p.get(tpm), p.get(tpl)));
-            mpta.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.MPTA), v)));
-
-            Optional<Double> jlca = limb.compute(id(side, LimbMeasure.JLCA), List.of(fcm, fcl, tpm, tpl),
-                    List.of(List.of(fcm, fcl), List.of(tpm, tpl)),
-                    p -> LongLegProtocol.jlca(side, p.get(fcm), p.get(fcl), p.get(tpm), p.get(tpl)));
-            hka.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.HKA), v)
-                    .withNote(hkaNote(v, mpta, mldfa))));
-
-            jlca.ifPresent(v -> results.add(Measurement.angle(id(side, LimbMeasure.JLCA), v)
-                    .withNote("low reliability (normal 0–2°); positive = converging medially")));
-
-            Optional<Double> mad = limb.compute(id(side, LimbMeasure.MAD), List.of(hip, knee, ankle),
-                    List.of(List.of(hip, ankle)),
-                    p -> LongLegProtocol.mad(side, p.get(hip), p.get(knee), p.get(ankle)));
-            mad.ifPresent(v -> results.add(length(id(side, LimbMeasure.MAD), v).withNote(madNote(v))));
-
-            limb.compute(id(side, LimbMeasure.FEMUR_LENGTH), List.of(hip, knee), List.of(List.of(hip, knee)),
-                    p -> LongLegProtocol.length(p.get(hip), p.get(knee)))
-                    .ifPresent(v -> results.add(length(id(side, LimbMeasure.FEMUR_LENGTH), v)
-                            .withNote("mechanical: hip centre to knee centre")));
-            limb.compute(id(side, LimbMeasure.TIBIA_LENGTH), List.of(knee, ankle), List.of(List.of(knee, ankle)),
-                    p -> LongLegProtocol.length(p.get(knee), p.get(ankle)))
-                    .ifPresent(v -> results.add(length(id(side, LimbMeasure.TIBIA_LENGTH), v)
-                            .withNote("mechanical: knee centre to ankle centre")));
-            Optional<Double> leg = limb.compute(id(side, LimbMeasure.LEG_LENGTH), List.of(hip, ankle),
-                    List.of(List.of(hip, ankle)), p -> LongLegProtocol.length(p.get(hip), p.get(ankle)));
-            leg.ifPresent(v -> {
-                legLengths.put(side, v);
-                results.add(length(id(side, LimbMeasure.LEG_LENGTH), v)
-                        .withNote("mechanical: hip centre to ankle centre"));
+            // Every per-leg definition with a calculator, in report order.
+            Map<LimbMeasure, Double> values = new EnumMap<>(LimbMeasure.class);
+            for (LimbMeasure m : LimbMeasure.values()) {
+                if (m.definition().calculator().isPresent()) {
+                    limb.compute(id(side, m), m.definition()).ifPresent(v -> values.put(m, v));
+                }
+            }
+            Optional<Double> mpta = Optional.ofNullable(values.get(LimbMeasure.MPTA));
+            Optional<Double> mldfa = Optional.ofNullable(values.get(LimbMeasure.MLDFA));
+            values.forEach((m, v) -> {
+                MeasurementDefinition d = m.definition();
+                MeasurementId mid = id(side, m);
+                Measurement r = d.kind() == MeasurementDefinition.Kind.LENGTH ? length(mid, v) : Measurement.angle(mid, v);
+                if (m == LimbMeasure.HKA) {
+                    r = r.withNote(hkaNote(v, mpta, mldfa));
+                } else if (m == LimbMeasure.MAD) {
+                    r = r.withNote(madNote(v));
+                } else if (d.definitionNote().isPresent()) {
+                    r = r.withNote(d.definitionNote().get());
+                }
+                Optional<String> q = d.qualifier(v);
+                if (q.isPresent()) {
+                    r = r.withQualifier(q.get());
+                }
+                results.add(r);
             });
+            Optional.ofNullable(values.get(LimbMeasure.LEG_LENGTH)).ifPresent(v -> legLengths.put(side, v));
 
             // CPAK family: needs both MPTA and mLDFA.
             List<MeasurementId> cpakIds = List.of(id(side, LimbMeasure.AHKA), id(side, LimbMeasure.JLO),
                     id(side, LimbMeasure.CPAK));
             if (mpta.isPresent() && mldfa.isPresent()) {
-                double a = LongLegProtocol.arithmeticHka(mpta.get(), mldfa.get());
-                double j = LongLegProtocol.jointLineObliquity(mpta.get(), mldfa.get());
+                double a = LowerLimbCalculators.arithmeticHka(mpta.get(), mldfa.get());
+                double j = LowerLimbCalculators.jointLineObliquity(mpta.get(), mldfa.get());
                 CpakType type = CpakType.classify(a, j, options.cpakAsianBand());
-                results.add(Measurement.angle(cpakIds.get(0), a).withNote("MPTA − mLDFA, negative = varus"));
+                results.add(Measurement.angle(cpakIds.get(0), a).withNote("MPTA − mLDFA, negative = varus")
+                        .withQualifier(LimbMeasure.AHKA.definition().normalRange(options).orElseThrow().contains(a)
+                                ? "neutral" : a < 0 ? "varus" : "valgus"));
                 results.add(Measurement.angle(cpakIds.get(1), j).withNote("arithmetic JLO = MPTA + mLDFA"));
                 results.add(Measurement.text(cpakIds.get(2), type.name()).withNote(type.describe()
                         + (options.cpakAsianBand() ? " (aHKA neutral band ±3°, Asian modification)"
@@ -181,7 +162,8 @@ public final class MeasurementEngine {
             String note = Math.abs(lld) < LLD_EQUAL_BELOW ? "equal lengths (difference below "
                     + LLD_EQUAL_BELOW + " " + lengthUnit.symbol() + ")"
                     : lld > 0 ? "right longer" : "left longer";
-            results.add(length(MeasurementId.LLD, lld).withNote(note + "; right leg length minus left"));
+            results.add(length(MeasurementId.LLD, lld).withNote(note + "; right leg length minus left")
+                    .withQualifier(Math.abs(lld) < LLD_EQUAL_BELOW ? "equal" : note));
         }
 
         private Measurement length(MeasurementId id, double value) {
@@ -302,15 +284,14 @@ public final class MeasurementEngine {
             }
 
             /**
-             * Computes {@code f} when all {@code needed} landmarks exist and no pair in {@code distinct}
-             * coincides; otherwise records the measurement {@code id} as missing and returns empty.
+             * Computes the definition's value when all its landmarks exist and no line of it has coincident
+             * points; otherwise records the measurement {@code id} as missing and returns empty.
              */
-            Optional<Double> compute(MeasurementId id, List<LimbLandmark> needed, List<List<LimbLandmark>> distinct,
-                                     java.util.function.Function<Map<LimbLandmark, Point2>, Double> f) {
-                Map<LimbLandmark, Point2> pts = new LinkedHashMap<>();
+            Optional<Double> compute(MeasurementId id, MeasurementDefinition d) {
+                Map<LimbLandmark, Point2> pts = new EnumMap<>(LimbLandmark.class);
                 List<String> absent = new ArrayList<>();
                 String note = null;
-                for (LimbLandmark l : needed) {
+                for (LimbLandmark l : d.landmarks()) {
                     Optional<Point2> p = point(l);
                     if (p.isPresent()) {
                         pts.put(l, p.get());
@@ -325,18 +306,21 @@ public final class MeasurementEngine {
                     missing.put(id, Missing.of(absent, note));
                     return Optional.empty();
                 }
-                for (List<LimbLandmark> pair : distinct) {
-                    Point2 a = pts.get(pair.get(0));
-                    Point2 b = pts.get(pair.get(1));
-                    if (a.equals(b)) {
-                        String ia = LandmarkKey.of(side, pair.get(0)).id();
-                        String ib = LandmarkKey.of(side, pair.get(1)).id();
+                for (MeasurementDefinition.Line line : d.lines()) {
+                    if (pts.get(line.from()).equals(pts.get(line.to()))) {
+                        String ia = LandmarkKey.of(side, line.from()).id();
+                        String ib = LandmarkKey.of(side, line.to()).id();
                         missing.put(id, Missing.of(List.of(ia, ib), ia + " and " + ib
                                 + " coincide, the line through them is undefined"));
                         return Optional.empty();
                     }
                 }
-                return Optional.of(f.apply(pts));
+                double v = d.calculator().orElseThrow().compute(side, Collections.unmodifiableMap(pts));
+                if (!Double.isFinite(v)) {
+                    missing.put(id, Missing.of(List.of(), "the landmarks give no finite value"));
+                    return Optional.empty();
+                }
+                return Optional.of(v);
             }
         }
     }

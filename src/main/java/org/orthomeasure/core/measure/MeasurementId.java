@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.measure.MeasurementDefinition.Family;
+import org.orthomeasure.core.measure.MeasurementDefinition.InterObserver;
+import org.orthomeasure.core.measure.MeasurementDefinition.Kind;
 
 /**
  * The id of a measurement as written in the JSON output: {@code R.}/{@code L.} + a {@link LimbMeasure}
@@ -14,11 +18,21 @@ import org.orthomeasure.core.landmarks.Side;
  */
 public final class MeasurementId {
 
-    public static final MeasurementId LLD = global("LLD", "leg length discrepancy, right minus left");
-    public static final MeasurementId COBB = global("cobb", "Cobb angle between the two drawn endplate lines");
-    public static final MeasurementId COBB_MAJOR = global("cobb.major", "major curve (AASCE logic)");
-    public static final MeasurementId COBB_UPPER = global("cobb.upper", "upper curve (AASCE logic)");
-    public static final MeasurementId COBB_LOWER = global("cobb.lower", "lower curve (AASCE logic)");
+    public static final MeasurementId LLD = global(MeasurementDefinition.builder("LLD", "LLD (right − left)", Kind.LENGTH)
+            .name("Leg length discrepancy")
+            .description("leg length discrepancy, right minus left")
+            .family(Family.LENGTHS)
+            .landmarks(LimbLandmark.FEMORAL_HEAD_CENTER, LimbLandmark.ANKLE_CENTER)
+            .interObserver(InterObserver.LENGTH)
+            .build());
+    public static final MeasurementId COBB = global(cobb("cobb", "Cobb angle (two lines)", "Cobb angle",
+            "Cobb angle between the two drawn endplate lines"));
+    public static final MeasurementId COBB_MAJOR = global(cobb("cobb.major", "Major curve", "Cobb angle, major curve",
+            "major curve (AASCE logic)"));
+    public static final MeasurementId COBB_UPPER = global(cobb("cobb.upper", "Upper curve", "Cobb angle, upper curve",
+            "upper curve (AASCE logic)"));
+    public static final MeasurementId COBB_LOWER = global(cobb("cobb.lower", "Lower curve", "Cobb angle, lower curve",
+            "lower curve (AASCE logic)"));
 
     private static final List<MeasurementId> ALL;
 
@@ -37,12 +51,30 @@ public final class MeasurementId {
     private final Optional<Side> side;
     private final Optional<LimbMeasure> limbMeasure;
     private final String description;
+    private final MeasurementDefinition definition;
 
-    private MeasurementId(String id, Optional<Side> side, Optional<LimbMeasure> limbMeasure, String description) {
+    private MeasurementId(String id, Optional<Side> side, Optional<LimbMeasure> limbMeasure, String description,
+                          MeasurementDefinition definition) {
         this.id = Objects.requireNonNull(id, "id");
         this.side = Objects.requireNonNull(side, "side");
         this.limbMeasure = Objects.requireNonNull(limbMeasure, "limbMeasure");
         this.description = Objects.requireNonNull(description, "description");
+        this.definition = Objects.requireNonNull(definition, "definition");
+    }
+
+    /** The one definition of this measurement (names, landmarks, calculator, ranges, limits). */
+    public MeasurementDefinition definition() {
+        return definition;
+    }
+
+    /** The name the user reads, e.g. "Right mLPFA" in a table ({@code withSide}) or "mLPFA". */
+    public String displayName(boolean withSide) {
+        String shortName = definition.abbreviation();
+        if (!withSide || side.isEmpty()) {
+            return shortName;
+        }
+        String w = side.get().word();
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1) + " " + shortName;
     }
 
     /** The id as written in the JSON output, e.g. "R.HKA" or "cobb.major". */
@@ -75,14 +107,20 @@ public final class MeasurementId {
         return id.hashCode();
     }
 
-    private static MeasurementId global(String id, String description) {
-        return new MeasurementId(id, Optional.empty(), Optional.empty(), description);
+    private static MeasurementId global(MeasurementDefinition d) {
+        return new MeasurementId(d.key(), Optional.empty(), Optional.empty(), d.description(), d);
+    }
+
+    private static MeasurementDefinition cobb(String key, String abbreviation, String name, String description) {
+        return MeasurementDefinition.builder(key, abbreviation, Kind.ANGLE).name(name).description(description)
+                .family(Family.SPINE).normal(o -> Optional.of(NormalRange.below(10, Unit.DEG)))
+                .interObserver(InterObserver.COBB_ANGLE).build();
     }
 
     /** The per-side limb measurement, e.g. {@code limb(R, HKA)} is "R.HKA". */
     public static MeasurementId limb(Side side, LimbMeasure measure) {
         return new MeasurementId(side.prefix() + measure.id(), Optional.of(side), Optional.of(measure),
-                side.word() + " " + measure.description());
+                side.word() + " " + measure.description(), measure.definition());
     }
 
     /** Every id in canonical order: R limb, L limb, LLD, cobb, cobb.major/upper/lower. */

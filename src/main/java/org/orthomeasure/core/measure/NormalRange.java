@@ -4,17 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The normal range of a measurement (inclusive bounds) as given in measurements.md, and whether the
- * measurement is known to be of low reliability (JLCA).
- *
- * <ul>
- *   <li>HKA 0 ± 3° → [-3, 3] deg</li>
- *   <li>mLDFA, MPTA 85–90°</li>
- *   <li>JLCA 0–2°, low reliability</li>
- *   <li>MAD about 8 ± 7 mm, line medial of K → [1, 15] mm (only when calibrated)</li>
- *   <li>aHKA neutral band ±2°, JLO 177–183° (CPAK neutral)</li>
- *   <li>Cobb &lt; 10° (no scoliosis) → [0, 10) deg; treated as [0, 10] with scoliosis at ≥ 10</li>
- * </ul>
+ * A normal range (inclusive bounds unless {@link #upperExclusive}) as given in measurements.md, and
+ * whether the measurement is known to be of low reliability (JLCA). Each measurement states its range in
+ * its {@link MeasurementDefinition}; a range applies only to a value in its unit (MAD's range is in mm,
+ * so an uncalibrated MAD has none).
  *
  * @param lower          inclusive lower bound
  * @param upper          inclusive upper bound (Cobb: exclusive, see {@link #upperExclusive})
@@ -24,29 +17,22 @@ import java.util.Optional;
  */
 public record NormalRange(double lower, double upper, boolean upperExclusive, Unit unit, boolean lowReliability) {
 
-    private static NormalRange of(double lower, double upper, Unit unit) {
+    /** The inclusive range [lower, upper] in {@code unit}. */
+    public static NormalRange of(double lower, double upper, Unit unit) {
+        if (!(lower <= upper) || !Double.isFinite(lower) || !Double.isFinite(upper)) {
+            throw new IllegalArgumentException("a normal range needs finite lower <= upper, got " + lower + ", " + upper);
+        }
         return new NormalRange(lower, upper, false, unit, false);
     }
 
-    /** The range for {@code id} when measured in {@code unit}; empty when the spec gives none. */
-    public static Optional<NormalRange> forId(MeasurementId id, Unit unit) {
-        if (id.limbMeasure().isPresent()) {
-            NormalRange r = switch (id.limbMeasure().get()) {
-                case HKA -> of(-3, 3, Unit.DEG);
-                case MLDFA, MPTA -> of(85, 90, Unit.DEG);
-                case JLCA -> new NormalRange(0, 2, false, Unit.DEG, true);
-                case MAD -> of(1, 15, Unit.MM);
-                case AHKA -> of(-2, 2, Unit.DEG);
-                case JLO -> of(177, 183, Unit.DEG);
-                default -> null;
-            };
-            return Optional.ofNullable(r).filter(x -> x.unit == unit);
-        }
-        if (id.equals(MeasurementId.COBB) || id.equals(MeasurementId.COBB_MAJOR)
-                || id.equals(MeasurementId.COBB_UPPER) || id.equals(MeasurementId.COBB_LOWER)) {
-            return Optional.of(new NormalRange(0, 10, true, Unit.DEG, false)).filter(x -> x.unit == unit);
-        }
-        return Optional.empty();
+    /** [0, upper): the upper bound itself is abnormal (Cobb: ≥ 10° is scoliosis). */
+    public static NormalRange below(double upper, Unit unit) {
+        return new NormalRange(0, upper, true, unit, false);
+    }
+
+    /** This range flagged as belonging to a measurement of known low reliability (JLCA). */
+    public NormalRange withLowReliability() {
+        return new NormalRange(lower, upper, upperExclusive, unit, true);
     }
 
     /** True when {@code value} lies inside the range. */

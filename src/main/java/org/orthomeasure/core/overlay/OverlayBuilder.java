@@ -19,6 +19,7 @@ import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementDefinition;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.core.measure.Unit;
@@ -31,12 +32,12 @@ import org.orthomeasure.core.measure.Unit;
  *
  * <p>Constructions (spec: measurements.md, lower limb; image x right, y down):
  * <ul>
- *   <li>HKA: arc at K between the femoral axis H→K extended beyond K and the tibial axis K→A; it
- *       spans |HKA| (the deviation from straight).</li>
- *   <li>mLDFA: arc at the intersection of line H–K with the condylar line, between the ray towards H
- *       and the ray towards the lateral condyle; it spans mLDFA.</li>
- *   <li>MPTA: arc at the intersection of line K–A with the plateau line, between the ray towards A
- *       and the ray towards the medial plateau point; it spans MPTA.</li>
+ *   <li>Every angle whose definition has an {@link MeasurementDefinition.AngleConstruction} (HKA,
+ *       mLDFA, MPTA, mLPFA, aMPFA, aLDFA, AMA, aMPTA, mLDTA, aLDTA, aTFA): an arc where the
+ *       definition's two lines meet, from direction u to direction v, so it spans the value; HKA and
+ *       aTFA (deviations from straight) also draw the first axis on past the vertex.</li>
+ *   <li>The femoral and tibial shaft axes (Fp–Fd, Tp–Td, extended), the trochanter–head line GT–H
+ *       and the ankle joint line (plafond, extended) whenever their points are placed.</li>
  *   <li>MAD: the line H–A and the perpendicular from K to its foot on that line.</li>
  *   <li>Cobb (two lines): both endplate lines; automatic curves: the mid-lines of the major curve's
  *       end vertebrae, extended, with labels for the major, upper and lower curves.</li>
@@ -46,8 +47,6 @@ public final class OverlayBuilder {
 
     /** Arc radius as a fraction of the shorter mechanical axis (femur or tibia). */
     static final double ARC_FRACTION = 0.08;
-    /** The HKA arc is drawn further out than mLDFA/MPTA so that their labels do not collide. */
-    static final double HKA_ARC_FACTOR = 1.8;
     /** The MAD label's distance above the knee along H-A, in arc radii. */
     static final double MAD_LABEL_OFFSET = 2.2;
     /** How far a joint line or Cobb line is extended beyond its points, as a fraction of its length. */
@@ -126,24 +125,37 @@ public final class OverlayBuilder {
                     s + "plateauLine");
         }
 
+        // Anatomical (shaft) axes, the trochanter–head line and the ankle joint line (extended set).
+        Optional<Point2> gt = landmarks.point(side, LimbLandmark.GREATER_TROCHANTER_TIP);
+        Optional<Point2> fp = landmarks.point(side, LimbLandmark.FEMORAL_SHAFT_PROXIMAL);
+        Optional<Point2> fd = landmarks.point(side, LimbLandmark.FEMORAL_SHAFT_DISTAL);
+        Optional<Point2> tp = landmarks.point(side, LimbLandmark.TIBIAL_SHAFT_PROXIMAL);
+        Optional<Point2> td = landmarks.point(side, LimbLandmark.TIBIAL_SHAFT_DISTAL);
+        Optional<Point2> plm = landmarks.point(side, LimbLandmark.PLAFOND_MEDIAL);
+        Optional<Point2> pll = landmarks.point(side, LimbLandmark.PLAFOND_LATERAL);
+        if (fp.isPresent() && fd.isPresent() && !fp.get().equals(fd.get())) {
+            add(OverlayGroup.ANATOMICAL_AXES, OverlayRole.ANATOMICAL_AXIS, extended(fp.get(), fd.get(), LINE_EXTENSION),
+                    s + "femoralShaftAxis");
+        }
+        if (tp.isPresent() && td.isPresent() && !tp.get().equals(td.get())) {
+            add(OverlayGroup.ANATOMICAL_AXES, OverlayRole.ANATOMICAL_AXIS, extended(tp.get(), td.get(), LINE_EXTENSION),
+                    s + "tibialShaftAxis");
+        }
+        if (gt.isPresent() && h.isPresent() && !gt.get().equals(h.get())) {
+            add(OverlayGroup.JOINT_LINES, OverlayRole.JOINT_LINE, LineSegment.of(gt.get(), h.get()),
+                    s + "trochanterHeadLine");
+        }
+        if (plm.isPresent() && pll.isPresent() && !plm.get().equals(pll.get())) {
+            add(OverlayGroup.JOINT_LINES, OverlayRole.JOINT_LINE, extended(plm.get(), pll.get(), LINE_EXTENSION),
+                    s + "ankleJointLine");
+        }
+
         double radius = arcRadius(h, k, a);
-        // HKA: femoral axis extended beyond K, arc between the extension and K->A.
-        measurement(side, LimbMeasure.HKA).ifPresent(m -> {
-            Point2 kk = k.orElseThrow();
-            Vector2 femoral = h.orElseThrow().vectorTo(kk);
-            Point2 beyond = kk.plus(femoral.normalized().times(radius * HKA_ARC_FACTOR * 1.4));
-            add(OverlayGroup.MECHANICAL_AXES, OverlayRole.CONSTRUCTION, LineSegment.of(kk, beyond), s + "HKA");
-            ArcShape arc = ArcShape.between(kk, beyond, a.orElseThrow(), radius * HKA_ARC_FACTOR);
-            double deg = m.value();
-            String kind = deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
-            arcWithLabel(arc, "HKA " + degrees(deg) + kind, m.id().id());
-        });
-        // mLDFA: vertex where line H-K meets the condylar line; rays towards H and the lateral condyle.
-        measurement(side, LimbMeasure.MLDFA).ifPresent(m -> jointAngleArc(k.orElseThrow(), h.orElseThrow(),
-                fcm.orElseThrow(), fcl.orElseThrow(), radius, "mLDFA " + degrees(m.value()), m.id().id()));
-        // MPTA: vertex where line K-A meets the plateau line; rays towards A and the medial plateau point.
-        measurement(side, LimbMeasure.MPTA).ifPresent(m -> jointAngleArc(k.orElseThrow(), a.orElseThrow(),
-                tpl.orElseThrow(), tpm.orElseThrow(), radius, "MPTA " + degrees(m.value()), m.id().id()));
+        // Every angle with an arc in its definition: HKA, mLDFA, MPTA and the extended set.
+        for (LimbMeasure lm : LimbMeasure.values()) {
+            lm.definition().construction().ifPresent(c -> measurement(side, lm).ifPresent(m ->
+                    angleArc(side, h, c, lm.definition().key(), m, radius)));
+        }
         // Load line H-A and the MAD perpendicular from K.
         measurement(side, LimbMeasure.MAD).ifPresent(m -> {
             Point2 hh = h.orElseThrow();
@@ -171,6 +183,9 @@ public final class OverlayBuilder {
                         lateral(side, TextAnchor.CENTER)), m.id().id()));
         measurement(side, LimbMeasure.LEG_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
                 TextLabel.of(a.orElseThrow(), "leg " + length(m), TextAnchor.SOUTH), m.id().id()));
+        measurement(side, LimbMeasure.FULL_LEG_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,
+                TextLabel.of(landmarks.point(side, LimbLandmark.FEMORAL_HEAD_TOP).orElseThrow(), "full leg " + length(m),
+                        TextAnchor.NORTH), m.id().id()));
     }
 
     private Optional<Measurement> measurement(Side side, LimbMeasure m) {
@@ -190,24 +205,69 @@ public final class OverlayBuilder {
     }
 
     /**
-     * The arc of a joint angle (mLDFA, MPTA): let V be where the mechanical axis through the knee K and
-     * {@code far} meets the joint line; the arc at V spans from the direction K→far to the joint-line
-     * direction {@code lineFrom}→{@code lineTo}. Parallel lines (no V) fall back to K.
+     * The arc of an angle from its definition's construction: let V be where the line of u (uFrom–uTo)
+     * meets the line of v (vFrom–vTo); the arc at V spans from direction u to direction v, so it spans
+     * the measured value. Lines through a common landmark meet there; lines that are parallel, or meet
+     * further from the landmarks than the landmarks are spread, fall back to uFrom. A line that
+     * ends short of V is carried on to V as a dashed construction line. A deviation (HKA, aTFA) also
+     * draws u's line on past V and says varus or valgus.
      */
-    private void jointAngleArc(Point2 knee, Point2 far, Point2 lineFrom, Point2 lineTo, double radius, String label,
-                               String key) {
-        Point2 vertex = Line2.through(knee, far).intersection(Line2.through(lineFrom, lineTo)).orElse(knee);
-        arcWithLabel(ArcShape.between(vertex, vertex.plus(knee.vectorTo(far)), vertex.plus(lineFrom.vectorTo(lineTo)),
-                radius), label, key);
+    private void angleArc(Side side, Optional<Point2> head, MeasurementDefinition.AngleConstruction c, String name,
+                          Measurement m, double baseRadius) {
+        Point2 u0 = at(side, head, c.uFrom());
+        Point2 u1 = at(side, head, c.uTo());
+        Point2 v0 = at(side, head, c.vFrom());
+        Point2 v1 = at(side, head, c.vTo());
+        Vector2 u = u0.vectorTo(u1);
+        Vector2 v = v0.vectorTo(v1);
+        Optional<Point2> shared = c.uFrom() == c.vFrom() || c.uFrom() == c.vTo() ? Optional.of(u0)
+                : c.uTo() == c.vFrom() || c.uTo() == c.vTo() ? Optional.of(u1) : Optional.empty();
+        double spread = Math.max(Math.max(u0.distanceTo(u1), v0.distanceTo(v1)),
+                Math.max(u0.distanceTo(v0), u1.distanceTo(v1)));
+        // Two lines through one landmark meet there: take it exactly rather than a rounded intersection.
+        Point2 vertex = shared.orElseGet(() -> Line2.through(u0, u1).intersection(Line2.through(v0, v1))
+                .filter(x -> Math.min(Math.min(x.distanceTo(u0), x.distanceTo(u1)),
+                        Math.min(x.distanceTo(v0), x.distanceTo(v1))) <= spread)
+                .orElse(u0));
+        String source = m.id().id();
+        // Angles that need optional landmarks form their own group, so the knee can be decluttered.
+        OverlayGroup group = m.id().definition().isOptional() ? OverlayGroup.EXTENDED_ANGLES : OverlayGroup.ANGLES;
+        reachVertex(group, u0, u1, vertex, source);
+        reachVertex(group, v0, v1, vertex, source);
+        double radius = baseRadius * c.radiusFactor();
+        String label = name + " " + degrees(m.value());
+        if (c.deviation()) {
+            Point2 beyond = vertex.plus(u.normalized().times(radius * 1.4));
+            add(group, OverlayRole.CONSTRUCTION, LineSegment.of(vertex, beyond), source);
+            double deg = m.value();
+            label += deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
+        }
+        arcWithLabel(group, ArcShape.between(vertex, vertex.plus(u), vertex.plus(v), radius), label, source);
     }
 
-    private void arcWithLabel(ArcShape arc, String text, String source) {
-        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, arc, source);
+    /** A dashed line from the nearer of p and q to {@code vertex} when the vertex lies outside p–q. */
+    private void reachVertex(OverlayGroup group, Point2 p, Point2 q, Point2 vertex, String source) {
+        Vector2 d = p.vectorTo(q);
+        double t = d.dot(p.vectorTo(vertex)) / d.dot(d);
+        if (t < -1e-9 || t > 1 + 1e-9) {
+            Point2 near = t < 0 ? p : q;
+            if (!near.equals(vertex)) {
+                add(group, OverlayRole.CONSTRUCTION, LineSegment.of(near, vertex), source);
+            }
+        }
+    }
+
+    /** The point of landmark {@code l} of {@code side}; the femoral head centre may be fitted. */
+    private Point2 at(Side side, Optional<Point2> head, LimbLandmark l) {
+        return l == LimbLandmark.FEMORAL_HEAD_CENTER ? head.orElseThrow() : landmarks.point(side, l).orElseThrow();
+    }
+
+    private void arcWithLabel(OverlayGroup group, ArcShape arc, String text, String source) {
+        add(group, OverlayRole.MEASUREMENT, arc, source);
         double mid = Math.toRadians(arc.middleDeg());
         // Screen angle -> image direction: (cos, -sin).
         TextAnchor placement = TextAnchor.toward(Math.cos(mid), -Math.sin(mid));
-        add(OverlayGroup.ANGLES, OverlayRole.MEASUREMENT, TextLabel.of(arc.pointAt(arc.middleDeg()), text, placement),
-                source);
+        add(group, OverlayRole.MEASUREMENT, TextLabel.of(arc.pointAt(arc.middleDeg()), text, placement), source);
     }
 
     // ---- spine ---------------------------------------------------------------------------------

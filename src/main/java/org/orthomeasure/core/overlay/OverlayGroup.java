@@ -11,12 +11,16 @@ public enum OverlayGroup {
     FEMORAL_HEADS("Femoral heads"),
     /** Femoral (H to K) and tibial (K to A) mechanical axes, with the femoral axis extended below K. */
     MECHANICAL_AXES("Mechanical axes"),
-    /** Distal femoral (condylar) and tibial plateau joint lines. */
+    /** Femoral and tibial shaft (anatomical) axes, through the mid-diaphyseal points. */
+    ANATOMICAL_AXES("Anatomical axes"),
+    /** Distal femoral (condylar), tibial plateau and ankle joint lines, and the trochanter–head line. */
     JOINT_LINES("Joint lines"),
     /** The H to A line (mechanical axis of the leg) and the MAD perpendicular from K. */
     LOAD_LINE("H-A line and MAD"),
     /** Angle arcs with their values (HKA, mLDFA, MPTA). */
     ANGLES("Angles"),
+    /** Arcs of the extended set, which needs optional landmarks (mLPFA, aMPFA, aLDFA, AMA, aMPTA, mLDTA, aLDTA, aTFA). */
+    EXTENDED_ANGLES("Extended angles"),
     /** Cobb lines with the angle and the end vertebrae. */
     COBB("Cobb"),
     /** Length labels (femur, tibia, leg). */

@@ -9,6 +9,8 @@ public enum OverlayRole {
     LANDMARK,
     /** A mechanical axis (H to K, K to A). */
     AXIS,
+    /** An anatomical (shaft) axis of the femur or tibia. */
+    ANATOMICAL_AXIS,
     /** A joint line (condylar, plateau) or a Cobb endplate line. */
     JOINT_LINE,
     /** A measurement: angle arc, value label, MAD perpendicular, length label. */

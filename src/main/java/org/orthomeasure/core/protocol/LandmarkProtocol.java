@@ -176,16 +176,20 @@ public final class LandmarkProtocol {
             LimbLandmark.FEMORAL_HEAD_CENTER, LimbLandmark.FEMORAL_CONDYLE_MEDIAL, LimbLandmark.FEMORAL_CONDYLE_LATERAL,
             LimbLandmark.KNEE_CENTER, LimbLandmark.TIBIAL_PLATEAU_MEDIAL, LimbLandmark.TIBIAL_PLATEAU_LATERAL,
             LimbLandmark.ANKLE_CENTER, LimbLandmark.FEMORAL_HEAD_TOP, LimbLandmark.GREATER_TROCHANTER_TIP,
+            LimbLandmark.FEMORAL_SHAFT_PROXIMAL, LimbLandmark.FEMORAL_SHAFT_DISTAL,
+            LimbLandmark.TIBIAL_SHAFT_PROXIMAL, LimbLandmark.TIBIAL_SHAFT_DISTAL,
             LimbLandmark.PLAFOND_MEDIAL, LimbLandmark.PLAFOND_LATERAL);
 
     private static Step limbStep(Side side, LimbLandmark l) {
         String where = switch (l) {
             case FEMORAL_CONDYLE_MEDIAL, TIBIAL_PLATEAU_MEDIAL, PLAFOND_MEDIAL -> " (medial: towards the midline)";
             case FEMORAL_CONDYLE_LATERAL, TIBIAL_PLATEAU_LATERAL, PLAFOND_LATERAL -> " (lateral: away from the midline)";
+            case FEMORAL_SHAFT_PROXIMAL, FEMORAL_SHAFT_DISTAL, TIBIAL_SHAFT_PROXIMAL, TIBIAL_SHAFT_DISTAL ->
+                    "; click the axis point directly, or the medial then the lateral cortex (the midpoint is stored)";
             default -> "";
         };
-        String title = side.word().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + side.word().substring(1)
-                + " " + l.abbreviation() + ": " + l.id();
+        // e.g. "Right femoral condyle, medial (FCm)": clinical words first, the overlay's short label after
+        String title = LandmarkKey.of(side, l).displayName() + " (" + l.abbreviation() + ")";
         return new Step(new PointRef.Limb(LandmarkKey.of(side, l)), title, l.instruction() + where, !l.isCore());
     }
 

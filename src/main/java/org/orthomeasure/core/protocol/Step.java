@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param target      the point a click places while this step is active; for the femoral head the
  *                    centre ({@code femoralHeadCenter}), which a rim-click mode may replace by rim points
- * @param title       e.g. "R femoral head centre (H)"
+ * @param title       e.g. "Right femoral head centre (H)"
  * @param instruction one line saying where the point goes
  * @param optional    true when the measurements do not need it (not counted as missing)
  */

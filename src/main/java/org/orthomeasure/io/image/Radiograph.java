@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Example:
  * <pre>{@code
- * Radiograph r = RadiographReader.read(path);
+ * Radiograph r = org.orthomeasure.io.radiograph.RadiographReader.read(path);
  * int[] argb = new int[r.width() * r.height()];
  * r.renderTo(r.defaultWindow(), r.invertedByDefault(), argb);
  * }</pre>

@@ -16,12 +16,13 @@ import java.util.Iterator;
  * PNG, JPEG and TIFF radiographs (8 or 16 bit grey, or colour) through Java ImageIO. They carry no
  * trustworthy spacing, so they open uncalibrated ("px") until the user calibrates.
  */
-final class StandardImageReader {
+public final class StandardImageReader {
 
     private StandardImageReader() {
     }
 
-    static Radiograph read(Path path, String format) throws ImageReadException {
+    /** Reads {@code path}, whose content was recognised as {@code format} ("PNG", "JPEG", "TIFF"). */
+    public static Radiograph read(Path path, String format) throws ImageReadException {
         String name = path.getFileName().toString();
         BufferedImage image;
         int frames;
@@ -110,7 +111,7 @@ final class StandardImageReader {
         return true;
     }
 
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         String m = e.getMessage();
         String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
         return text.replaceAll("\\s+", " ").strip();

@@ -1,6 +1,7 @@
 /**
- * Opening radiographs, format-independent: {@link org.orthomeasure.io.image.RadiographReader} picks
- * DICOM or PNG/JPEG/TIFF by content and returns an immutable
+ * Radiographs, format-independent: {@code org.orthomeasure.io.radiograph.RadiographReader} picks
+ * DICOM ({@code io.dicom}) or PNG/JPEG/TIFF ({@link org.orthomeasure.io.image.StandardImageReader}) by
+ * content and returns an immutable
  * {@link org.orthomeasure.io.image.Radiograph} (stored pixels, modality transform, window presets,
  * polarity, calibration, report header, notes), or throws
  * {@link org.orthomeasure.io.image.ImageReadException} with one line for the user.

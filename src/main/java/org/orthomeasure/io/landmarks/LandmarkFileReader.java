@@ -13,21 +13,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.core.calibration.PixelSpacing;
-import org.orthomeasure.core.geometry.CircleFit;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.geometry.Segment2;
 import org.orthomeasure.core.landmarks.CobbLines;
 import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkRules;
 import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Protocol;
 import org.orthomeasure.core.landmarks.Side;
@@ -217,7 +214,6 @@ public final class LandmarkFileReader {
             if (!node.isObject()) {
                 throw error("landmarks", "expected an object of id: [x, y], got " + kind(node));
             }
-            Map<String, Point2> placed = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String id = e.getKey();
@@ -234,13 +230,10 @@ public final class LandmarkFileReader {
                     throw error("landmarks", ex.getMessage());
                 }
                 Point2 p = point(e.getValue(), path);
-                for (Map.Entry<String, Point2> other : placed.entrySet()) {
-                    if (other.getKey().charAt(0) == id.charAt(0) && other.getValue().equals(p)) {
-                        throw error("landmarks", other.getKey() + " and " + id + " coincide at " + coords(p)
-                                + "; two different landmarks cannot be at the same place");
-                    }
+                Optional<String> clash = LandmarkRules.placementProblem(set, key, p);
+                if (clash.isPresent()) {
+                    throw error("landmarks", clash.get());
                 }
-                placed.put(id, p);
                 set = set.withPoint(key, p);
             }
             return set;
@@ -250,22 +243,16 @@ public final class LandmarkFileReader {
             if (!node.isArray()) {
                 throw error(path, "expected a list of [x, y] rim points, got " + kind(node));
             }
-            if (node.size() < 3) {
-                throw error(path, "too few rim points: " + node.size() + " given, a circle needs at least 3");
+            if (node.size() < LandmarkRules.MIN_RIM_POINTS) {
+                throw error(path, LandmarkRules.tooFewRimPoints(node.size()));
             }
             List<Point2> pts = new ArrayList<>();
-            Set<Point2> seen = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
-                Point2 p = point(node.get(i), path + "[" + i + "]");
-                if (!seen.add(p)) {
-                    throw error(path, "rim point " + i + " " + coords(p) + " repeats an earlier rim point");
-                }
-                pts.add(p);
+                pts.add(point(node.get(i), path + "[" + i + "]"));
             }
-            try {
-                CircleFit.fit(pts);
-            } catch (IllegalArgumentException ex) {
-                throw error(path, ex.getMessage());
+            Optional<String> problem = LandmarkRules.rimProblem(pts);
+            if (problem.isPresent()) {
+                throw error(path, problem.get());
             }
             return pts;
         }

@@ -188,7 +188,7 @@ public final class ComparisonPanel extends VBox {
         }
         fillTable(c);
         limits.setText(String.format(Locale.ROOT, "Inter-observer limits: Cobb ±%s°, HKA/mLDFA/MPTA ±%s°, lengths ±%s mm "
-                + "(calibrated only); JLCA, aHKA, JLO and px lengths have none.", plain(c.limits().cobbDeg()),
+                + "(calibrated only); JLCA, aHKA, JLO, the extended-set angles and px lengths have none.", plain(c.limits().cobbDeg()),
                 plain(c.limits().limbAngleDeg()), plain(c.limits().lengthMm())));
         fillDistances(c);
     }

@@ -17,6 +17,7 @@ import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.limb.CpakType;
 import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.Measurement;
+import org.orthomeasure.core.measure.MeasurementDefinition;
 import org.orthomeasure.core.measure.MeasurementId;
 import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.core.measure.Missing;
@@ -171,14 +172,23 @@ public final class MeasurementsPanel extends VBox {
         rows.clear();
         int row = 0;
         String group = null;
+        boolean extended = false;
         for (Measurement m : ms.measurements()) {
             String g = m.id().side().map(s -> s == Side.R ? "Right leg" : "Left leg").orElse(
-                    m.id().id().startsWith("cobb") ? "Spine" : "Both legs");
+                    m.id().definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE ? "Spine" : "Both legs");
             if (!g.equals(group)) {
                 Label h = new Label(g);
                 h.getStyleClass().add("group-header");
                 table.add(h, 0, row++, 4, 1);
                 group = g;
+                extended = false;
+            }
+            if (m.id().definition().isOptional() && !extended) {
+                // the values of the optional landmarks (spec: extended lower-limb set) under their own line
+                Label h = new Label("Extended set (optional landmarks)");
+                h.getStyleClass().add("range");
+                table.add(h, 0, row++, 4, 1);
+                extended = true;
             }
             row = addRow(m, row);
         }
@@ -214,7 +224,7 @@ public final class MeasurementsPanel extends VBox {
         boolean protocolSpine = session.protocol().kind() == org.orthomeasure.core.landmarks.Protocol.SPINE;
         miss.forEach((id, why) -> {
             boolean relevant = id.side().map(s -> session.protocol().sides().contains(s)).orElse(
-                    id.id().startsWith("cobb") == protocolSpine);
+                    (id.definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE) == protocolSpine);
             // a landmark that is merely not placed is on the missing line; notes say what else is wrong
             if (relevant && why.note().isPresent() && !why.note().get().contains("not placed")) {
                 n.add(id.id() + ": " + why.describe());
@@ -223,21 +233,15 @@ public final class MeasurementsPanel extends VBox {
         notes.setText(String.join("\n", n));
     }
 
-    /** The short name of a measurement in the panels: "HKA", "Major curve", "Cobb (two lines)". */
+    /** The short name of a measurement in the panels, from its definition: "HKA (mechanical)", "Major curve". */
     static String displayName(MeasurementId id) {
-        return id.limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (id.id()) {
-            case "cobb" -> "Cobb (two lines)";
-            case "cobb.major" -> "Major curve";
-            case "cobb.upper" -> "Upper curve";
-            case "cobb.lower" -> "Lower curve";
-            default -> id.id();
-        });
+        return id.definition().abbreviation();
     }
 
     private int addRow(Measurement m, int row) {
         String name = displayName(m.id());
         Label nameL = new Label(name);
-        nameL.setTooltip(new Tooltip(m.id().description()));
+        nameL.setTooltip(new Tooltip(m.id().definition().name() + "\n" + m.id().description()));
         Label value = new Label();
         value.setId("value-" + m.id().id().replace('.', '-'));
         value.getStyleClass().add("value");
@@ -277,22 +281,9 @@ public final class MeasurementsPanel extends VBox {
         }
     }
 
-    /** The side notes a reader needs beside the value: MAD direction, which leg is longer. */
+    /** The qualifier a reader needs beside the value: varus/valgus, MAD direction, which leg is longer. */
     private static String shortNote(Measurement m) {
-        boolean mad = m.id().limbMeasure().filter(l -> l == LimbMeasure.MAD).isPresent();
-        boolean lld = m.id().equals(MeasurementId.LLD);
-        if (!(mad || lld) || m.note().isEmpty()) {
-            return "";
-        }
-        String n = m.note().get();
-        if (lld && Math.abs(m.value()) < 0.05) {
-            return "equal at 0.1 " + m.unit().symbol(); // the shown 0.0 must not say which is longer
-        }
-        if (mad) {
-            return n.contains("medial") ? "H–A medial of K" : n.contains("lateral") ? "H–A lateral of K" : "";
-        }
-        int semi = n.indexOf(';');
-        return semi > 0 ? n.substring(0, semi) : n;
+        return m.qualifier().orElse("");
     }
 
     /**
@@ -310,7 +301,7 @@ public final class MeasurementsPanel extends VBox {
             num = "0.0";
         }
         String s = m.unit() == Unit.DEG ? num + "°" : num + " " + m.unit().symbol();
-        if (m.id().limbMeasure().filter(l -> l == LimbMeasure.HKA).isPresent()) {
+        if (m.id().definition() == LimbMeasure.HKA.definition()) {
             s += String.format(Locale.ROOT, " (%.1f°)", 180 + v);
         }
         if (m.from().isPresent()) {

@@ -95,7 +95,23 @@ public final class StepDiagram extends Canvas {
             case ANKLE_CENTER -> new double[] {64, 205};
             case PLAFOND_MEDIAL -> new double[] {74, 204};
             case PLAFOND_LATERAL -> new double[] {54, 204};
+            case FEMORAL_SHAFT_PROXIMAL -> new double[] {58, 78};
+            case FEMORAL_SHAFT_DISTAL -> new double[] {59, 98};
+            case TIBIAL_SHAFT_PROXIMAL -> new double[] {64, 162};
+            case TIBIAL_SHAFT_DISTAL -> new double[] {63, 181};
         };
+        if (target.isShaftAxisPoint()) {
+            // The two cortex clicks whose midpoint is the axis point.
+            double half = target == LimbLandmark.FEMORAL_SHAFT_PROXIMAL || target == LimbLandmark.FEMORAL_SHAFT_DISTAL
+                    ? 10 : 9.5;
+            g.setStroke(Color.web("#ffb300"));
+            g.setLineDashes(2, 2);
+            g.strokeLine(x(side, p[0] - half), p[1], x(side, p[0] + half), p[1]);
+            g.setLineDashes(null);
+            g.setLineWidth(1.5);
+            g.strokeOval(x(side, p[0] - half) - 3, p[1] - 3, 6, 6);
+            g.strokeOval(x(side, p[0] + half) - 3, p[1] - 3, 6, 6);
+        }
         dot(g, x(side, p[0]), p[1]);
         caption(g, side.word() + " " + target.abbreviation());
     }

@@ -61,8 +61,9 @@ public final class StepsPanel extends VBox {
 
     private final ViewerViewModel vm;
     private final ComboBox<Choice> protocol = new ComboBox<>();
-    private final CheckBox optional = new CheckBox("Optional landmarks (GT, plafond, head top)");
+    private final CheckBox optional = new CheckBox("Extended set: GT, head top, shafts, plafond");
     private final CheckBox rim = new CheckBox("Femoral head by 3+ rim points");
+    private final CheckBox cortices = new CheckBox("Shaft points: click both cortices");
     private final ListView<Step> steps = new ListView<>();
     private final Label instruction = new Label();
     private final StepDiagram diagram = new StepDiagram();
@@ -80,6 +81,14 @@ public final class StepsPanel extends VBox {
         protocol.setMaxWidth(Double.MAX_VALUE);
         protocol.setId("protocolChoice");
         rim.setId("headByRim");
+        cortices.setId("shaftByCortices");
+        optional.setId("optionalLandmarks");
+        optional.setTooltip(new javafx.scene.control.Tooltip("Optional landmarks of the extended set: greater trochanter,"
+                + " femoral head top, femoral and tibial shaft axis points, plafond ends (mLPFA, aMPFA, aLDFA, AMA,"
+                + " aMPTA, mLDTA, aLDTA, aTFA, full leg length)"));
+        cortices.setTooltip(new javafx.scene.control.Tooltip("A shaft axis point takes two clicks, one on the medial and"
+                + " one on the lateral cortex; the midpoint is stored"));
+        cortices.selectedProperty().bindBidirectional(vm.shaftByCorticesProperty());
         steps.setId("stepList");
         instruction.setId("instruction");
         instruction.setWrapText(true);
@@ -90,7 +99,7 @@ public final class StepsPanel extends VBox {
         title.getStyleClass().add("panel-title");
         Label stepsTitle = new Label("Landmarks (click in order; Tab skips)");
         stepsTitle.getStyleClass().add("panel-title");
-        getChildren().addAll(title, protocol, optional, rim, stepsTitle, steps, instruction, diagram);
+        getChildren().addAll(title, protocol, optional, rim, cortices, stepsTitle, steps, instruction, diagram);
         VBox.setVgrow(steps, Priority.ALWAYS);
 
         steps.setCellFactory(lv -> new ListCell<>() {

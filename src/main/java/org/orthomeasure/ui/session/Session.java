@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.LandmarkRules;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
@@ -59,6 +60,7 @@ public final class Session {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     /** Increases on every change that must be saved (landmarks, calibration, protocol). */
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
     private final ReadOnlyObjectWrapper<Reading> reference = new ReadOnlyObjectWrapper<>(this, "reference");
     private final BooleanProperty referenceRevealed = new SimpleBooleanProperty(this, "referenceRevealed");
     private final ReadOnlyStringWrapper referenceName = new ReadOnlyStringWrapper(this, "referenceName", "");
@@ -165,7 +167,26 @@ public final class Session {
      */
     public void edit(Reading next) {
         endDrag();
-        commit(history.current().edited(Objects.requireNonNull(next, "next")));
+        Objects.requireNonNull(next, "next");
+        if (refused(next)) {
+            return;
+        }
+        commit(history.current().edited(next));
+    }
+
+    /**
+     * True (and the reason in {@link #refusalProperty()}) when {@code next} would put a landmark on top of
+     * another of its side, which the core's {@link LandmarkRules} forbid; such an edit is not made.
+     */
+    private boolean refused(Reading next) {
+        Optional<String> problem = LandmarkRules.introducedCoincidence(reading().landmarks(), next.landmarks());
+        refusal.set(problem.map(p -> "not placed: " + p).orElse(""));
+        return problem.isPresent();
+    }
+
+    /** Why the last edit or drag step was refused ("" when it was not), one line for the status bar. */
+    public ReadOnlyStringProperty refusalProperty() {
+        return refusal.getReadOnlyProperty();
     }
 
     /** Starts dragging: intermediate positions are shown live but become one undo step at {@link #endDrag}. */
@@ -181,7 +202,10 @@ public final class Session {
         if (dragStart == null) {
             beginDrag();
         }
-        history.replaceCurrent(dragStart.edited(Objects.requireNonNull(intermediate, "intermediate")));
+        if (refused(Objects.requireNonNull(intermediate, "intermediate"))) {
+            return; // the point stays where it was last allowed
+        }
+        history.replaceCurrent(dragStart.edited(intermediate));
         publish();
     }
 

@@ -10,17 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationSource;
-import org.orthomeasure.core.geometry.CircleFit;
-import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.LandmarkRules;
 import org.orthomeasure.core.landmarks.LandmarkSet;
-import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
@@ -280,29 +277,12 @@ public final class SessionStore {
     }
 
     /**
-     * The landmarks a session file can hold: femoral-head rims of fewer than 3 or collinear points are
-     * work in progress the file format rejects, so they are left out until complete.
+     * The landmarks a session file can hold, by the core's {@link LandmarkRules}: femoral-head rims of
+     * fewer than 3 or collinear points are work in progress the file format rejects, so they are left
+     * out until complete; a landmark on top of another of its side (which the session refuses to place)
+     * is left out rather than making every autosave fail.
      */
     static LandmarkSet saveable(LandmarkSet set) {
-        LandmarkSet out = set;
-        for (Side side : Side.values()) {
-            List<Point2> rim = set.headRim(side);
-            if (!rim.isEmpty() && !fits(rim)) {
-                out = out.withHeadRim(side, List.of());
-            }
-        }
-        return out;
-    }
-
-    private static boolean fits(List<Point2> rim) {
-        if (rim.size() < 3) {
-            return false;
-        }
-        try {
-            CircleFit.fit(rim);
-            return true;
-        } catch (IllegalArgumentException collinear) {
-            return false;
-        }
+        return LandmarkRules.obeying(set);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import org.orthomeasure.report.Palette;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
@@ -78,17 +79,15 @@ public final class OverlayPainter {
         }
     }
 
-    /** The colour of a role (the core names roles, the view picks colours). */
+    private static final Palette PALETTE = Palette.standard();
+
+    /**
+     * The colour of a role: the report's colour-blind-safe {@link Palette}, so screen, PNG and PDF agree
+     * (the core names roles, the palette picks colours).
+     */
     public static Color colour(OverlayRole role) {
-        return switch (role) {
-            case LANDMARK -> Color.web("#ffb300");
-            case AXIS -> Color.web("#00e5ff");
-            case JOINT_LINE -> Color.web("#76ff03");
-            case MEASUREMENT -> Color.web("#ffee58");
-            case CONSTRUCTION -> Color.web("#ffffff", 0.75);
-            case SUGGESTION -> Color.web("#e040fb");
-            case REFERENCE -> Color.web("#ff4081");
-        };
+        int rgb = PALETTE.rgb(role);
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
     }
 
     /**

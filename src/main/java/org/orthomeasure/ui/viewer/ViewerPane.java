@@ -82,6 +82,7 @@ public final class ViewerPane extends Region {
         vm.cursorImageProperty().addListener((o, a, b) -> redraw());
         vm.toolProperty().addListener((o, a, b) -> redraw());
         vm.calibrationPoints().addListener((javafx.collections.ListChangeListener<Point2>) c -> redraw());
+        vm.pendingCortexProperty().addListener((o, a, b) -> redraw());
         vm.visibleGroups().addListener((SetChangeListener<Object>) c -> redraw());
         vm.session().referenceRevealedProperty().addListener((o, a, b) -> redraw());
         vm.session().suggestedProperty().addListener((o, a, b) -> redraw());
@@ -290,7 +291,24 @@ public final class ViewerPane extends Region {
         }
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
         drawCalibrationTool(g, t);
+        drawPendingCortex(g, t);
         drawLoupe(g, t, d);
+    }
+
+    /** The first cortex click of a shaft point, with a hint to click the other cortex. */
+    private void drawPendingCortex(GraphicsContext g, ViewTransform t) {
+        Point2 p = vm.pendingCortexProperty().get();
+        if (p == null) {
+            return;
+        }
+        Color c = OverlayPainter.colour(org.orthomeasure.core.overlay.OverlayRole.LANDMARK);
+        Point2 s = t.toScreen(p);
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.strokeLine(s.x() - 6, s.y(), s.x() + 6, s.y());
+        g.strokeOval(s.x() - 4, s.y() - 4, 8, 8);
+        OverlayPainter.drawLabel(g, Point2.of(12, 14), "Shaft point: now click the other cortex (the midpoint is stored)",
+                TextAnchor.SOUTH_EAST, c, Font.font(14));
     }
 
     private void drawCalibrationTool(GraphicsContext g, ViewTransform t) {

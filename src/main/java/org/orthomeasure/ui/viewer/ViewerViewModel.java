@@ -40,7 +40,6 @@ import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.image.WindowLevel;
 import org.orthomeasure.io.image.WindowPreset;
-import org.orthomeasure.ui.Dialogs;
 import org.orthomeasure.ui.session.Session;
 
 /**
@@ -65,7 +64,7 @@ public final class ViewerViewModel {
     public static final double PICK_RADIUS = OverlayPainter.MARKER_RADIUS + 5;
 
     private final Session session;
-    private final Dialogs dialogs;
+    private final ViewerDialogs dialogs;
 
     private final ObjectProperty<ViewTransform> transform = new SimpleObjectProperty<>(this, "transform");
     private final DoubleProperty viewWidth = new SimpleDoubleProperty(this, "viewWidth", 800);
@@ -75,6 +74,9 @@ public final class ViewerViewModel {
     private final BooleanProperty invert = new SimpleBooleanProperty(this, "invert");
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.PLACE);
     private final BooleanProperty headByRim = new SimpleBooleanProperty(this, "headByRim");
+    private final BooleanProperty shaftByCortices = new SimpleBooleanProperty(this, "shaftByCortices");
+    /** The first cortex click of a shaft axis point placed from both cortices; null when none is pending. */
+    private final ObjectProperty<Point2> pendingCortex = new SimpleObjectProperty<>(this, "pendingCortex");
     private final ObjectProperty<Step> activeStep = new SimpleObjectProperty<>(this, "activeStep");
     private final ObjectProperty<PointRef> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<Point2> calibrationPoints = FXCollections.observableArrayList();
@@ -87,12 +89,14 @@ public final class ViewerViewModel {
     private boolean dragMoved;
     private WindowLevel windowAtDragStart;
 
-    public ViewerViewModel(Session session, Dialogs dialogs) {
+    public ViewerViewModel(Session session, ViewerDialogs dialogs) {
         this.session = session;
         this.dialogs = dialogs;
         overlay = Bindings.createObjectBinding(this::buildOverlay, session.measurementsProperty(),
                 session.referenceProperty(), session.referenceRevealedProperty(), session.suggestedProperty());
         session.protocolProperty().addListener((o, a, b) -> activeStep.set(b.nextMissing(session.reading()).orElse(null)));
+        activeStep.addListener((o, a, b) -> pendingCortex.set(null));
+        shaftByCortices.addListener((o, a, b) -> pendingCortex.set(null));
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
         session.readingProperty().addListener((o, a, b) -> {
             if (selected.get() != null && b.position(selected.get()).isEmpty()) {
@@ -290,8 +294,20 @@ public final class ViewerViewModel {
                 && l.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
             target = new PointRef.HeadRim(l.key().side(), session.reading().landmarks().headRim(l.key().side()).size());
         }
+        if (shaftByCortices.get() && target instanceof PointRef.Limb shaft && shaft.key().landmark().isShaftAxisPoint()) {
+            // Spec, extended set: the axis point is the midpoint between the medial and lateral cortex.
+            if (pendingCortex.get() == null) {
+                pendingCortex.set(img);
+                return;
+            }
+            img = pendingCortex.get().midpoint(img);
+            pendingCortex.set(null);
+        }
         Reading next = session.reading().with(target, img);
         session.edit(next);
+        if (!session.refusalProperty().get().isEmpty()) {
+            return; // on top of another landmark of its side (core LandmarkRules): the step stays active
+        }
         selected.set(target);
         if (!(target instanceof PointRef.HeadRim) || LandmarkProtocol.isDone(step, next)) {
             activeStep.set(session.protocol().nextMissingAfter(step, next).orElse(null));
@@ -501,6 +517,19 @@ public final class ViewerViewModel {
 
     public ObjectProperty<Tool> toolProperty() {
         return tool;
+    }
+
+    /**
+     * When set, a shaft axis point (femoral/tibial shaft, proximal/distal) takes two clicks, one on each
+     * cortex, and the midpoint is stored; otherwise one click places it directly.
+     */
+    public BooleanProperty shaftByCorticesProperty() {
+        return shaftByCortices;
+    }
+
+    /** The first cortex click of a shaft point waiting for the second one (null when none). */
+    public ReadOnlyObjectProperty<Point2> pendingCortexProperty() {
+        return pendingCortex;
     }
 
     public BooleanProperty headByRimProperty() {

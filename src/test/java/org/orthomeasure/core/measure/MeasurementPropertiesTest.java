@@ -55,6 +55,20 @@ class MeasurementPropertiesTest {
                     .withPoint(side, LimbLandmark.FEMORAL_CONDYLE_LATERAL, fcl)
                     .withPoint(side, LimbLandmark.TIBIAL_PLATEAU_MEDIAL, tpm)
                     .withPoint(side, LimbLandmark.TIBIAL_PLATEAU_LATERAL, tpl);
+            // Extended set: trochanter, head top, mid-diaphyseal shaft points, plafond ends.
+            double ankleTilt = Math.toRadians(r.nextGaussian() * 4);
+            double plafondHalf = 15 + r.nextDouble() * 5;
+            set = set.withPoint(side, LimbLandmark.GREATER_TROCHANTER_TIP,
+                            Point2.of(h.x() - medial * (60 + r.nextDouble() * 20), h.y() + r.nextGaussian() * 15))
+                    .withPoint(side, LimbLandmark.FEMORAL_HEAD_TOP, Point2.of(h.x() + r.nextGaussian() * 3, h.y() - 25))
+                    .withPoint(side, LimbLandmark.FEMORAL_SHAFT_PROXIMAL, between(h, k, 0.33, -medial * 25, r))
+                    .withPoint(side, LimbLandmark.FEMORAL_SHAFT_DISTAL, between(h, k, 0.7, -medial * 10, r))
+                    .withPoint(side, LimbLandmark.TIBIAL_SHAFT_PROXIMAL, between(k, a, 0.3, 0, r))
+                    .withPoint(side, LimbLandmark.TIBIAL_SHAFT_DISTAL, between(k, a, 0.7, 0, r))
+                    .withPoint(side, LimbLandmark.PLAFOND_MEDIAL, Point2.of(a.x() + medial * plafondHalf * Math.cos(ankleTilt),
+                            a.y() - 4 + plafondHalf * Math.sin(ankleTilt)))
+                    .withPoint(side, LimbLandmark.PLAFOND_LATERAL, Point2.of(a.x() - medial * plafondHalf * Math.cos(ankleTilt),
+                            a.y() - 4 - plafondHalf * Math.sin(ankleTilt)));
             if (r.nextBoolean()) {
                 set = set.withPoint(side, LimbLandmark.FEMORAL_HEAD_CENTER, h);
             } else {
@@ -69,6 +83,21 @@ class MeasurementPropertiesTest {
             }
         }
         return set;
+    }
+
+    /** The point a fraction {@code t} of the way from p to q, shifted by dx (and a few px of noise). */
+    private static Point2 between(Point2 p, Point2 q, double t, double dx, Random r) {
+        return Point2.of(p.x() + t * (q.x() - p.x()) + dx + r.nextGaussian() * 4, p.y() + t * (q.y() - p.y()));
+    }
+
+    @net.jqwik.api.Example
+    void theRandomLegsGiveEveryPerLegValueSoThePropertiesCoverEachOne() {
+        MeasurementSet m = measure(randomLimbs(42), NONE);
+        for (Side side : Side.values()) {
+            for (LimbMeasure lm : LimbMeasure.values()) {
+                assertTrue(m.get(MeasurementId.limb(side, lm)).isPresent(), side.prefix() + lm.id());
+            }
+        }
     }
 
     private static MeasurementSet measure(LandmarkSet set, Calibration c) {

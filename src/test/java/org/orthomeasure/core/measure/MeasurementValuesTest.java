@@ -19,11 +19,14 @@ class MeasurementValuesTest {
     @Test
     void idsAreTheIssuesIdsInCanonicalOrder() {
         List<String> ids = MeasurementId.all().stream().map(MeasurementId::id).toList();
-        assertEquals(27, ids.size());
+        assertEquals(45, ids.size());
         assertEquals("R.HKA", ids.get(0));
         assertEquals(List.of("R.HKA", "R.mLDFA", "R.MPTA", "R.JLCA", "R.MAD", "R.femurLength", "R.tibiaLength",
-                "R.legLength", "R.aHKA", "R.JLO", "R.CPAK"), ids.subList(0, 11));
-        assertEquals(List.of("LLD", "cobb", "cobb.major", "cobb.upper", "cobb.lower"), ids.subList(22, 27));
+                "R.legLength", "R.aHKA", "R.JLO", "R.CPAK", "R.mLPFA", "R.aMPFA", "R.aLDFA", "R.AMA", "R.aMPTA",
+                "R.mLDTA", "R.aLDTA", "R.aTFA", "R.fullLegLength"), ids.subList(0, 20));
+        assertEquals("L.HKA", ids.get(20));
+        assertEquals("L.fullLegLength", ids.get(39));
+        assertEquals(List.of("LLD", "cobb", "cobb.major", "cobb.upper", "cobb.lower"), ids.subList(40, 45));
         assertEquals(MeasurementId.limb(Side.L, LimbMeasure.JLO), MeasurementId.parse("L.JLO").orElseThrow());
         assertTrue(MeasurementId.parse("R.hka").isEmpty());
     }
@@ -37,22 +40,26 @@ class MeasurementValuesTest {
         assertRange("R.MAD", Unit.MM, 1, 15);
         assertRange("R.aHKA", Unit.DEG, -2, 2);
         assertRange("R.JLO", Unit.DEG, 177, 183);
-        NormalRange jlca = NormalRange.forId(MeasurementId.parse("R.JLCA").orElseThrow(), Unit.DEG).orElseThrow();
+        NormalRange jlca = range(MeasurementId.parse("R.JLCA").orElseThrow(), Unit.DEG).orElseThrow();
         assertTrue(jlca.lowReliability());
         assertEquals("0–2 deg (low reliability)", jlca.describe());
         // a negative bound gets the minus sign and "to", so the range cannot read as "3–3"
-        assertEquals("\u22123 to 3 deg", NormalRange.forId(MeasurementId.parse("R.HKA").orElseThrow(), Unit.DEG)
+        assertEquals("\u22123 to 3 deg", range(MeasurementId.parse("R.HKA").orElseThrow(), Unit.DEG)
                 .orElseThrow().describe());
-        NormalRange cobb = NormalRange.forId(MeasurementId.COBB_MAJOR, Unit.DEG).orElseThrow();
+        NormalRange cobb = range(MeasurementId.COBB_MAJOR, Unit.DEG).orElseThrow();
         assertTrue(cobb.contains(9.99));
         assertFalse(cobb.contains(10.0)); // scoliosis >= 10°
         assertEquals("< 10 deg", cobb.describe());
-        assertTrue(NormalRange.forId(MeasurementId.parse("R.MAD").orElseThrow(), Unit.PX).isEmpty());
-        assertTrue(NormalRange.forId(MeasurementId.LLD, Unit.MM).isEmpty());
+        assertTrue(range(MeasurementId.parse("R.MAD").orElseThrow(), Unit.PX).isEmpty());
+        assertTrue(range(MeasurementId.LLD, Unit.MM).isEmpty());
+    }
+
+    private static java.util.Optional<NormalRange> range(MeasurementId id, Unit unit) {
+        return id.definition().normalRange(MeasurementOptions.defaults(), unit);
     }
 
     private static void assertRange(String id, Unit unit, double lo, double hi) {
-        NormalRange r = NormalRange.forId(MeasurementId.parse(id).orElseThrow(), unit).orElseThrow();
+        NormalRange r = range(MeasurementId.parse(id).orElseThrow(), unit).orElseThrow();
         assertEquals(lo, r.lower());
         assertEquals(hi, r.upper());
         assertTrue(r.contains(lo) && r.contains(hi));
@@ -63,13 +70,16 @@ class MeasurementValuesTest {
     void measurementInvariants() {
         MeasurementId hka = MeasurementId.parse("R.HKA").orElseThrow();
         assertThrows(IllegalArgumentException.class, () -> new Measurement(hka, OptionalDouble.of(1), Optional.of("x"),
-                Unit.DEG, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+                Unit.DEG, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
         assertThrows(IllegalArgumentException.class, () -> Measurement.angle(hka, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> Measurement.length(hka, 1, Unit.DEG, "x"));
         assertThrows(IllegalArgumentException.class, () -> new Measurement(hka, OptionalDouble.of(1), Optional.empty(),
-                Unit.DEG, Optional.of(SpineLevel.T1), Optional.empty(), Optional.empty(), Optional.empty()));
+                Unit.DEG, Optional.of(SpineLevel.T1), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
         assertThrows(IllegalStateException.class, () -> Measurement.text(MeasurementId.parse("R.CPAK").orElseThrow(), "IV").value());
         assertEquals("-2.864", Measurement.angle(hka, -2.86398).formattedValue());
+        assertEquals("0.000", Measurement.angle(hka, -1e-12).formattedValue()); // never "-0.000"
         assertTrue(Measurement.angle(hka, -3.5).isOutsideNormal());
         assertFalse(Measurement.angle(hka, -2.9).isOutsideNormal());
     }

@@ -34,7 +34,15 @@ class LandmarkProtocolTest {
         assertTrue(p.steps().get(1).instruction().contains("medial: towards the midline"));
         assertEquals(Protocol.LONG_LEG, p.kind());
         assertEquals("Long-leg alignment (both legs)", p.name());
-        assertEquals(18, LandmarkProtocol.longLeg(EnumSet.of(Side.L), true).steps().size() + 7);
+        LandmarkProtocol full = LandmarkProtocol.longLeg(EnumSet.of(Side.L), true);
+        assertEquals(15, full.steps().size());
+        assertEquals(List.of("L.femoralHeadTop", "L.greaterTrochanterTip", "L.femoralShaftProximal",
+                        "L.femoralShaftDistal", "L.tibialShaftProximal", "L.tibialShaftDistal", "L.plafondMedial",
+                        "L.plafondLateral"),
+                full.steps().subList(7, 15).stream().map(Step::id).toList());
+        assertTrue(full.steps().subList(7, 15).stream().allMatch(Step::optional));
+        assertTrue(full.steps().get(9).instruction().contains("cortex (the midpoint is stored)"),
+                full.steps().get(9).instruction());
         assertThrows(IllegalArgumentException.class, () -> LandmarkProtocol.longLeg(EnumSet.noneOf(Side.class), false));
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.image.WindowPreset;
 
 import java.io.IOException;

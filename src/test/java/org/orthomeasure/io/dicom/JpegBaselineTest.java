@@ -5,7 +5,7 @@ import com.pixelmed.dicom.TagFromName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

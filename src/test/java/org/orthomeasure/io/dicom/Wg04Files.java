@@ -2,7 +2,7 @@ package org.orthomeasure.io.dicom;
 
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

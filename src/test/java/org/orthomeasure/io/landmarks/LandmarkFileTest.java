@@ -77,6 +77,18 @@ class LandmarkFileTest {
     }
 
     @Test
+    void theShaftAxisPointsAreReadAndWrittenByTheirIds() throws LandmarkFileException {
+        String json = HEAD + "\"landmarks\": {\"R.femoralShaftProximal\": [70, 200], \"R.femoralShaftDistal\": [85, 420],"
+                + " \"L.tibialShaftProximal\": [908, 600], \"L.tibialShaftDistal\": [902, 820]}}";
+        LandmarkDocument doc = reader.parse(json, "shafts.json");
+        assertEquals(Point2.of(85, 420), doc.landmarks().point(LandmarkKey.parse("R.femoralShaftDistal")).orElseThrow());
+        assertEquals(Point2.of(902, 820), doc.landmarks().point(LandmarkKey.parse("L.tibialShaftDistal")).orElseThrow());
+        String written = writer.toJson(doc);
+        assertTrue(written.contains("\"L.tibialShaftProximal\": [908.0, 600.0]"), written);
+        assertEquals(doc, reader.parse(written, "again.json"));
+    }
+
+    @Test
     void minimalAndUncalibratedDocumentsRoundTrip() throws LandmarkFileException {
         LandmarkDocument minimal = LandmarkDocument.of(LandmarkSet.empty());
         assertEquals(minimal, reader.parse(writer.toJson(minimal), "m.json"));

@@ -46,6 +46,28 @@ class SessionTest {
     }
 
     @Test
+    void aLandmarkOnTopOfAnotherOfItsSideIsRefusedWithAReason() {
+        Session s = loaded();
+        s.edit(workedNumberOne());
+        long revision = s.revisionProperty().get();
+        s.edit(s.reading().with(ref(LimbLandmark.ANKLE_CENTER), Point2.of(90, 500))); // onto the knee
+        assertEquals(Point2.of(100, 900), s.reading().landmarks().point(Side.R, LimbLandmark.ANKLE_CENTER).orElseThrow());
+        assertEquals(revision, s.revisionProperty().get());
+        assertEquals("not placed: R.kneeCenter and R.ankleCenter coincide at [90, 500]; two different landmarks "
+                + "cannot be at the same place", s.refusalProperty().get());
+        // a drag onto it stops short: the point stays at its last allowed place
+        s.beginDrag();
+        s.dragTo(s.reading().with(ref(LimbLandmark.ANKLE_CENTER), Point2.of(95, 700)));
+        s.dragTo(s.reading().with(ref(LimbLandmark.ANKLE_CENTER), Point2.of(90, 500)));
+        s.endDrag();
+        assertEquals(Point2.of(95, 700), s.reading().landmarks().point(Side.R, LimbLandmark.ANKLE_CENTER).orElseThrow());
+        // the other leg's landmark may lie there
+        s.edit(s.reading().with(new PointRef.Limb(LandmarkKey.of(Side.L, LimbLandmark.ANKLE_CENTER)), Point2.of(90, 500)));
+        assertEquals("", s.refusalProperty().get());
+        assertTrue(s.reading().landmarks().point(Side.L, LimbLandmark.ANKLE_CENTER).isPresent());
+    }
+
+    @Test
     void measurementsFollowEveryEditAndUndo() {
         Session s = loaded();
         assertTrue(s.measurements().get("R.HKA").isEmpty());

@@ -14,6 +14,7 @@ import org.orthomeasure.core.overlay.OverlayRole;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.Reading;
+import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.ui.TestDialogs;
 import org.orthomeasure.ui.TestFilms;
@@ -63,6 +64,31 @@ class ViewerViewModelTest {
         assertEquals(100, head.center().y(), 1e-9);
         assertEquals("R.femoralCondyleMedial", vm.activeStepProperty().get().id());
         assertTrue(session.reading().landmarks().point(Side.R, LimbLandmark.FEMORAL_HEAD_CENTER).isEmpty());
+    }
+
+    @Test
+    void aShaftPointIsPlacedDirectlyOrAsTheMidpointOfBothCortices() {
+        session.protocolProperty().set(LandmarkProtocol.longLeg(EnumSet.of(Side.R), true));
+        Step fp = session.protocol().stepFor(limb(LimbLandmark.FEMORAL_SHAFT_PROXIMAL)).orElseThrow();
+        vm.activeStepProperty().set(fp);
+        vm.placeAt(Point2.of(60, 300)); // directly
+        assertEquals(Point2.of(60, 300), session.reading().landmarks()
+                .point(Side.R, LimbLandmark.FEMORAL_SHAFT_PROXIMAL).orElseThrow());
+        vm.shaftByCorticesProperty().set(true);
+        Step td = session.protocol().stepFor(limb(LimbLandmark.TIBIAL_SHAFT_DISTAL)).orElseThrow();
+        vm.activeStepProperty().set(td);
+        vm.placeAt(Point2.of(80, 820)); // medial cortex: nothing placed yet
+        assertTrue(session.reading().landmarks().point(Side.R, LimbLandmark.TIBIAL_SHAFT_DISTAL).isEmpty());
+        assertEquals(Point2.of(80, 820), vm.pendingCortexProperty().get());
+        vm.placeAt(Point2.of(110, 824)); // lateral cortex: the midpoint is stored
+        assertEquals(Point2.of(95, 822), session.reading().landmarks()
+                .point(Side.R, LimbLandmark.TIBIAL_SHAFT_DISTAL).orElseThrow());
+        assertEquals(null, vm.pendingCortexProperty().get());
+        // other landmarks still take one click in cortex mode
+        Step knee = session.protocol().stepFor(limb(LimbLandmark.KNEE_CENTER)).orElseThrow();
+        vm.activeStepProperty().set(knee);
+        vm.placeAt(Point2.of(90, 500));
+        assertEquals(Point2.of(90, 500), session.reading().landmarks().point(Side.R, LimbLandmark.KNEE_CENTER).orElseThrow());
     }
 
     @Test

@@ -1,7 +1,11 @@
-package org.orthomeasure.io.image;
+package org.orthomeasure.io.radiograph;
 
 import org.orthomeasure.io.dicom.DcmtkTools;
 import org.orthomeasure.io.dicom.DicomRadiographReader;
+import org.orthomeasure.io.image.ImageLimits;
+import org.orthomeasure.io.image.ImageReadException;
+import org.orthomeasure.io.image.Radiograph;
+import org.orthomeasure.io.image.StandardImageReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +15,9 @@ import java.nio.file.Path;
 /**
  * Opens a radiograph: DICOM (through the PixelMed adapter, with dcmtk as fallback for JPEG-LS and
  * 12-bit lossy JPEG) or PNG/JPEG/TIFF (through ImageIO), chosen by the file's content, not its name.
- * Every failure is an {@link ImageReadException} with one line naming the file and the problem.
+ * Every failure is an {@link ImageReadException} with one line naming the file and the problem. It sits
+ * above {@code io.image} (the format-independent radiograph, PNG/JPEG/TIFF) and {@code io.dicom} (the
+ * PixelMed adapter), so that neither of those depends on the other's facade: no package cycle.
  *
  * <pre>{@code Radiograph r = RadiographReader.read(Path.of("film.dcm")); }</pre>
  */
