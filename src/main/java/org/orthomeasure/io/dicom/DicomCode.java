@@ -3,6 +3,7 @@ package org.orthomeasure.io.dicom;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.CodedSequenceItem;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.TagFromName;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ public record DicomCode(String value, String scheme, String meaning) {
         if (value.isBlank() || scheme.isBlank() || meaning.isBlank()) {
             throw new IllegalArgumentException("a code needs a value, a scheme and a meaning");
         }
-        if (meaning.length() > 64 || value.length() > 16 || scheme.length() > 16) {
+        if (meaning.length() > 64 || value.length() > 16 || scheme.length() > 16 || meaning.contains("\\")) {
             throw new IllegalArgumentException("code too long for DICOM: " + value + "^" + scheme + "^" + meaning);
         }
     }
@@ -36,9 +37,17 @@ public record DicomCode(String value, String scheme, String meaning) {
         }
     }
 
-    /** The item's attributes (Code Value, Coding Scheme Designator, Code Meaning). */
+    /** The item's attributes (Code Value, Coding Scheme Designator, Code Meaning), strings in UTF-8. */
     AttributeList toAttributeList() {
-        return toItem().getAttributeList();
+        AttributeList l = new AttributeList();
+        try {
+            DerivedObject.put(l, TagFromName.CodeValue, value);
+            DerivedObject.put(l, TagFromName.CodingSchemeDesignator, scheme);
+            DerivedObject.put(l, TagFromName.CodeMeaning, meaning);
+        } catch (DicomException e) {
+            throw new IllegalArgumentException("invalid code " + this + " (" + e.getMessage() + ")", e);
+        }
+        return l;
     }
 
     /** True when {@code item} carries this code's value and scheme (the meaning may be worded differently). */
