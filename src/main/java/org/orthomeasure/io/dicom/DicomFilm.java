@@ -77,6 +77,18 @@ public final class DicomFilm {
         return new DicomFilm(kept, sopClass, sopInstance, series, rows, columns);
     }
 
+    /** The SOP Instance UID of any DICOM file, if its header can be read. */
+    public static Optional<String> sopInstanceUid(Path file) {
+        AttributeList list = new AttributeList();
+        try {
+            list.read(file.toFile(), TagFromName.PixelData);
+        } catch (DicomException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        String v = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).strip();
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
     private static String required(AttributeList list, AttributeTag tag, Path file) throws IOException {
         String v = Attribute.getSingleStringValueOrEmptyString(list, tag).strip();
         if (v.isEmpty()) {

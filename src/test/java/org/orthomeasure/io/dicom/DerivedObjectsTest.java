@@ -41,16 +41,8 @@ class DerivedObjectsTest {
 
     private static final ZonedDateTime WHEN = ZonedDateTime.of(2026, 3, 4, 10, 20, 30, 0, ZoneOffset.ofHours(1));
 
-    record Reading(DicomFilm film, LandmarkDocument doc, MeasurementSet set) {
-    }
-
-    static Reading reading(String name) throws Exception {
-        Path film = Path.of("sample-dicom", name + ".dcm");
-        LandmarkDocument doc = new LandmarkFileReader().read(Path.of("sample-dicom", name + ".landmarks.json"));
-        Radiograph r = RadiographReader.withToolSearchPath("").open(film);
-        MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), r.calibration(),
-                new MeasurementOptions(false, OptionalDouble.of(r.height())));
-        return new Reading(DicomFilm.read(film), doc, set);
+    private static SampleReading reading(String name) throws Exception {
+        return SampleReading.of(name);
     }
 
     private static AttributeList header(Path f) throws Exception {
@@ -79,7 +71,7 @@ class DerivedObjectsTest {
 
     @Test
     void longLegReportIsValidAndReadsBackExactly(@TempDir Path dir) throws Exception {
-        Reading r = reading("longleg-phantom");
+        SampleReading r = reading("longleg-phantom");
         Path sr = dir.resolve("sr.dcm");
         String uid = MeasurementReportWriter.write(sr, r.film(), new MeasurementReport(r.doc(), r.set(), "Doe^Jane",
                 Optional.empty(), WHEN, "1.2.3"));
@@ -114,7 +106,7 @@ class DerivedObjectsTest {
 
     @Test
     void srCarriesLandmarksAsCoordinatesOnTheFilmAndCodedValues(@TempDir Path dir) throws Exception {
-        Reading r = reading("longleg-phantom");
+        SampleReading r = reading("longleg-phantom");
         Path sr = dir.resolve("sr.dcm");
         MeasurementReportWriter.write(sr, r.film(), new MeasurementReport(r.doc(), r.set(), "Doe^Jane",
                 Optional.empty(), WHEN, "1.2.3"));
@@ -136,7 +128,7 @@ class DerivedObjectsTest {
 
     @Test
     void spineReportWithSuggestionsNamesTheAlgorithm(@TempDir Path dir) throws Exception {
-        Reading r = reading("spine-phantom");
+        SampleReading r = reading("spine-phantom");
         LandmarkDocument doc = r.doc().withSuggested(List.of("T1", "T2", "T3"));
         Path sr = dir.resolve("sr.dcm");
         MeasurementReportWriter.write(sr, r.film(), new MeasurementReport(doc, r.set(), "Observer",
@@ -160,7 +152,7 @@ class DerivedObjectsTest {
     }
 
     private void secondaryCapture(Path dir, String name) throws Exception {
-        Reading r = reading(name);
+        SampleReading r = reading(name);
         BufferedImage img = new BufferedImage(31, 20, BufferedImage.TYPE_INT_RGB);
         img.setRGB(3, 4, new Color(200, 10, 30).getRGB());
         Path sc = dir.resolve("sc.dcm");
@@ -179,7 +171,7 @@ class DerivedObjectsTest {
 
     @Test
     void encapsulatedPdfIsValidAndHoldsTheBytes(@TempDir Path dir) throws Exception {
-        Reading r = reading("longleg-phantom");
+        SampleReading r = reading("longleg-phantom");
         byte[] pdf = "%PDF-1.4\n%odd length\n".getBytes(StandardCharsets.US_ASCII);
         assertEquals(1, pdf.length % 2);
         Path out = dir.resolve("pdf.dcm");

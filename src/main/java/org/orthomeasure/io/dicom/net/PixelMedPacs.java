@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,38 +153,56 @@ public final class PixelMedPacs implements Pacs {
     public SendResult send(List<Path> files) throws PacsException {
         Map<Path, String> refused = new LinkedHashMap<>();
         Map<String, Path> byName = new LinkedHashMap<>();
+        Map<Path, String> sopClasses = new LinkedHashMap<>();
         SetOfDicomFiles set = new SetOfDicomFiles();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 refused.put(f, "no such file");
             } else if (!MeasurementReportReader.looksLikeDicom(f)) {
                 refused.put(f, "not a DICOM file");
-            } else if (set.add(f.toString()) == null) {
-                refused.put(f, "unreadable DICOM header");
             } else {
-                byName.put(f.toString(), f);
+                SetOfDicomFiles.DicomFile d = set.add(f.toString());
+                if (d == null || d.getSOPClassUID() == null) {
+                    refused.put(f, "unreadable DICOM header");
+                } else {
+                    byName.put(f.toString(), f);
+                    sopClasses.put(f, d.getSOPClassUID());
+                }
             }
         }
         List<Path> sent = Collections.synchronizedList(new ArrayList<>());
         Map<Path, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
         if (!byName.isEmpty()) {
-            run("send", () -> new StorageSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, set, 0,
-                    new MultipleInstanceTransferStatusHandlerWithFileName() {
-                        @Override
-                        public void updateStatus(int remaining, int completed, int failures, int warnings,
-                                                 String sopInstanceUid, String fileName, boolean success) {
-                            Path p = byName.getOrDefault(fileName, Path.of(fileName));
-                            if (success) {
-                                sent.add(p);
-                            } else {
-                                failed.put(p, "refused by " + remote.aeTitle());
+            boolean[] trapped = new boolean[1];
+            run("send", () -> {
+                StorageSOPClassSCU scu = new StorageSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, set, 0,
+                        new MultipleInstanceTransferStatusHandlerWithFileName() {
+                            @Override
+                            public void updateStatus(int remaining, int completed, int failures, int warnings,
+                                                     String sopInstanceUid, String fileName, boolean success) {
+                                Path p = byName.getOrDefault(fileName, Path.of(fileName));
+                                if (success) {
+                                    sent.add(p);
+                                } else {
+                                    failed.put(p, "refused by " + remote.aeTitle() + " (SOP class " + sopClasses.get(p) + ")");
+                                }
                             }
-                        }
-                    }));
+                        });
+                trapped[0] = scu.encounteredTrappedExceptions();
+                return scu;
+            });
+            if (sent.isEmpty() && (trapped[0] || failed.isEmpty())) {
+                // PixelMed keeps association failures to itself: a C-ECHO on a new association names them
+                try {
+                    echo();
+                } catch (PacsException e) {
+                    throw new PacsException(e.getMessage().replaceFirst("^echo: ", "send: "), e.getCause());
+                }
+            }
         }
         for (Path p : byName.values()) {
             if (!sent.contains(p) && !failed.containsKey(p)) {
-                failed.put(p, remote.aeTitle() + " does not accept its SOP class");
+                failed.put(p, remote.aeTitle() + " does not accept its SOP class (" + sopClasses.get(p) + ")");
             }
         }
         refused.putAll(failed);
