@@ -55,6 +55,13 @@ final class DicomExport {
         return sr != null || sc != null || pdf != null;
     }
 
+    /** Refuses DICOM objects without a film to put them with, before anything is measured or written. */
+    void checkFilm(boolean imageGiven) throws UsageException {
+        if (requested() && !imageGiven) {
+            throw new UsageException("--dicom-sr/--dicom-sc/--dicom-pdf go into the film's study: add --image FILM.dcm");
+        }
+    }
+
     /**
      * Writes the requested objects and says so on {@code log}.
      *
@@ -67,9 +74,7 @@ final class DicomExport {
         if (!requested()) {
             return;
         }
-        if (imageFile.isEmpty()) {
-            throw new UsageException("--dicom-sr/--dicom-sc/--dicom-pdf go into the film's study: add --image FILM.dcm");
-        }
+        checkFilm(imageFile.isPresent());
         DicomFilm film;
         try {
             film = DicomFilm.read(imageFile.get());

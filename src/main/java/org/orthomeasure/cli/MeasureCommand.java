@@ -18,7 +18,9 @@ import org.orthomeasure.io.landmarks.LandmarkDocument;
 
 /**
  * {@code measure --landmarks L.json [--json OUT|-] [--cpak-asian]}: every measurement the landmarks
- * allow, as JSON ({@link MeasurementJson}) or as a readable table ({@link MeasurementTable}).
+ * allow, as JSON ({@link MeasurementJson}) or as a readable table ({@link MeasurementTable}). The
+ * landmarks may also come from an OrthoMeasure DICOM SR ({@link StoredReadings}); the report options
+ * are {@link ReportExport}'s, the DICOM objects {@link DicomExport}'s.
  *
  * <p>Calibration and film height come through one seam, {@link #inputsFor}: today from the landmark
  * file ({@code calibration}, else {@code pixelSpacingMm}; {@code imageSize}). The {@code --image FILE}
@@ -27,8 +29,7 @@ import org.orthomeasure.io.landmarks.LandmarkDocument;
  */
 final class MeasureCommand implements Subcommand {
 
-    private static final String USAGE = "usage: measure --landmarks FILE|SR.dcm [--image FILE] [--json OUT|-] [--cpak-asian] "
-            + ReportExport.USAGE + " " + DicomExport.USAGE
+    private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]"
             + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
 
     @Override
@@ -74,6 +75,7 @@ final class MeasureCommand implements Subcommand {
         if (landmarks == null) {
             throw new UsageException("--landmarks FILE is required (" + USAGE + ")");
         }
+        dicom.checkFilm(image != null);
         LandmarkDocument doc = StoredReadings.read(landmarks);
         Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
         Inputs inputs = radiograph.isEmpty() ? inputsFor(doc, Optional.empty(), OptionalDouble.empty())
