@@ -22,6 +22,7 @@ import org.orthomeasure.io.dicom.net.PacsException;
 import org.orthomeasure.io.dicom.net.PacsNode;
 import org.orthomeasure.io.dicom.net.PixelMedPacs;
 import org.orthomeasure.io.dicom.net.SendResult;
+import org.orthomeasure.io.dicom.net.StorageListener;
 import org.orthomeasure.io.dicom.net.StudyMatch;
 import org.orthomeasure.io.dicom.net.StudyQuery;
 
@@ -37,7 +38,7 @@ final class PacsCommand implements Subcommand {
     static final String USAGE = "usage: pacs echo --pacs AET@HOST:PORT --aet OURS"
             + " | pacs find --pacs ... --aet ... [--patient-id X] [--patient-name N] [--accession Y] [--study-date D]"
             + " [--modality CR] [--json OUT|-]"
-            + " | pacs get STUDY_UID --pacs ... --aet ... --out DIR"
+            + " | pacs get STUDY_UID --pacs ... --aet ... --out DIR [--port P [--listen ADDRESS]]"
             + " | pacs send FILE... --pacs ... --aet ... [--outbox DIR] | pacs send --resend --pacs ... --aet ... [--outbox DIR]"
             + " (all: [--timeout SECONDS])";
 
@@ -71,6 +72,8 @@ final class PacsCommand implements Subcommand {
         Path out;
         Path outbox;
         boolean resend;
+        Integer port;
+        String listen = "127.0.0.1";
         final List<String> positional = new ArrayList<>();
     }
 
@@ -119,6 +122,8 @@ final class PacsCommand implements Subcommand {
                     case "--out" -> o.out = Path.of(value(args, ++i, a));
                     case "--outbox" -> o.outbox = Path.of(value(args, ++i, a));
                     case "--resend" -> o.resend = true;
+                    case "--port" -> o.port = port(value(args, ++i, a));
+                    case "--listen" -> o.listen = value(args, ++i, a);
                     default -> {
                         if (a.startsWith("--")) {
                             throw new UsageException("unknown option '" + a + "' (" + USAGE + ")");
@@ -131,6 +136,18 @@ final class PacsCommand implements Subcommand {
             }
         }
         return o;
+    }
+
+    private static int port(String s) throws UsageException {
+        try {
+            int p = Integer.parseInt(s);
+            if (p < 1 || p > 65535) {
+                throw new NumberFormatException();
+            }
+            return p;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port takes 1..65535, got '" + s + "'");
+        }
     }
 
     private static Duration timeout(String s) throws UsageException {
@@ -212,10 +229,38 @@ final class PacsCommand implements Subcommand {
         if (o.out == null) {
             throw new UsageException("get needs --out DIR");
         }
-        List<Path> files = pacs.retrieveStudy(o.positional.get(0), o.out);
-        out.println("retrieved " + files.size() + " object(s) of study " + o.positional.get(0) + " into " + o.out);
+        List<Path> files = o.port == null ? pacs.retrieveStudy(o.positional.get(0), o.out) : move(o, pacs);
+        out.println("retrieved " + files.size() + " object(s) of study " + o.positional.get(0) + " into " + o.out
+                + (o.port == null ? "" : " (C-MOVE to " + o.aet + " on " + o.listen + ":" + o.port + ")"));
         files.forEach(f -> out.println("  " + f));
         return 0;
+    }
+
+    /**
+     * C-MOVE to our own storage listener, open on {@code --listen} (default the loopback address) and
+     * {@code --port} only while the retrieval runs.
+     */
+    private static List<Path> move(Options o, Pacs pacs) throws PacsException, UsageException {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(o.listen);
+        } catch (java.net.UnknownHostException e) {
+            throw new UsageException("--listen needs an address of this machine, got '" + o.listen + "'");
+        }
+        try (StorageListener listener = StorageListener.start(address, o.port, o.aet, o.out)) {
+            pacs.moveStudy(o.positional.get(0), o.aet);
+            try {
+                listener.awaitIdle(o.timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Path> files = new ArrayList<>(listener.received());
+            if (files.isEmpty()) {
+                throw new PacsException("move: " + o.node + " sent no object of study " + o.positional.get(0));
+            }
+            java.util.Collections.sort(files);
+            return files;
+        }
     }
 
     private int send(Options o, Pacs pacs, PrintStream out, PrintStream err) throws UsageException, InputException {

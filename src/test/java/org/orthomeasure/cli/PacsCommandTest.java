@@ -33,10 +33,12 @@ class PacsCommandTest extends CommandLineHarness {
     @TempDir
     static Path dir;
     private static OrthancServer orthanc;
+    private static int ourPort;
 
     @BeforeAll
     static void start() throws Exception {
-        orthanc = OrthancServer.start(dir.resolve("orthanc"));
+        ourPort = OrthancServer.freePort();
+        orthanc = OrthancServer.start(dir.resolve("orthanc"), java.util.Map.of("OMCLI", ourPort));
     }
 
     @AfterAll
@@ -100,6 +102,16 @@ class PacsCommandTest extends CommandLineHarness {
                     return false;
                 }
             }).findFirst().orElseThrow();
+        }
+        resetStreams();
+        Path moved = dir.resolve("moved");
+        assertEquals(0, run("pacs", "get", uid, "--pacs", pacs(), "--aet", "OMCLI", "--out", moved.toString(),
+                "--port", Integer.toString(ourPort)), err());
+        assertTrue(out().startsWith("retrieved 4 object(s) of study " + uid + " into " + moved + " (C-MOVE to OMCLI on 127.0.0.1:"),
+                out());
+        try (Stream<Path> s = Files.list(got); Stream<Path> m = Files.list(moved)) {
+            assertEquals(s.map(Path::getFileName).collect(java.util.stream.Collectors.toSet()),
+                    m.map(Path::getFileName).collect(java.util.stream.Collectors.toSet()), "C-MOVE and C-GET bring the same objects");
         }
         resetStreams();
         Path again = dir.resolve("again.json");

@@ -21,6 +21,14 @@ public interface Pacs {
     List<Path> retrieveStudy(String studyInstanceUid, Path folder) throws PacsException;
 
     /**
+     * Asks the PACS to send every instance of a study to the AE {@code destination} (C-MOVE, Study Root);
+     * the objects arrive on that AE's own storage listener.
+     *
+     * @throws PacsException when the PACS refuses or reports a failure (e.g. unknown destination)
+     */
+    void moveStudy(String studyInstanceUid, String destination) throws PacsException;
+
+    /**
      * Sends DICOM files (C-STORE).
      *
      * @throws PacsException when no association could be made at all; refusals of single objects are in the result

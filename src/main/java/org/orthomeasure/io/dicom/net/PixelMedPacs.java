@@ -13,6 +13,7 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.network.FindSOPClassSCU;
 import com.pixelmed.network.GetSOPClassSCU;
 import com.pixelmed.network.IdentifierHandler;
+import com.pixelmed.network.MoveSOPClassSCU;
 import com.pixelmed.network.MultipleInstanceTransferStatusHandlerWithFileName;
 import com.pixelmed.network.ReceivedObjectHandler;
 import com.pixelmed.network.StorageSOPClassSCU;
@@ -118,9 +119,7 @@ public final class PixelMedPacs implements Pacs {
 
     @Override
     public List<Path> retrieveStudy(String studyInstanceUid, Path folder) throws PacsException {
-        if (!studyInstanceUid.matches("[0-9]+(\\.[0-9]+)*") || studyInstanceUid.length() > 64) {
-            throw new PacsException("'" + studyInstanceUid + "' is not a Study Instance UID");
-        }
+        checkStudyUid(studyInstanceUid);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -147,6 +146,46 @@ public final class PixelMedPacs implements Pacs {
         List<Path> out = new ArrayList<>(received);
         Collections.sort(out);
         return out;
+    }
+
+    @Override
+    public void moveStudy(String studyInstanceUid, String destination) throws PacsException {
+        checkStudyUid(studyInstanceUid);
+        PacsNode.checkAeTitle(destination);
+        int[] status = new int[1];
+        try {
+            run("move", () -> {
+            AttributeList id = new AttributeList();
+            put(id, TagFromName.QueryRetrieveLevel, "STUDY");
+            put(id, TagFromName.StudyInstanceUID, studyInstanceUid);
+            MoveSOPClassSCU scu = new MoveSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, destination,
+                    SOPClass.StudyRootQueryRetrieveInformationModelMove, id);
+            status[0] = scu.getStatus();
+            return scu;
+            });
+        } catch (PacsException e) {
+            if (e.getMessage().contains("failure status")) {
+                throw new PacsException("move: " + remote + " could not send study " + studyInstanceUid + " to " + destination
+                        + " (is " + destination + " one of its DICOM nodes? " + e.getMessage().replaceFirst("^.*\\((.*)\\)$", "$1") + ")", e);
+            }
+            throw e;
+        }
+        switch (status[0]) {
+            case 0x0000 -> {
+                return;
+            }
+            case 0xA801 -> throw new PacsException("move: " + remote + " does not know the destination " + destination
+                    + " (add it, with our host and port, to the PACS's DICOM nodes)");
+            case 0xB000 -> throw new PacsException("move: " + remote + " could not send some objects of study " + studyInstanceUid);
+            default -> throw new PacsException("move: " + remote + " reports failure status 0x"
+                    + Integer.toHexString(status[0]) + " for study " + studyInstanceUid);
+        }
+    }
+
+    private static void checkStudyUid(String uid) throws PacsException {
+        if (!uid.matches("[0-9]+(\\.[0-9]+)*") || uid.length() > 64) {
+            throw new PacsException("'" + uid + "' is not a Study Instance UID");
+        }
     }
 
     @Override

@@ -40,6 +40,14 @@ public final class OrthancServer implements AutoCloseable {
 
     /** Starts Orthanc in {@code dir}; skips the calling test when Orthanc is not installed. */
     public static OrthancServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, knowing C-MOVE destinations: AE title to port on 127.0.0.1.
+     */
+    public static OrthancServer start(Path dir, java.util.Map<String, Integer> moveDestinations)
+            throws IOException, InterruptedException {
         Path binary = null;
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").concat(":/usr/sbin").split(":")) {
             Path p = Path.of(d, "Orthanc");
@@ -67,6 +75,11 @@ public final class OrthancServer implements AutoCloseable {
                 + "  \"DicomAlwaysAllowMove\": true, \"DicomAlwaysAllowEcho\": true, \"DicomCheckCalledAet\": true,\n"
                 + "  \"Plugins\": [], \"StableAge\": 1\n"
                 + "}\n";
+        StringBuilder modalities = new StringBuilder();
+        moveDestinations.forEach((ae, port) -> modalities.append(modalities.length() == 0 ? "" : ", ")
+                .append('"').append(ae.toLowerCase(java.util.Locale.ROOT)).append("\": [\"").append(ae)
+                .append("\", \"127.0.0.1\", ").append(port).append(']'));
+        config = config.replace("\"Plugins\"", "\"DicomModalities\": {" + modalities + "}, \"Plugins\"");
         Path cfg = dir.resolve("orthanc.json");
         Files.writeString(cfg, config);
         Process p = new ProcessBuilder(binary.toString(), cfg.toString())
@@ -90,7 +103,8 @@ public final class OrthancServer implements AutoCloseable {
         throw new IOException("Orthanc did not start within 30 s: " + s.log());
     }
 
-    private static int freePort() throws IOException {
+    /** A port free on the loopback interface now. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

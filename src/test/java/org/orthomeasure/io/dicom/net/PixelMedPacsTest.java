@@ -53,10 +53,12 @@ class PixelMedPacsTest {
     private static Pacs pacs;
     private static SampleReading reading;
     private static List<Path> derived;
+    private static int listenerPort;
 
     @BeforeAll
     static void start() throws Exception {
-        orthanc = OrthancServer.start(dir.resolve("orthanc"));
+        listenerPort = OrthancServer.freePort();
+        orthanc = OrthancServer.start(dir.resolve("orthanc"), java.util.Map.of("OMMOVE", listenerPort));
         pacs = new PixelMedPacs(orthanc.node(), "OMTEST", TIMEOUT);
         reading = SampleReading.of("longleg-phantom");
         DicomFilm film = reading.film();
@@ -192,6 +194,25 @@ class PixelMedPacsTest {
         for (PacsException e : List.of(unknownAe, refusedConnection, unknownStudy)) {
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
+    }
+
+    @Test
+    @Order(7)
+    void moveSendsTheStudyToOurListenerOnLoopbackOnly() throws Exception {
+        Path into = dir.resolve("moved");
+        try (StorageListener listener = StorageListener.start(InetAddress.getLoopbackAddress(), listenerPort, "OMMOVE", into)) {
+            assertTrue(listener.address().isLoopbackAddress());
+            new PixelMedPacs(orthanc.node(), "OMMOVE", TIMEOUT).moveStudy(reading.film().studyInstanceUid(), "OMMOVE");
+            listener.awaitIdle(10_000);
+            assertEquals(4, listener.received().size(), "film, SR, SC and PDF: " + listener.received());
+            assertTrue(listener.received().stream().allMatch(p -> p.startsWith(into)));
+        }
+        assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(InetAddress.getLoopbackAddress(), listenerPort).close(),
+                "the listener no longer listens once closed");
+        PacsException unknown = assertThrows(PacsException.class,
+                () -> pacs.moveStudy(reading.film().studyInstanceUid(), "NOBODY"));
+        assertTrue(unknown.getMessage().startsWith("move: " + orthanc.node() + " could not send study ")
+                && unknown.getMessage().contains("is NOBODY one of its DICOM nodes?"), unknown.getMessage());
     }
 
     static Path copyWithSopClass(Path file, String sopClass, Path out) throws Exception {
