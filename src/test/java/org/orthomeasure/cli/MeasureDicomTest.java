@@ -66,6 +66,17 @@ class MeasureDicomTest extends CommandLineHarness {
     }
 
     @Test
+    void suggestedVertebraeNameTheBundledDetectorAndItsModels() throws Exception {
+        var doc = new org.orthomeasure.io.landmarks.LandmarkFileReader().read(Path.of("sample-dicom/spine-phantom.landmarks.json"));
+        assertTrue(DicomExport.algorithm(doc).isEmpty(), "no suggestion, no algorithm");
+        var a = DicomExport.algorithm(doc.withSuggested(List.of("T1", "L5"))).orElseThrow();
+        assertEquals("OrthoMeasure spine landmark detector", a.name());
+        assertEquals(Version.current(), a.version());
+        assertTrue(a.model().matches("spine-landmarks\\.onnx \\(code \\S+, \\d+ epochs\\) \\+ vertebra-corners\\.onnx \\(code \\S+, \\d+ epochs\\)"),
+                a.model());
+    }
+
+    @Test
     void aDicomThatIsNotAnOrthoMeasureReportIsRefusedInOneLine() {
         assertEquals(CommandLine.EXIT_INPUT, run("measure", "--landmarks", FILM));
         assertTrue(err().contains("is not a structured report"), err());
