@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.io.dicom.DicomFilm;
+import org.orthomeasure.io.dicom.MeasurementReportReader;
 import org.orthomeasure.io.dicom.net.Outbox;
 import org.orthomeasure.io.dicom.net.Pacs;
 import org.orthomeasure.io.dicom.net.PacsException;
@@ -312,7 +313,8 @@ final class PacsCommand implements Subcommand {
         int kept = 0;
         for (Path f : files) {
             String reason = reasons.getOrDefault(f, "");
-            if (reason.equals("no such file") || reason.equals("not a DICOM file") || reason.equals("unreadable DICOM header")) {
+            if (reason.equals("no such file") || reason.equals("not a DICOM file") || reason.equals("unreadable DICOM header")
+                    || !MeasurementReportReader.looksLikeDicom(f)) {
                 continue;
             }
             try {

@@ -35,9 +35,6 @@ class MeasureDicomTest extends CommandLineHarness {
                 "--user", "Doe^Jane", "--dicom-sr", sr.toString(), "--dicom-sc", sc.toString(),
                 "--dicom-pdf", pdf.toString()), err());
         assertTrue(err().contains("wrote " + sr + " (SOP Instance UID 2.25."), err());
-        for (Path p : List.of(sr, sc, pdf)) {
-            assertEquals(List.of(), Dciodvfy.errors(p), p.toString());
-        }
         assertTrue(new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1).contains("%PDF-"), "the PDF is inside");
 
         Path again = dir.resolve("again.json");
@@ -48,6 +45,10 @@ class MeasureDicomTest extends CommandLineHarness {
         assertEquals(a.get("calibration"), b.get("calibration"));
         assertTrue(a.get("measurements").size() >= 20, a.toString());
         assertEquals(a, b);
+        // last, as it is skipped where dciodvfy is not installed
+        for (Path p : List.of(sr, sc, pdf)) {
+            assertEquals(List.of(), Dciodvfy.errors(p), p.toString());
+        }
     }
 
     @Test

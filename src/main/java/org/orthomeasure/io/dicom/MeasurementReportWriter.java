@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.LandmarkKey;
@@ -114,7 +115,8 @@ public final class MeasurementReportWriter {
                 x.writeInto(g, film);
             }
         }
-        LandmarkDocument stored = doc.withCalibration(report.measurements().calibration());
+        // the reading itself: a check-mode reference (someone else's blind reading) is not part of it
+        LandmarkDocument stored = doc.withCalibration(report.measurements().calibration()).withReference(Optional.empty());
         if (stored.imageSize().isEmpty()) {
             stored = stored.withImageSize(ImageSize.of(film.columns(), film.rows()));
         }
