@@ -28,6 +28,7 @@ public final class CommandLine {
         commands.put("measure", new MeasureCommand());
         commands.put("evaluate", new EvaluateCommand());
         commands.put("compare", new CompareCommand());
+        commands.put("pacs", new PacsCommand());
         return commands;
     }
 

@@ -15,12 +15,12 @@ import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
-import org.orthomeasure.io.landmarks.LandmarkFileException;
-import org.orthomeasure.io.landmarks.LandmarkFileReader;
 
 /**
  * {@code measure --landmarks L.json [--json OUT|-] [--cpak-asian]}: every measurement the landmarks
- * allow, as JSON ({@link MeasurementJson}) or as a readable table ({@link MeasurementTable}).
+ * allow, as JSON ({@link MeasurementJson}) or as a readable table ({@link MeasurementTable}). The
+ * landmarks may also come from an OrthoMeasure DICOM SR ({@link StoredReadings}); the report options
+ * are {@link ReportExport}'s, the DICOM objects {@link DicomExport}'s.
  *
  * <p>Calibration and film height come through one seam, {@link #inputsFor}: today from the landmark
  * file ({@code calibration}, else {@code pixelSpacingMm}; {@code imageSize}). The {@code --image FILE}
@@ -51,6 +51,7 @@ final class MeasureCommand implements Subcommand {
         String json = null;
         boolean asian = false;
         ReportExport report = new ReportExport();
+        DicomExport dicom = new DicomExport();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
@@ -62,7 +63,8 @@ final class MeasureCommand implements Subcommand {
                     return 0;
                 }
                 default -> {
-                    int used = report.accept(args, i);
+                    int used = dicom.accept(args, i);
+                    used = used > 0 ? used : report.accept(args, i);
                     if (used == 0) {
                         throw new UsageException("unknown option '" + args[i] + "' (" + USAGE + ")");
                     }
@@ -73,12 +75,8 @@ final class MeasureCommand implements Subcommand {
         if (landmarks == null) {
             throw new UsageException("--landmarks FILE is required (" + USAGE + ")");
         }
-        LandmarkDocument doc;
-        try {
-            doc = new LandmarkFileReader().read(landmarks);
-        } catch (LandmarkFileException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        dicom.checkFilm(image != null);
+        LandmarkDocument doc = StoredReadings.read(landmarks);
         Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
         Inputs inputs = radiograph.isEmpty() ? inputsFor(doc, Optional.empty(), OptionalDouble.empty())
                 : imageInputs(doc, image, radiograph.get());
@@ -95,7 +93,11 @@ final class MeasureCommand implements Subcommand {
                 throw new InputException("cannot write " + json + " (" + e.getMessage() + ")", e);
             }
         }
+        if (dicom.requested()) {
+            report.detailsUsedElsewhere();
+        }
         report.export(doc, set, options, landmarks, radiograph, Optional.ofNullable(image).map(Path::of), err);
+        dicom.export(doc, set, options, landmarks, radiograph, Optional.ofNullable(image).map(Path::of), report, err);
         return 0;
     }
 

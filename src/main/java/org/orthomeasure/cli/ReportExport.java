@@ -36,6 +36,7 @@ final class ReportExport {
     private Path png;
     private boolean omitPatientDetails;
     private Optional<String> user = Optional.empty();
+    private boolean detailsUsedElsewhere;
 
     /**
      * Consumes the report option at {@code args[i]}, if it is one.
@@ -70,6 +71,21 @@ final class ReportExport {
         }
     }
 
+    /** The name given with {@code --user}. */
+    Optional<String> user() {
+        return user;
+    }
+
+    /** True when {@code --no-patient-details} was given. */
+    boolean omitsPatientDetails() {
+        return omitPatientDetails;
+    }
+
+    /** {@code --user} and {@code --no-patient-details} also serve another output (the DICOM objects). */
+    void detailsUsedElsewhere() {
+        detailsUsedElsewhere = true;
+    }
+
     /** True when a PDF or PNG was asked for. */
     boolean requested() {
         return pdf != null || png != null;
@@ -90,16 +106,13 @@ final class ReportExport {
                 Optional<Radiograph> image, Optional<Path> imageFile, PrintStream log)
             throws UsageException, InputException {
         if (!requested()) {
-            if (omitPatientDetails || user.isPresent()) {
+            if (!detailsUsedElsewhere && (omitPatientDetails || user.isPresent())) {
                 throw new UsageException("--no-patient-details and --user apply to a report: add --pdf OUT.pdf");
             }
             return;
         }
-        Optional<FilmView> film = image.map(FilmView::of);
         if (png != null) {
-            Overlay overlay = OverlayBuilder.build(doc.landmarks(), measurements);
-            Optional<BufferedImage> picture = AnnotatedImage.render(film, List.of(AnnotatedImage.Layer.standard(overlay)),
-                    AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE);
+            Optional<BufferedImage> picture = annotated(doc, measurements, image);
             if (picture.isEmpty()) {
                 throw new InputException("nothing to draw for " + png + ": no image and no landmarks");
             }
@@ -112,9 +125,7 @@ final class ReportExport {
             log.println("wrote " + png);
         }
         if (pdf != null) {
-            ReportContent content = new ReportContent(doc.landmarks(), measurements, options, film,
-                    image.map(Radiograph::header), omitPatientDetails, user, ZonedDateTime.now(), Version.current(),
-                    fileName(landmarkFile), imageFile.map(ReportExport::fileName), doc.suggested());
+            ReportContent content = content(doc, measurements, options, landmarkFile, image, imageFile);
             try {
                 requireFolder(pdf);
                 PdfReport.write(content, pdf);
@@ -125,7 +136,22 @@ final class ReportExport {
         }
     }
 
-    private static void requireFolder(Path file) throws IOException {
+    /** The film with the reading drawn on it (at most {@link #PNG_MAX_SIZE} on its longer side), if anything to draw. */
+    static Optional<BufferedImage> annotated(LandmarkDocument doc, MeasurementSet measurements, Optional<Radiograph> image) {
+        Overlay overlay = OverlayBuilder.build(doc.landmarks(), measurements);
+        return AnnotatedImage.render(image.map(FilmView::of), List.of(AnnotatedImage.Layer.standard(overlay)),
+                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE);
+    }
+
+    /** What the PDF report shows, with this command's patient-detail and user options. */
+    ReportContent content(LandmarkDocument doc, MeasurementSet measurements, MeasurementOptions options, Path landmarkFile,
+                          Optional<Radiograph> image, Optional<Path> imageFile) {
+        return new ReportContent(doc.landmarks(), measurements, options, image.map(FilmView::of),
+                image.map(Radiograph::header), omitPatientDetails, user, ZonedDateTime.now(), Version.current(),
+                fileName(landmarkFile), imageFile.map(ReportExport::fileName), doc.suggested());
+    }
+
+    static void requireFolder(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new IOException("folder " + parent + " does not exist");

@@ -137,6 +137,8 @@ public final class LongLegPhantom {
         attrs.put("ImagerPixelSpacing", ips);
         attrs.put("EstimatedRadiographicMagnificationFactor", Double.toString(MAGNIFICATION));
         attrs.put("BodyPartExamined", "LOWER LIMB");
+        attrs.put("AnatomicRegionSequence", "61685007^SCT^Lower limb");
+        attrs.put("ImageLaterality", "B");                  // both legs
         attrs.put("ViewPosition", "AP");
         attrs.put("PatientName", "Phantom^Long Leg");
         attrs.put("PatientID", "PHANTOM-LL-1");

@@ -26,6 +26,23 @@ final class PhantomDicom {
         a.put("InstitutionName", "OrthoMeasure synthetic phantom (not a patient)");
         a.put("Manufacturer", "OrthoMeasure phantom generator");
         a.put("BurnedInAnnotation", "NO");
+        // the rest of the DX IOD (PS3.3 A.26), so that dciodvfy reports no error
+        a.put("StudyTime", "090000");
+        a.put("ReferringPhysicianName", "");
+        a.put("StudyID", "1");
+        a.put("SeriesNumber", "1");
+        a.put("InstanceNumber", "1");
+        a.put("PatientOrientation", "L\\F");                 // AP: columns toward the patient's left, rows toward the feet
+        a.put("PixelIntensityRelationship", "LIN");
+        a.put("PixelIntensityRelationshipSign", "-1");      // higher values: less X-ray intensity (bone is bright)
+        a.put("RescaleIntercept", "0");
+        a.put("RescaleSlope", "1");
+        a.put("RescaleType", "US");
+        a.put("PresentationLUTShape", "IDENTITY");
+        a.put("LossyImageCompression", "00");
+        a.put("DetectorType", "");
+        a.put("PositionerType", "");
+        a.put("AcquisitionContextSequence", "");
         return a;
     }
 }

@@ -117,6 +117,11 @@ public final class SpinePhantom {
         attrs.put("PixelSpacingCalibrationType", "GEOMETRY");
         attrs.put("PixelSpacingCalibrationDescription", "synthetic: object plane by construction");
         attrs.put("BodyPartExamined", "SPINE");
+        attrs.put("AnatomicRegionSequence", "421060004^SCT^Spine");
+        attrs.put("ImageLaterality", "U");                  // unpaired
+        attrs.put("WindowCenter", "1486");                  // the viewer's automatic window of this film (0.5..99.5 %),
+        attrs.put("WindowWidth", "2672");                   // so the display and the detector's input stay as they were
+        attrs.put("WindowCenterWidthExplanation", "SPINE");
         attrs.put("ViewPosition", "AP");
         attrs.put("PatientName", "Phantom^Scoliosis");
         attrs.put("PatientID", "PHANTOM-SP-1");

@@ -10,6 +10,8 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import com.pixelmed.dicom.OtherWordAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.ValueRepresentation;
 import com.pixelmed.dicom.TagFromName;
 
 import java.io.IOException;
@@ -21,7 +23,8 @@ import java.util.Map;
  * Writes a single-frame MONOCHROME2 grey image as a DICOM file, with attributes given by their
  * DICOM keyword (e.g. {@code "ImagerPixelSpacing" -> "0.2\\0.2"}; multiple values separated by a
  * backslash). Used by the phantom generator; the file is written atomically (temporary file, then
- * move).
+ * move). A sequence keyword (VR SQ) takes either an empty value (an empty Type 2 sequence) or one
+ * code item written {@code CODE_VALUE^SCHEME^MEANING} (e.g. {@code "61685007^SCT^Lower limb"}).
  */
 public final class DicomImageWriter {
 
@@ -101,6 +104,18 @@ public final class DicomImageWriter {
 
     private static void put(AttributeList list, AttributeTag tag, String value) throws DicomException {
         byte[] vr = DicomDictionary.StandardDictionary.getValueRepresentationFromTag(tag);
+        if (ValueRepresentation.isSequenceVR(vr)) {
+            SequenceAttribute sq = new SequenceAttribute(tag);
+            if (!value.isEmpty()) {
+                String[] code = value.split("\\^", -1);
+                if (code.length != 3) {
+                    throw new DicomException("a code is written VALUE^SCHEME^MEANING, not " + value);
+                }
+                sq.addItem(DicomCode.of(code[0], code[1], code[2]).toAttributeList());
+            }
+            list.put(sq);
+            return;
+        }
         Attribute a = AttributeFactory.newAttribute(tag, vr);
         for (String v : value.split("\\\\", -1)) {
             a.addValue(v);
