@@ -58,16 +58,36 @@ public final class LandmarkFileReader {
 
     /** Reads and validates {@code file}. */
     public LandmarkDocument read(Path file) throws LandmarkFileException {
+        return parse(text(file), file.toString());
+    }
+
+    /** Largest landmark file read: a full session with a reference reading is a few tens of kB. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
+    /**
+     * The file's text; refuses what is not a regular file (a device such as /dev/zero would never end)
+     * and files above {@link #MAX_FILE_BYTES}, before reading them.
+     */
+    private static String text(Path file) throws LandmarkFileException {
         String name = file.toString();
-        byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new LandmarkFileException(name + ": is a directory, not a landmark file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new LandmarkFileException(name + ": is not a regular file (a device, pipe or socket), not a landmark file");
+        }
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new LandmarkFileException(name + ": is " + size + " bytes, larger than the " + MAX_FILE_BYTES
+                        + " bytes a landmark file may have");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new LandmarkFileException(name + ": no such file");
         } catch (IOException e) {
             throw new LandmarkFileException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
-        return parse(new String(bytes, StandardCharsets.UTF_8), name);
     }
 
     /**
@@ -75,14 +95,7 @@ public final class LandmarkFileReader {
      * user's own reading can be rescued from a session whose reference block is damaged.
      */
     public LandmarkDocument readWithoutReference(Path file) throws LandmarkFileException {
-        String name = file.toString();
-        try {
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), name, false);
-        } catch (NoSuchFileException e) {
-            throw new LandmarkFileException(name + ": no such file");
-        } catch (IOException e) {
-            throw new LandmarkFileException(name + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(text(file), file.toString(), false);
     }
 
     /** Parses {@code json}; {@code sourceName} prefixes every message. */
