@@ -57,7 +57,7 @@ final class StandardImageReader {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(name + ": not a readable " + format + " image (" + oneLine(e) + ")", e);
+            throw unreadable(name, format, e);
         }
     }
 
@@ -95,12 +95,20 @@ final class StandardImageReader {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(name + ": not a readable " + format + " image (" + oneLine(e) + ")", e);
+            throw unreadable(name, format, e);
         }
         if (!warnings.isEmpty()) {
             throw new ImageReadException(name + ": " + refusal(format, warnings.get(0)));
         }
         return new Decoded(image, frames);
+    }
+
+    /** The refusal for a decoder exception; the JDK TIFF reader's "Data segment out of stream" means truncated. */
+    private static ImageReadException unreadable(String name, String format, Exception e) {
+        if (format.equals("TIFF") && String.valueOf(e.getMessage()).contains("out of stream")) {
+            return new ImageReadException(name + ": truncated TIFF file (its image data reaches past the end of the file)", e);
+        }
+        return new ImageReadException(name + ": not a readable " + format + " image (" + oneLine(e) + ")", e);
     }
 
     /** The user's terms for a decoder warning. */

@@ -88,7 +88,7 @@ class TruncatedImageTest {
         byte[] tif = encode(film(BufferedImage.TYPE_USHORT_GRAY), "tiff");
         for (int part : new int[] {3, 2}) {
             Path cut = Files.write(dir.resolve("cut" + part + ".tif"), Arrays.copyOf(tif, tif.length * (part - 1) / part));
-            // refused by the strip check, or by the decoder's own warning, depending on where the cut falls
+            // refused by the JDK reader's own bounds check (reported as truncated) or by its warning while decoding
             String m = refusal(cut);
             assertTrue(m.startsWith("cut" + part + ".tif: truncated TIFF file ("), m);
         }
