@@ -158,6 +158,10 @@ public final class LandmarkFileReader {
             Optional<ImageSize> size = Optional.empty();
             if (root.has("imageSize")) {
                 size = Optional.of(imageSize(root.get("imageSize")));
+                Optional<String> outside = LandmarkPlausibility.outsideFilm(set, size.get().width(), size.get().height());
+                if (outside.isPresent()) {
+                    throw error("landmarks", outside.get());
+                }
             }
             Optional<Protocol> protocol = Optional.empty();
             if (root.has("protocol")) {
@@ -178,6 +182,20 @@ public final class LandmarkFileReader {
             Optional<LandmarkDocument.Reference> reference = Optional.empty();
             if (withReference && root.has("reference")) {
                 reference = Optional.of(reference(root.get("reference")));
+                if (size.isPresent()) {
+                    Optional<String> outside = LandmarkPlausibility.outsideFilm(reference.get().landmarks(),
+                            size.get().width(), size.get().height());
+                    if (outside.isPresent()) {
+                        throw error("reference", outside.get());
+                    }
+                }
+            }
+            Optional<PixelSpacing> used = calibration.isPresent() ? calibration.get().spacing() : spacing;
+            if (used.isPresent()) {
+                Optional<String> span = LandmarkPlausibility.spanTooLarge(set, used.get());
+                if (span.isPresent()) {
+                    throw error("", span.get());
+                }
             }
             return new LandmarkDocument(set, spacing, size, protocol, calibration, suggested, reference);
         }
@@ -252,6 +270,11 @@ public final class LandmarkFileReader {
                         throw error("landmarks", other.getKey() + " and " + id + " coincide at " + coords(p)
                                 + "; two different landmarks cannot be at the same place");
                     }
+                    if (other.getKey().charAt(0) == id.charAt(0) && LandmarkPlausibility.nearlyCoincide(other.getValue(), p)) {
+                        throw error("landmarks", other.getKey() + " and " + id + " are " + other.getValue().distanceTo(p)
+                                + " px apart at " + coords(p) + "; two different landmarks cannot be within "
+                                + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px");
+                    }
                 }
                 placed.put(id, p);
                 set = set.withPoint(key, p);
@@ -270,8 +293,9 @@ public final class LandmarkFileReader {
             Set<Point2> seen = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
                 Point2 p = point(node.get(i), path + "[" + i + "]");
-                if (!seen.add(p)) {
-                    throw error(path, "rim point " + i + " " + coords(p) + " repeats an earlier rim point");
+                if (!seen.add(p) || pts.stream().anyMatch(q -> LandmarkPlausibility.nearlyCoincide(q, p))) {
+                    throw error(path, "rim point " + i + " " + coords(p) + " repeats an earlier rim point (closer than "
+                            + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)");
                 }
                 pts.add(p);
             }
@@ -320,8 +344,10 @@ public final class LandmarkFileReader {
                 for (int j = 0; j < 4; j++) {
                     c[j] = point(corners.get(j), cpath + "[" + j + "]");
                     for (int k = 0; k < j; k++) {
-                        if (c[k].equals(c[j])) {
-                            throw error(cpath, names[k] + " and " + names[j] + " corners coincide at " + coords(c[j]));
+                        if (LandmarkPlausibility.nearlyCoincide(c[k], c[j])) {
+                            throw error(cpath, names[k] + " and " + names[j] + " corners coincide at " + coords(c[j])
+                                    + (c[k].equals(c[j]) ? "" : " (closer than "
+                                    + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)"));
                         }
                     }
                 }
@@ -347,8 +373,9 @@ public final class LandmarkFileReader {
                 }
                 Point2 a = point(l.get(0), path + "[0]");
                 Point2 b = point(l.get(1), path + "[1]");
-                if (a.equals(b)) {
-                    throw error(path, "the two end points coincide at " + coords(a) + ", the line is undefined");
+                if (LandmarkPlausibility.nearlyCoincide(a, b)) {
+                    throw error(path, "the two end points coincide at " + coords(a) + (a.equals(b) ? "" : " (closer than "
+                            + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)") + ", the line is undefined");
                 }
                 lines[i] = Segment2.of(a, b);
             }
@@ -393,8 +420,8 @@ public final class LandmarkFileReader {
                 }
                 return new Calibration(Optional.empty(), source, detail, warning);
             }
-            double row = positive(node.get("rowMm"), "calibration.rowMm");
-            double column = positive(node.get("columnMm"), "calibration.columnMm");
+            double row = plausible(positive(node.get("rowMm"), "calibration.rowMm"), "calibration.rowMm");
+            double column = plausible(positive(node.get("columnMm"), "calibration.columnMm"), "calibration.columnMm");
             return new Calibration(Optional.of(PixelSpacing.of(row, column)), source, detail, warning);
         }
 
@@ -440,6 +467,10 @@ public final class LandmarkFileReader {
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
                 throw error(path, "coordinates must be finite numbers, got " + node);
             }
+            Optional<String> far = LandmarkPlausibility.coordinateProblem(x, y);
+            if (far.isPresent()) {
+                throw error(path, far.get());
+            }
             return Point2.of(x, y);
         }
 
@@ -447,7 +478,17 @@ public final class LandmarkFileReader {
             if (!node.isArray() || node.size() != 2 || !node.get(0).isNumber() || !node.get(1).isNumber()) {
                 throw error(path, "expected " + shape + " of two numbers, got " + describe(node));
             }
-            return new double[] {positive(node.get(0), path + "[0]"), positive(node.get(1), path + "[1]")};
+            return new double[] {plausible(positive(node.get(0), path + "[0]"), path + "[0]"),
+                plausible(positive(node.get(1), path + "[1]"), path + "[1]")};
+        }
+
+        /** A spacing in the range a projection radiograph has ({@link PixelSpacing#isPlausible}). */
+        private double plausible(double mm, String path) throws LandmarkFileException {
+            if (!PixelSpacing.isPlausible(mm)) {
+                throw error(path, mm + " mm per pixel is outside the " + PixelSpacing.plausibleRange()
+                        + " a projection radiograph has");
+            }
+            return mm;
         }
 
         private double positive(JsonNode node, String path) throws LandmarkFileException {
