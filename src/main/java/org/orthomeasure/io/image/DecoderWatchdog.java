@@ -10,15 +10,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link StackOverflowError}, an {@link OutOfMemoryError}) into one {@link ImageReadException} line
  * in the user's terms. A decode that runs past its time or allocates more than its budget (counted
  * by the JVM per thread, {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) is stopped
- * and refused. The budget is cumulative allocation, garbage included, so it is set generously
+ * and refused. Time is the decoder thread's processor time where the JVM measures it, so a machine
+ * busy with other work does not make a good file fail; wall-clock time is bounded too, at
+ * {@link #WALL_CLOCK_FACTOR} times the limit, for a decoder blocked without computing. The budget is cumulative allocation, garbage included, so it is set generously
  * ({@link #budgetFor}): it exists to stop a runaway decoder, not to ration a normal one.
  *
  * <pre>{@code Radiograph r = DecoderWatchdog.standard().run("film.dcm", "DICOM", () -> decode(path)); }</pre>
  */
 public final class DecoderWatchdog {
 
-    /** Default time limit for one file: decoding the largest accepted film takes a few seconds. */
+    /** Default processor-time limit for one file: decoding the largest accepted film takes a few seconds. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+    /** Wall-clock limit as a multiple of the time limit. */
+    public static final long WALL_CLOCK_FACTOR = 10;
     /** Fixed part of the allocation budget (bytes). */
     public static final long BASE_BUDGET_BYTES = 256L << 20;
     /** Allocation budget per byte of input file and of declared decoded pixels. */
@@ -91,9 +95,13 @@ public final class DecoderWatchdog {
                 if (!worker.isAlive()) {
                     break;
                 }
-                if (System.nanoTime() - start > timeLimit.toNanos()) {
+                long cpu = cpuTime(worker);
+                boolean overCpu = cpu >= 0 && cpu > timeLimit.toNanos();
+                boolean overWall = System.nanoTime() - start > (cpu >= 0 ? WALL_CLOCK_FACTOR : 1) * timeLimit.toNanos();
+                if (overCpu || overWall) {
                     stopped = name + ": decoding the " + format + " file took longer than " + seconds(timeLimit)
-                            + " s: stopped (the file is damaged or built to stall a decoder)";
+                            + " s" + (overCpu ? " of processor time" : "")
+                            + ": stopped (the file is damaged or built to stall a decoder)";
                 } else if (threads != null && allocated(threads, worker) - baseline > allocationBudget) {
                     stopped = name + ": decoding the " + format + " file needed more than " + (allocationBudget >> 20)
                             + " MB: stopped (the file declares more than it holds)";
@@ -130,6 +138,22 @@ public final class DecoderWatchdog {
             return name + ": the " + format + " file is nested too deeply to be read (damaged or hostile)";
         }
         return name + ": the " + format + " image data is damaged and cannot be decoded";
+    }
+
+    /** The thread's processor time in ns, or -1 where the JVM does not measure it. */
+    private static long cpuTime(Thread t) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return -1;
+        }
+        try {
+            if (!threads.isThreadCpuTimeEnabled()) {
+                threads.setThreadCpuTimeEnabled(true);
+            }
+            return threads.getThreadCpuTime(t.getId());
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return -1;
+        }
     }
 
     private static String seconds(Duration d) {
