@@ -216,6 +216,10 @@ final class DicomStructure {
                 if (c == null && tag == PIXEL_DATA) {
                     return pixelData(valueStart, length);
                 }
+                if (tag == PIXEL_DATA && length == UNDEFINED) {
+                    pos = fragments(valueStart).end(); // an icon's compressed pixel data inside a sequence
+                    continue;
+                }
                 boolean sequence = vr.equals("SQ") || (length == UNDEFINED && (vr.equals("UN") || !explicit));
                 if (sequence) {
                     if (++depth > MAX_SEQUENCE_DEPTH) {
@@ -251,6 +255,15 @@ final class DicomStructure {
             if (length != UNDEFINED) {
                 return new PixelDataFacts(true, false, length, Math.max(0, size - valueStart), 0, 0);
             }
+            Fragments f = fragments(valueStart);
+            return new PixelDataFacts(true, true, -1, Math.max(0, size - valueStart), f.bytes(), f.count());
+        }
+
+        /** Encapsulated pixel data walked: fragment bytes and count (offset table excluded), and where it ends. */
+        private record Fragments(long bytes, int count, long end) {
+        }
+
+        private Fragments fragments(long valueStart) throws ImageReadException {
             long pos = valueStart;
             long bytes = 0;
             int fragments = -1; // the first item is the basic offset table
@@ -262,7 +275,7 @@ final class DicomStructure {
                 long itemLength = uint32(pos + 4);
                 pos += 8;
                 if (tag == SEQUENCE_END) {
-                    return new PixelDataFacts(true, true, -1, Math.max(0, size - valueStart), bytes, Math.max(0, fragments));
+                    return new Fragments(bytes, Math.max(0, fragments), pos);
                 }
                 if (tag != ITEM || itemLength == UNDEFINED) {
                     throw new ImageReadException(name + ": corrupt compressed pixel data (expected a fragment, found "

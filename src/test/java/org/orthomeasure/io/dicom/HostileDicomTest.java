@@ -147,6 +147,37 @@ class HostileDicomTest {
     }
 
     @Test
+    void compressedIconPixelDataInsideASequenceIsWalkedAsFragments() throws Exception {
+        byte[] ok = Files.readAllBytes(valid("ok.dcm"));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        tag(o, 0x0088, 0x0200); // Icon Image Sequence
+        o.writeBytes("SQ".getBytes(StandardCharsets.US_ASCII));
+        le16(o, 0);
+        le32(o, 0xFFFFFFFFL);
+        tag(o, 0xFFFE, 0xE000);
+        le32(o, 0xFFFFFFFFL);
+        tag(o, 0x7FE0, 0x0010);
+        o.writeBytes("OB".getBytes(StandardCharsets.US_ASCII));
+        le16(o, 0);
+        le32(o, 0xFFFFFFFFL);
+        tag(o, 0xFFFE, 0xE000);
+        le32(o, 0);
+        tag(o, 0xFFFE, 0xE000);
+        le32(o, 6);
+        o.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, 0, 0}); // fragment bytes that are no element
+        tag(o, 0xFFFE, 0xE0DD);
+        le32(o, 0);
+        tag(o, 0xFFFE, 0xE00D);
+        le32(o, 0);
+        tag(o, 0xFFFE, 0xE0DD);
+        le32(o, 0);
+        Path p = Files.write(dir.resolve("icon.dcm"), insert(ok, dataSetStart(ok), o.toByteArray()));
+        DicomStructure.PixelDataFacts facts = DicomStructure.check(p, "icon.dcm");
+        assertTrue(facts.present() && !facts.encapsulated());
+        assertEquals(8 * 6 * 2, facts.valueLength());
+    }
+
+    @Test
     void anElementLongerThanTheFileIsRefusedBeforeAllocating() throws Exception {
         byte[] ok = Files.readAllBytes(valid("ok.dcm"));
         ByteArrayOutputStream o = new ByteArrayOutputStream();
