@@ -130,7 +130,7 @@ final class CompareCommand implements Subcommand {
             } catch (IOException e) {
                 throw new InputException("cannot write " + pdf + " (" + e.getMessage() + ")", e);
             }
-            err.println("wrote " + pdf);
+            err.println(OneLine.of("wrote " + pdf));
         }
         return 0;
     }

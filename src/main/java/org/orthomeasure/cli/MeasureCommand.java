@@ -15,6 +15,7 @@ import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.AtomicFiles;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
+import org.orthomeasure.io.landmarks.LandmarkPlausibility;
 
 /**
  * {@code measure --landmarks L.json [--json OUT|-] [--cpak-asian]}: every measurement the landmarks
@@ -80,6 +81,12 @@ final class MeasureCommand implements Subcommand {
         Optional<Radiograph> radiograph = image == null ? Optional.empty() : Optional.of(InfoCommand.open(image));
         Inputs inputs = radiograph.isEmpty() ? inputsFor(doc, Optional.empty(), OptionalDouble.empty())
                 : imageInputs(doc, image, radiograph.get());
+        if (inputs.calibration().spacing().isPresent()) {
+            Optional<String> span = LandmarkPlausibility.spanTooLarge(doc.landmarks(), inputs.calibration().spacing().get());
+            if (span.isPresent()) {
+                throw new InputException(landmarks + ": " + span.get());
+            }
+        }
         MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
@@ -134,6 +141,10 @@ final class MeasureCommand implements Subcommand {
                 && (doc.imageSize().get().width() != r.width() || doc.imageSize().get().height() != r.height())) {
             throw new InputException("the landmarks were placed on a " + doc.imageSize().get().width() + "x"
                     + doc.imageSize().get().height() + " image but " + file + " is " + r.width() + "x" + r.height());
+        }
+        Optional<String> outside = LandmarkPlausibility.outsideFilm(doc.landmarks(), r.width(), r.height());
+        if (outside.isPresent()) {
+            throw new InputException(file + ": " + outside.get());
         }
         Optional<Calibration> fromImage = r.calibration().isCalibrated() || doc.calibration().isEmpty() && doc.pixelSpacing().isEmpty()
                 ? Optional.of(r.calibration()) : Optional.empty();

@@ -100,8 +100,8 @@ public final class RenderCommand implements Subcommand {
         } catch (IOException | RuntimeException e) {
             throw new InputException("cannot write " + png + " (" + e.getMessage() + ")", e);
         }
-        out.println("wrote " + png + " (" + view.width() + "x" + view.height() + ", window " + preset.center() + "/"
-                + preset.width() + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes())) + ")");
+        out.println(OneLine.of("wrote " + png + " (" + view.width() + "x" + view.height() + ", window " + preset.center() + "/"
+                + preset.width() + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes())) + ")"));
         return 0;
     }
 

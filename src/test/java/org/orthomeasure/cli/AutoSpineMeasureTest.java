@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AutoSpineMeasureTest {
 
@@ -78,8 +77,7 @@ class AutoSpineMeasureTest {
 
     @Test
     void aHipRadiographInDicomIsNotTakenForASpine() throws Exception {
-        Path hip = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "dicom", "wg04", "RG2_JPLL.dcm");
-        assumeTrue(Files.isRegularFile(hip), "../shared/dicom is absent");
+        Path hip = org.orthomeasure.SharedData.require("dicom", "wg04", "RG2_JPLL.dcm");
         Run r = run("measure", "--auto", "spine", hip.toString(), "--json", "-");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -90,9 +88,8 @@ class AutoSpineMeasureTest {
 
     @Test
     void aRealSpineFilmGetsTheThreeCurves() throws Exception {
-        Path film = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train",
-                "images", "sunhl-1th-02-Jan-2017-162 A AP.jpg");
-        assumeTrue(Files.isRegularFile(film), "../shared/data is absent");
+        Path film = org.orthomeasure.SharedData.require("data", "aasce-spine-train", "images",
+                "sunhl-1th-02-Jan-2017-162 A AP.jpg");
         Run r = run("measure", "--auto", "spine", film.toString(), "--json", "-");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());

@@ -14,7 +14,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code info}, {@code render} and {@code measure --image} through {@link CommandLine#run}. */
 class ImageCommandsTest extends CommandLineHarness {
@@ -57,8 +56,7 @@ class ImageCommandsTest extends CommandLineHarness {
 
     @Test
     void infoGivesNullCalibrationWithoutSpacing() throws Exception {
-        Path rg3 = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "dicom", "wg04", "RG3_JPLL.dcm");
-        assumeTrue(Files.isRegularFile(rg3));
+        Path rg3 = org.orthomeasure.SharedData.require("dicom", "wg04", "RG3_JPLL.dcm");
         JsonNode j = infoJson(rg3);
         assertTrue(j.get("calibration").isNull());
         assertTrue(j.get("invertedByDefault").asBoolean());

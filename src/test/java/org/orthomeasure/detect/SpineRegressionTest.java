@@ -13,7 +13,6 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Accuracy regression on the first {@value #FILMS} films of the validation split
@@ -43,8 +42,7 @@ class SpineRegressionTest {
 
     @Test
     void validationFilmsStayWithinBounds() throws Exception {
-        Path data = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
-        assumeTrue(Files.isDirectory(data), "../shared/data/aasce-spine-train is absent");
+        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         Set<String> wanted = new HashSet<>();
         for (String line : Files.readAllLines(Path.of("training", "validation-files.txt"))) {
             if (!line.isBlank() && !line.startsWith("#") && wanted.size() < FILMS) {

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.orthomeasure.core.geometry.Point2;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The whole two-stage detector: stage 1 on the film, stage 2 around its centres, and which result is kept. */
 class SpineTwoStageTest {
@@ -39,8 +37,7 @@ class SpineTwoStageTest {
      */
     @Test
     void onARealFilmTheWalkPutsEachLevelOnItsOwnVertebra() throws Exception {
-        Path data = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
-        assumeTrue(Files.isDirectory(data), "../shared/data/aasce-spine-train is absent");
+        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         AasceDataset.Entry entry = AasceDataset.read(data).entries().stream()
                 .filter(e -> e.name().equals(FILM)).findFirst().orElseThrow();
         GreyImage film = FilmReader.read(entry.image());

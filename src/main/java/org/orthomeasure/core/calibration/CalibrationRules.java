@@ -34,6 +34,11 @@ public final class CalibrationRules {
      *   <li value="6">A present spacing that is zero, negative or unparsable: uncalibrated, saying which.
      *       An unusable magnification factor is ignored with a warning.</li>
      * </ol>
+     * A spacing (as written, or after magnification correction) outside the range a projection radiograph
+     * can have ({@link PixelSpacing#isPlausibleForRadiograph}, 0.02-2 mm) is invalid in the same way as a
+     * zero one: uncalibrated with a warning naming the value, never a calibration of 1e308 or 1e-300 mm.
+     * A value is parsed as a DICOM Decimal String: digits, sign, point and exponent, padded with spaces
+     * only (a NUL or other character inside makes it unparsable, not "1").
      */
     public static Calibration fromDicom(String pixelSpacing, String imagerPixelSpacing, String magnificationFactor,
                                         String calibrationType, String calibrationDescription) {
@@ -42,12 +47,18 @@ public final class CalibrationRules {
         Optional<PixelSpacing> ps = hasPs ? parseSpacing(pixelSpacing) : Optional.empty();
         Optional<PixelSpacing> ips = hasIps ? parseSpacing(imagerPixelSpacing) : Optional.empty();
         if (hasPs && ps.isEmpty()) {
-            return Calibration.none("Pixel Spacing '" + pixelSpacing.trim()
+            return Calibration.none("Pixel Spacing '" + shown(pixelSpacing)
                     + "' is invalid (zero, negative or unparsable): lengths are in px");
         }
         if (hasIps && ips.isEmpty()) {
-            return Calibration.none("Imager Pixel Spacing '" + imagerPixelSpacing.trim()
+            return Calibration.none("Imager Pixel Spacing '" + shown(imagerPixelSpacing)
                     + "' is invalid (zero, negative or unparsable): lengths are in px");
+        }
+        if (ps.isPresent() && !ps.get().isPlausibleForRadiograph()) {
+            return Calibration.none(implausible("Pixel Spacing '" + shown(pixelSpacing) + "'"));
+        }
+        if (ips.isPresent() && !ips.get().isPlausibleForRadiograph()) {
+            return Calibration.none(implausible("Imager Pixel Spacing '" + shown(imagerPixelSpacing) + "'"));
         }
         if (ps.isEmpty() && ips.isEmpty()) {
             return Calibration.none("no Pixel Spacing or Imager Pixel Spacing in the file: lengths are in px");
@@ -63,6 +74,10 @@ public final class CalibrationRules {
                     : OptionalDouble.empty();
             if (factor.isPresent()) {
                 PixelSpacing corrected = ips.get().dividedBy(factor.getAsDouble());
+                if (!corrected.isPlausibleForRadiograph()) {
+                    return Calibration.none(implausible("Imager Pixel Spacing " + fmt(ips.get()) + " / magnification "
+                            + shown(magnificationFactor)));
+                }
                 return Calibration.of(corrected, CalibrationSource.MAGNIFICATION_CORRECTED,
                         "Imager Pixel Spacing " + fmt(ips.get()) + " / magnification " + num(factor.getAsDouble()),
                         null);
@@ -131,6 +146,20 @@ public final class CalibrationRules {
         return calibrationBall(diameterMm, fittedPx.diameter());
     }
 
+    private static String implausible(String what) {
+        return what + " is outside the " + PixelSpacing.plausibleRange()
+                + " a projection radiograph has: treated as invalid, lengths are in px";
+    }
+
+    /** The value as the user may see it: padding removed, control characters written as \\uXXXX. */
+    private static String shown(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.strip().toCharArray()) {
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return sb.toString();
+    }
+
     /**
      * Parses a DICOM spacing "row\column" (a single value is rejected: the attribute has two). Empty when
      * unparsable, zero, negative or not finite.
@@ -139,7 +168,7 @@ public final class CalibrationRules {
         if (value == null) {
             return Optional.empty();
         }
-        String[] parts = value.trim().split("\\\\");
+        String[] parts = value.split("\\\\", -1);
         if (parts.length != 2) {
             return Optional.empty();
         }
@@ -151,9 +180,17 @@ public final class CalibrationRules {
         return Optional.of(PixelSpacing.of(row.getAsDouble(), column.getAsDouble()));
     }
 
+    /** A DICOM Decimal String (PS3.5 6.2): optional sign, digits with an optional point, optional exponent. */
+    private static final java.util.regex.Pattern DECIMAL_STRING =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private static OptionalDouble parsePositive(String s) {
+        String v0 = s.replaceAll("^ +| +$", ""); // DS pads with spaces only; String.trim would also drop a NUL
+        if (!DECIMAL_STRING.matcher(v0).matches()) {
+            return OptionalDouble.empty();
+        }
         try {
-            double v = Double.parseDouble(s.trim());
+            double v = Double.parseDouble(v0);
             return Double.isFinite(v) && v > 0 ? OptionalDouble.of(v) : OptionalDouble.empty();
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();

@@ -17,6 +17,38 @@ public record PixelSpacing(double rowMm, double columnMm) {
         }
     }
 
+    /**
+     * Smallest spacing taken as a projection radiograph's calibration, mm per pixel. X-ray detectors have
+     * pixel pitches of 0.05-0.2 mm (mammography 0.05-0.1 mm, DR and CR 0.1-0.2 mm); film digitisers go
+     * down to about 0.04 mm. 0.02 mm is half the finest of these: below it the value is not a radiograph's.
+     */
+    public static final double MIN_PLAUSIBLE_MM = 0.02;
+    /**
+     * Largest spacing taken as calibration, mm per pixel: 10 times the coarsest detector pitch (0.2 mm),
+     * room for films downsampled for export or stitching (0.3-1 mm); a 2 mm pixel is coarser than any
+     * measurement on a radiograph could use, and 100 mm or 1e308 mm is a damaged value.
+     */
+    public static final double MAX_PLAUSIBLE_MM = 2.0;
+
+    /**
+     * True when both spacings lie in [{@link #MIN_PLAUSIBLE_MM}, {@link #MAX_PLAUSIBLE_MM}]: the range a
+     * projection radiograph can have. A spacing outside it is treated as invalid (uncalibrated, with a note),
+     * as a zero or negative one is, so that no length in mm is shown that no patient has.
+     */
+    public boolean isPlausibleForRadiograph() {
+        return isPlausible(rowMm) && isPlausible(columnMm);
+    }
+
+    /** True when {@code mm} lies in [{@link #MIN_PLAUSIBLE_MM}, {@link #MAX_PLAUSIBLE_MM}]. */
+    public static boolean isPlausible(double mm) {
+        return mm >= MIN_PLAUSIBLE_MM && mm <= MAX_PLAUSIBLE_MM;
+    }
+
+    /** The plausible range as the messages write it. */
+    public static String plausibleRange() {
+        return "0.02-2 mm per pixel";
+    }
+
     /** Spacing with row and column values (mm per pixel). */
     public static PixelSpacing of(double rowMm, double columnMm) {
         return new PixelSpacing(rowMm, columnMm);

@@ -21,7 +21,8 @@ final class DicomPixels {
 
     /** Image Pixel module values, validated. */
     record Layout(int rows, int columns, int frames, int samplesPerPixel, int bitsAllocated, int bitsStored,
-                  int highBit, boolean signed, int planarConfiguration, String photometric) {
+                  int highBit, boolean signed, int planarConfiguration, String photometric,
+                  boolean photometricMissing) {
 
         long samplesPerFrame() {
             return (long) rows * columns * samplesPerPixel;
@@ -50,7 +51,8 @@ final class DicomPixels {
         boolean signed = intValue(l, TagFromName.PixelRepresentation, 0) == 1;
         int planar = intValue(l, TagFromName.PlanarConfiguration, 0);
         String pi = Attribute.getSingleStringValueOrEmptyString(l, TagFromName.PhotometricInterpretation).strip();
-        if (pi.isEmpty()) {
+        boolean piMissing = pi.isEmpty();
+        if (piMissing) {
             pi = spp == 3 ? "RGB" : "MONOCHROME2";
         }
         if (bitsAllocated != 8 && bitsAllocated != 16) {
@@ -60,10 +62,15 @@ final class DicomPixels {
             throw new ImageReadException(name + ": inconsistent Bits Stored " + bitsStored + " / High Bit " + highBit
                     + " for " + bitsAllocated + " bits allocated");
         }
+        if (highBit != bitsStored - 1) {
+            throw new ImageReadException(name + ": High Bit " + highBit + " with Bits Stored " + bitsStored
+                    + ": the stored bits do not end at bit " + (bitsStored - 1) + " as the radiograph IODs require"
+                    + " (PS3.3 C.8.11.3.1); refused rather than guessed");
+        }
         if (spp != 1 && spp != 3) {
             throw new ImageReadException(name + ": " + spp + " samples per pixel is not supported (1 or 3)");
         }
-        return new Layout(rows, columns, frames, spp, bitsAllocated, bitsStored, highBit, signed, planar, pi);
+        return new Layout(rows, columns, frames, spp, bitsAllocated, bitsStored, highBit, signed, planar, pi, piMissing);
     }
 
     private static int parseFrames(String s) {
@@ -99,13 +106,13 @@ final class DicomPixels {
         byte[] bytes = null;
         short[] words = null;
         if (lay.bitsAllocated() == 8
-                || (pd instanceof OtherByteAttribute && pd.getByteValues().length < 2L * samples)) {
+                || (pd instanceof OtherByteAttribute && (pd.getByteValues() == null || pd.getByteValues().length < 2L * samples))) {
             // 8-bit data, or a decoder that returned samples of at most 8 bits as bytes (JPEG precision 8)
             bytes = pd.getByteValues();
-            check(bytes.length, samples, name);
+            check(bytes == null ? 0 : bytes.length, samples, lay.frames(), name);
         } else {
             words = pd instanceof OtherByteAttribute ? wordsFromBytes(pd.getByteValues()) : pd.getShortValues();
-            check(words.length, samples, name);
+            check(words == null ? 0 : words.length, samples, lay.frames(), name);
         }
         if (lay.isGrey()) {
             if (lay.samplesPerPixel() != 1) {
@@ -172,13 +179,24 @@ final class DicomPixels {
         b.rgb(lay.columns(), lay.rows(), rgb);
     }
 
-    private static void check(int have, int need, String name) throws ImageReadException {
-        if (have < need) {
-            throw new ImageReadException(name + ": pixel data shorter than declared (" + have + " of " + need + " samples)");
+    /**
+     * The decoded samples must be the first frame at least and, over all frames, no more than declared
+     * (one padding sample allowed): more means Rows/Columns do not describe the data.
+     */
+    private static void check(int have, int perFrame, int frames, String name) throws ImageReadException {
+        if (have < perFrame) {
+            throw new ImageReadException(name + ": pixel data shorter than declared (" + have + " of " + perFrame + " samples)");
+        }
+        if (have > (long) perFrame * frames + 1) {
+            throw new ImageReadException(name + ": pixel data longer than declared (" + have + " samples, "
+                    + (long) perFrame * frames + " declared): Rows, Columns or Number of Frames do not describe the data");
         }
     }
 
     private static short[] wordsFromBytes(byte[] bytes) {
+        if (bytes == null) {
+            return new short[0];
+        }
         short[] w = new short[bytes.length / 2];
         for (int i = 0; i < w.length; i++) {
             w[i] = (short) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);

@@ -9,6 +9,7 @@ import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.TagFromName;
 import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationRules;
+import org.orthomeasure.io.image.DecoderWatchdog;
 import org.orthomeasure.io.image.ImageFormatInfo;
 import org.orthomeasure.io.image.ImageLimits;
 import org.orthomeasure.io.image.ImageReadException;
@@ -56,10 +57,30 @@ public final class DicomRadiographReader {
         return group && (explicitVr || smallImplicitLength);
     }
 
-    /** Reads the first frame of a DICOM file. */
+    /**
+     * Most decoded bytes accepted per compressed byte. Lossless JPEG cannot go below one bit per sample
+     * (16:1 for 16-bit data), RLE below 2 bytes per 128 (64:1), baseline JPEG of a blank 8x8 block below
+     * about 6 bits (85:1); real radiographs in lossy JPEG 2000 stay under 50:1. A file that declares
+     * more does not hold the image it claims, and decoding it would only allocate.
+     */
+    static final long MAX_COMPRESSION_RATIO = 1000;
+
+    /**
+     * Reads the first frame of a DICOM file. The element structure is walked first
+     * ({@link DicomStructure}: nesting depth, element lengths against the file size), then the header
+     * and the pixel data are read, each under a {@link DecoderWatchdog} (time limit, allocation budget
+     * from the file size and the declared image), so every failure is one line.
+     */
     public Radiograph read(Path path) throws ImageReadException {
         String name = String.valueOf(path.getFileName());
-        Header header = readHeader(path, name);
+        long fileSize;
+        try {
+            fileSize = Files.size(path);
+        } catch (IOException e) {
+            throw new ImageReadException(name + ": cannot be read (" + oneLine(e) + ")", e);
+        }
+        DicomStructure.PixelDataFacts facts = DicomStructure.check(path, name);
+        Header header = DecoderWatchdog.forDecode(fileSize, 0).run(name, "DICOM", () -> readHeader(path, name));
         String tsUid = Attribute.getSingleStringValueOrEmptyString(header.list(), TagFromName.TransferSyntaxUID).strip();
         if (tsUid.isEmpty()) {
             tsUid = "1.2.840.10008.1.2"; // no meta header: implicit VR little endian (PS3.5 A.1)
@@ -71,7 +92,65 @@ public final class DicomRadiographReader {
             throw new ImageReadException(name + ": DICOM file has no pixel data");
         }
         checkUncompressedLength(header, name, tsUid, declared);
+        checkPixelDataAgreesWithGeometry(facts, name, tsUid, ts, declared);
+        String uid = tsUid;
+        long decodedBytes = declared.samplesPerFrame() * declared.frames() * 4;
+        return DecoderWatchdog.forDecode(fileSize, decodedBytes).run(name, ts.name(),
+                () -> decode(path, name, header, uid, ts, declared));
+    }
 
+    private static boolean isNative(String tsUid) {
+        return tsUid.equals("1.2.840.10008.1.2") || tsUid.equals(EXPLICIT_LE) || tsUid.equals("1.2.840.10008.1.2.2");
+    }
+
+    /**
+     * The pixel data must be what Rows, Columns, Samples per Pixel, Bits Allocated and Number of Frames
+     * declare: native data exactly that many bytes (plus one padding byte to an even length), compressed
+     * data present and at most {@link #MAX_COMPRESSION_RATIO} times smaller. A file whose Rows or Columns
+     * were made smaller than its data would otherwise open sheared or cut, with exit 0.
+     */
+    private static void checkPixelDataAgreesWithGeometry(DicomStructure.PixelDataFacts facts, String name,
+                                                         String tsUid, TransferSyntaxes.Info ts,
+                                                         DicomPixels.Layout lay) throws ImageReadException {
+        if (tsUid.equals("1.2.840.10008.1.2.1.99")) {
+            return; // deflated: the walk cannot see inside; the decoded length is checked in DicomPixels
+        }
+        if (!facts.present()) {
+            throw new ImageReadException(name + ": DICOM file has no pixel data");
+        }
+        String geometry = lay.columns() + "x" + lay.rows() + "x" + lay.frames() + " at " + lay.bitsAllocated() + " bits";
+        long declared = lay.bytesDeclared();
+        if (isNative(tsUid)) {
+            if (facts.encapsulated()) {
+                throw new ImageReadException(name + ": compressed (encapsulated) pixel data in an uncompressed "
+                        + ts.name() + " file");
+            }
+            if (facts.valueLength() < declared) {
+                throw new ImageReadException(name + ": pixel data shorter than declared (" + facts.valueLength()
+                        + " bytes, " + declared + " declared for " + geometry + ")");
+            }
+            if (facts.valueLength() > declared + 1) {
+                throw new ImageReadException(name + ": pixel data longer than declared (" + facts.valueLength()
+                        + " bytes, " + declared + " declared for " + geometry
+                        + "): Rows, Columns or Number of Frames do not describe the data");
+            }
+            return;
+        }
+        if (!facts.encapsulated()) {
+            return; // a compressed syntax with native pixel data: PixelMed reads it as such, lengths checked after
+        }
+        if (facts.fragments() == 0 || facts.fragmentBytes() == 0) {
+            throw new ImageReadException(name + ": the " + ts.name() + " pixel data is empty (no compressed bytes)");
+        }
+        if (declared > MAX_COMPRESSION_RATIO * facts.fragmentBytes()) {
+            throw new ImageReadException(name + ": declares " + geometry + " (" + declared + " bytes) in only "
+                    + facts.fragmentBytes() + " compressed bytes, more than " + MAX_COMPRESSION_RATIO
+                    + ":1: the file does not hold the image it declares");
+        }
+    }
+
+    private Radiograph decode(Path path, String name, Header header, String tsUid, TransferSyntaxes.Info ts,
+                              DicomPixels.Layout declared) throws ImageReadException {
         String tool = switch (ts.route()) {
             case DCMDJPLS -> "dcmdjpls";
             case DCMDJPEG_IF_OVER_8_BITS -> declared.bitsStored() > 8 ? "dcmdjpeg" : null;
@@ -108,11 +187,15 @@ public final class DicomRadiographReader {
         Radiograph.Builder b = Radiograph.builder();
         try {
             DicomPixels.firstFrame(full, layout, name, b);
-        } catch (DicomException e) {
-            throw new ImageReadException(name + ": pixel data unreadable (" + oneLine(e) + ")", e);
+        } catch (DicomException | RuntimeException e) {
+            throw new ImageReadException(name + ": the pixel data cannot be read (damaged)", e);
         }
         if (layout.isGrey()) {
             DicomGreyLevels.apply(full, layout.photometric(), layout.signed(), b);
+        }
+        if (declared.photometricMissing()) {
+            b.addNote("no Photometric Interpretation in the file: shown as " + declared.photometric()
+                    + (declared.isGrey() ? " (low values dark); invert if bone looks dark" : ""));
         }
         if (layout.frames() > 1) {
             b.addNote("multi-frame (" + layout.frames() + " frames): first frame shown");
@@ -166,8 +249,10 @@ public final class DicomRadiographReader {
             l.setDecompressPixelData(false);
             long offset = l.read(path.toFile(), TagFromName.PixelData);
             return new Header(l, offset, Files.size(path));
+        } catch (java.io.EOFException e) {
+            throw new ImageReadException(name + ": truncated DICOM file (ends inside the header)", e);
         } catch (IOException | DicomException | RuntimeException e) {
-            throw new ImageReadException(name + ": not a readable DICOM file (" + oneLine(e) + ")", e);
+            throw new ImageReadException(name + ": not a readable DICOM file (its header is damaged)", e);
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(name + ": corrupt DICOM file (declares an element larger than memory)");
         }
@@ -215,8 +300,8 @@ public final class DicomRadiographReader {
             image = JpegLosslessDecoder.decode(frame);
         } catch (UnsupportedOperationException e) {
             return readFull(path, name, ts);
-        } catch (IllegalArgumentException e) {
-            throw new ImageReadException(name + ": cannot decode the " + ts.name() + " pixel data (" + oneLine(e) + ")", e);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ImageReadException(name + ": the " + ts.name() + " pixel data is damaged and cannot be decoded", e);
         }
         if (image.width() != declared.columns() || image.height() != declared.rows() || declared.samplesPerPixel() != 1) {
             return readFull(path, name, ts);
@@ -248,10 +333,15 @@ public final class DicomRadiographReader {
             return l;
         } catch (java.io.EOFException e) {
             throw new ImageReadException(name + ": truncated DICOM file (ends inside the data)", e);
-        } catch (IOException | DicomException | RuntimeException e) {
-            throw new ImageReadException(name + ": cannot decode the " + ts.name() + " pixel data (" + oneLine(e) + ")", e);
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(name + ": corrupt DICOM file (declares an element larger than memory)");
+        } catch (StackOverflowError e) {
+            throw new ImageReadException(name + ": corrupt DICOM file (nested too deeply to be read)");
+        } catch (IOException | DicomException | RuntimeException | Error e) {
+            // decoder libraries throw their own errors (JJ2000: java.lang.Error "IO Error when reading tile");
+            // their text names decoder internals, not what is wrong with the file
+            throw new ImageReadException(name + ": the " + ts.name() + " pixel data is damaged or uses a feature "
+                    + "this reader does not support; it cannot be decoded", e);
         }
     }
 

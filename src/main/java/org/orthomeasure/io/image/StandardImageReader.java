@@ -10,7 +10,9 @@ import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * PNG, JPEG and TIFF radiographs (8 or 16 bit grey, or colour) through Java ImageIO. They carry no
@@ -24,8 +26,19 @@ public final class StandardImageReader {
     /** Reads {@code path}, whose content was recognised as {@code format} ("PNG", "JPEG", "TIFF"). */
     public static Radiograph read(Path path, String format) throws ImageReadException {
         String name = path.getFileName().toString();
-        BufferedImage image;
-        int frames;
+        long fileBytes = path.toFile().length();
+        long pixels = DecoderWatchdog.forDecode(fileBytes, 0).run(name, format, () -> pixels(path, name, format));
+        // decoded as 32-bit ARGB or int samples at most, plus the grey copy
+        Decoded d = DecoderWatchdog.forDecode(fileBytes, 8 * pixels)
+                .run(name, format, () -> decode(path, name, format, fileBytes));
+        return build(d.image(), d.frames(), format);
+    }
+
+    private record Decoded(BufferedImage image, int frames) {
+    }
+
+    /** Width x height of the first image as its header declares them, checked against {@link ImageLimits}. */
+    private static long pixels(Path path, String name, String format) throws ImageReadException {
         try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
             if (in == null) {
                 throw new ImageReadException(name + ": cannot be opened for reading");
@@ -40,14 +53,105 @@ public final class StandardImageReader {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 ImageLimits.checkDimensions(name, w, h, 1);
+                return (long) w * h;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(name, format, e);
+        }
+    }
+
+    /**
+     * Decodes the first image. Refused, as a truncated DICOM file is: any warning of the decoder (a JPEG
+     * that ends early is otherwise returned with its missing part filled in; a JPEG whose frame header
+     * declares fewer rows than its data holds is otherwise cut to those rows, with "extraneous bytes"),
+     * and a TIFF whose strips or tiles reach past the end of the file.
+     */
+    private static Decoded decode(Path path, String name, String format, long fileBytes) throws ImageReadException {
+        BufferedImage image;
+        int frames;
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            if (in == null) {
+                throw new ImageReadException(name + ": cannot be opened for reading");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageReadException(name + ": no reader for this " + format + " file");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                ImageLimits.checkDimensions(name, w, h, 1);
+                if (format.equals("TIFF")) {
+                    checkTiffSegments(reader, name, fileBytes);
+                }
                 frames = countFrames(reader);
                 image = reader.read(0);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(name + ": not a readable " + format + " image (" + oneLine(e) + ")", e);
+            throw unreadable(name, format, e);
         }
+        if (!warnings.isEmpty()) {
+            throw new ImageReadException(name + ": " + refusal(format, warnings.get(0)));
+        }
+        return new Decoded(image, frames);
+    }
+
+    /** The refusal for a decoder exception; the JDK TIFF reader's "Data segment out of stream" means truncated. */
+    private static ImageReadException unreadable(String name, String format, Exception e) {
+        if (format.equals("TIFF") && String.valueOf(e.getMessage()).contains("out of stream")) {
+            return new ImageReadException(name + ": truncated TIFF file (its image data reaches past the end of the file)", e);
+        }
+        return new ImageReadException(name + ": not a readable " + format + " image (" + oneLine(e) + ")", e);
+    }
+
+    /** The user's terms for a decoder warning. */
+    static String refusal(String format, String warning) {
+        String w = warning.toLowerCase(java.util.Locale.ROOT);
+        if (w.contains("truncated") || w.contains("premature end")) {
+            return "truncated " + format + " file (the image data ends before the image does)";
+        }
+        if (w.contains("extraneous bytes")) {
+            return "damaged " + format + " file (its header declares a smaller image than its data holds)";
+        }
+        return "damaged " + format + " file (" + oneLine(new IOException(warning)) + ")";
+    }
+
+    /** Every strip or tile of the first TIFF image must lie inside the file (offset + byte count). */
+    private static void checkTiffSegments(ImageReader reader, String name, long fileBytes) throws IOException,
+            ImageReadException {
+        javax.imageio.metadata.IIOMetadata meta;
+        try {
+            meta = reader.getImageMetadata(0); // the JDK reader checks here that its fields lie inside the file
+        } catch (javax.imageio.IIOException e) {
+            throw new ImageReadException(name + ": truncated TIFF file (its image data reaches past the end of the file)", e);
+        }
+        javax.imageio.plugins.tiff.TIFFDirectory dir = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(meta);
+        int[][] pairs = {{273, 279}, {324, 325}}; // StripOffsets/StripByteCounts, TileOffsets/TileByteCounts
+        for (int[] pair : pairs) {
+            javax.imageio.plugins.tiff.TIFFField offsets = dir.getTIFFField(pair[0]);
+            javax.imageio.plugins.tiff.TIFFField counts = dir.getTIFFField(pair[1]);
+            if (offsets == null || counts == null) {
+                continue;
+            }
+            for (int i = 0; i < offsets.getCount() && i < counts.getCount(); i++) {
+                long end = offsets.getAsLong(i) + counts.getAsLong(i);
+                if (end > fileBytes) {
+                    throw new ImageReadException(name + ": truncated TIFF file (image data up to byte " + end
+                            + ", the file has " + fileBytes + ")");
+                }
+            }
+        }
+    }
+
+    private static Radiograph build(BufferedImage image, int frames, String format) throws ImageReadException {
         Radiograph.Builder b = Radiograph.builder()
                 .calibration(Calibration.none(format + " files carry no pixel spacing: lengths are in px until you calibrate"));
         if (frames > 1) {

@@ -55,16 +55,36 @@ public final class LandmarkFileReader {
 
     /** Reads and validates {@code file}. */
     public LandmarkDocument read(Path file) throws LandmarkFileException {
+        return parse(text(file), file.toString());
+    }
+
+    /** Largest landmark file read: a full session with a reference reading is a few tens of kB. */
+    static final long MAX_FILE_BYTES = 16L << 20;
+
+    /**
+     * The file's text; refuses what is not a regular file (a device such as /dev/zero would never end)
+     * and files above {@link #MAX_FILE_BYTES}, before reading them.
+     */
+    private static String text(Path file) throws LandmarkFileException {
         String name = file.toString();
-        byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw new LandmarkFileException(name + ": is a directory, not a landmark file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new LandmarkFileException(name + ": is not a regular file (a device, pipe or socket), not a landmark file");
+        }
         try {
-            bytes = Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new LandmarkFileException(name + ": is " + size + " bytes, larger than the " + MAX_FILE_BYTES
+                        + " bytes a landmark file may have");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new LandmarkFileException(name + ": no such file");
         } catch (IOException e) {
             throw new LandmarkFileException(name + ": cannot read (" + e.getMessage() + ")", e);
         }
-        return parse(new String(bytes, StandardCharsets.UTF_8), name);
     }
 
     /**
@@ -72,14 +92,7 @@ public final class LandmarkFileReader {
      * user's own reading can be rescued from a session whose reference block is damaged.
      */
     public LandmarkDocument readWithoutReference(Path file) throws LandmarkFileException {
-        String name = file.toString();
-        try {
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), name, false);
-        } catch (NoSuchFileException e) {
-            throw new LandmarkFileException(name + ": no such file");
-        } catch (IOException e) {
-            throw new LandmarkFileException(name + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return parse(text(file), file.toString(), false);
     }
 
     /** Parses {@code json}; {@code sourceName} prefixes every message. */
@@ -142,6 +155,10 @@ public final class LandmarkFileReader {
             Optional<ImageSize> size = Optional.empty();
             if (root.has("imageSize")) {
                 size = Optional.of(imageSize(root.get("imageSize")));
+                Optional<String> outside = LandmarkPlausibility.outsideFilm(set, size.get().width(), size.get().height());
+                if (outside.isPresent()) {
+                    throw error("landmarks", outside.get());
+                }
             }
             Optional<Protocol> protocol = Optional.empty();
             if (root.has("protocol")) {
@@ -162,6 +179,20 @@ public final class LandmarkFileReader {
             Optional<LandmarkDocument.Reference> reference = Optional.empty();
             if (withReference && root.has("reference")) {
                 reference = Optional.of(reference(root.get("reference")));
+                if (size.isPresent()) {
+                    Optional<String> outside = LandmarkPlausibility.outsideFilm(reference.get().landmarks(),
+                            size.get().width(), size.get().height());
+                    if (outside.isPresent()) {
+                        throw error("reference", outside.get());
+                    }
+                }
+            }
+            Optional<PixelSpacing> used = calibration.isPresent() ? calibration.get().spacing() : spacing;
+            if (used.isPresent()) {
+                Optional<String> span = LandmarkPlausibility.spanTooLarge(set, used.get());
+                if (span.isPresent()) {
+                    throw error("", span.get());
+                }
             }
             return new LandmarkDocument(set, spacing, size, protocol, calibration, suggested, reference);
         }
@@ -234,6 +265,13 @@ public final class LandmarkFileReader {
                 if (clash.isPresent()) {
                     throw error("landmarks", clash.get());
                 }
+                for (Map.Entry<LandmarkKey, Point2> other : set.points().entrySet()) {
+                    if (other.getKey().side() == key.side() && LandmarkPlausibility.nearlyCoincide(other.getValue(), p)) {
+                        throw error("landmarks", other.getKey().id() + " and " + id + " are " + other.getValue().distanceTo(p)
+                                + " px apart at " + coords(p) + "; two different landmarks cannot be within "
+                                + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px");
+                    }
+                }
                 set = set.withPoint(key, p);
             }
             return set;
@@ -248,7 +286,12 @@ public final class LandmarkFileReader {
             }
             List<Point2> pts = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                pts.add(point(node.get(i), path + "[" + i + "]"));
+                Point2 p = point(node.get(i), path + "[" + i + "]");
+                if (pts.stream().anyMatch(q -> LandmarkPlausibility.nearlyCoincide(q, p))) {
+                    throw error(path, "rim point " + i + " " + coords(p) + " repeats an earlier rim point (closer than "
+                            + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)");
+                }
+                pts.add(p);
             }
             Optional<String> problem = LandmarkRules.rimProblem(pts);
             if (problem.isPresent()) {
@@ -294,8 +337,10 @@ public final class LandmarkFileReader {
                 for (int j = 0; j < 4; j++) {
                     c[j] = point(corners.get(j), cpath + "[" + j + "]");
                     for (int k = 0; k < j; k++) {
-                        if (c[k].equals(c[j])) {
-                            throw error(cpath, names[k] + " and " + names[j] + " corners coincide at " + coords(c[j]));
+                        if (LandmarkPlausibility.nearlyCoincide(c[k], c[j])) {
+                            throw error(cpath, names[k] + " and " + names[j] + " corners coincide at " + coords(c[j])
+                                    + (c[k].equals(c[j]) ? "" : " (closer than "
+                                    + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)"));
                         }
                     }
                 }
@@ -321,8 +366,9 @@ public final class LandmarkFileReader {
                 }
                 Point2 a = point(l.get(0), path + "[0]");
                 Point2 b = point(l.get(1), path + "[1]");
-                if (a.equals(b)) {
-                    throw error(path, "the two end points coincide at " + coords(a) + ", the line is undefined");
+                if (LandmarkPlausibility.nearlyCoincide(a, b)) {
+                    throw error(path, "the two end points coincide at " + coords(a) + (a.equals(b) ? "" : " (closer than "
+                            + num(LandmarkPlausibility.MIN_SEPARATION_PX) + " px)") + ", the line is undefined");
                 }
                 lines[i] = Segment2.of(a, b);
             }
@@ -367,8 +413,8 @@ public final class LandmarkFileReader {
                 }
                 return new Calibration(Optional.empty(), source, detail, warning);
             }
-            double row = positive(node.get("rowMm"), "calibration.rowMm");
-            double column = positive(node.get("columnMm"), "calibration.columnMm");
+            double row = plausible(positive(node.get("rowMm"), "calibration.rowMm"), "calibration.rowMm");
+            double column = plausible(positive(node.get("columnMm"), "calibration.columnMm"), "calibration.columnMm");
             return new Calibration(Optional.of(PixelSpacing.of(row, column)), source, detail, warning);
         }
 
@@ -414,6 +460,10 @@ public final class LandmarkFileReader {
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
                 throw error(path, "coordinates must be finite numbers, got " + node);
             }
+            Optional<String> far = LandmarkPlausibility.coordinateProblem(x, y);
+            if (far.isPresent()) {
+                throw error(path, far.get());
+            }
             return Point2.of(x, y);
         }
 
@@ -421,7 +471,17 @@ public final class LandmarkFileReader {
             if (!node.isArray() || node.size() != 2 || !node.get(0).isNumber() || !node.get(1).isNumber()) {
                 throw error(path, "expected " + shape + " of two numbers, got " + describe(node));
             }
-            return new double[] {positive(node.get(0), path + "[0]"), positive(node.get(1), path + "[1]")};
+            return new double[] {plausible(positive(node.get(0), path + "[0]"), path + "[0]"),
+                plausible(positive(node.get(1), path + "[1]"), path + "[1]")};
+        }
+
+        /** A spacing in the range a projection radiograph has ({@link PixelSpacing#isPlausible}). */
+        private double plausible(double mm, String path) throws LandmarkFileException {
+            if (!PixelSpacing.isPlausible(mm)) {
+                throw error(path, mm + " mm per pixel is outside the " + PixelSpacing.plausibleRange()
+                        + " a projection radiograph has");
+            }
+            return mm;
         }
 
         private double positive(JsonNode node, String path) throws LandmarkFileException {

@@ -50,8 +50,11 @@ public final class RadiographReader {
         if (Files.isDirectory(path)) {
             throw new ImageReadException(name + ": is a directory, not an image file");
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new ImageReadException(name + ": no such file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ImageReadException(name + ": is not a regular file (a device, pipe or socket), not an image file");
         }
         long size;
         byte[] head = new byte[132];

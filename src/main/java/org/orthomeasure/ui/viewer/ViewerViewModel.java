@@ -408,7 +408,7 @@ public final class ViewerViewModel {
             }
             OptionalDouble mm = dialogs.askPositiveNumber("Calibrate by a line",
                     String.format(Locale.ROOT, "Known length of the line (%.1f px), mm:", a.distanceTo(b)), 100);
-            mm.ifPresent(v -> session.userCalibrationProperty().set(CalibrationRules.userLine(a, b, v)));
+            mm.ifPresent(v -> setUserCalibration("Calibrate by a line", CalibrationRules.userLine(a, b, v)));
             cancelTool();
         }
     }
@@ -432,8 +432,24 @@ public final class ViewerViewModel {
         }
         OptionalDouble mm = dialogs.askPositiveNumber("Calibrate by a ball",
                 String.format(Locale.ROOT, "Ball diameter (fitted %.1f px), mm:", c.diameter()), 25);
-        mm.ifPresent(v -> session.userCalibrationProperty().set(CalibrationRules.calibrationBall(v, c)));
+        mm.ifPresent(v -> setUserCalibration("Calibrate by a ball", CalibrationRules.calibrationBall(v, c)));
         cancelTool();
+    }
+
+    /**
+     * Takes a user calibration only when its spacing is one a projection radiograph can have
+     * ({@link org.orthomeasure.core.calibration.PixelSpacing#isPlausibleForRadiograph}); otherwise says
+     * why and keeps the current calibration, so no length is shown that no patient has.
+     */
+    private void setUserCalibration(String title, org.orthomeasure.core.calibration.Calibration c) {
+        org.orthomeasure.core.calibration.PixelSpacing s = c.spacing().orElseThrow();
+        if (!s.isPlausibleForRadiograph()) {
+            dialogs.showError(title, String.format(Locale.ROOT, "That gives %.4g mm per pixel, outside the %s a "
+                    + "radiograph has: check the length and the points", s.rowMm(),
+                    org.orthomeasure.core.calibration.PixelSpacing.plausibleRange()));
+            return;
+        }
+        session.userCalibrationProperty().set(c);
     }
 
     /** Goes back to the film's own calibration. */

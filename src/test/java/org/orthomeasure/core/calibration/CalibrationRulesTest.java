@@ -100,6 +100,37 @@ class CalibrationRulesTest {
     }
 
     @Test
+    void spacingsNoRadiographHasAreInvalidWithANote() {
+        for (String bad : List.of("1e308\\1", "1e-300\\1e-300", "100\\100", "0.019\\0.1", "0.1\\2.001")) {
+            Calibration c = CalibrationRules.fromDicom(bad, null, null, "GEOMETRY", null);
+            assertFalse(c.isCalibrated(), bad);
+            assertEquals("px", c.lengthUnit());
+            assertEquals("Pixel Spacing '" + bad + "' is outside the 0.02-2 mm per pixel a projection radiograph has:"
+                    + " treated as invalid, lengths are in px", c.warning().orElseThrow());
+        }
+        assertFalse(CalibrationRules.fromDicom(null, "1e308\\1e308", null, null, null).isCalibrated());
+        // the corrected spacing is held to the same range
+        Calibration corrected = CalibrationRules.fromDicom(null, "0.1\\0.1", "0.001", null, null);
+        assertFalse(corrected.isCalibrated());
+        assertTrue(corrected.warning().orElseThrow().startsWith("Imager Pixel Spacing 0.1 mm / magnification 0.001 is"
+                + " outside the 0.02-2 mm per pixel"), corrected.warning().get());
+        // the range ends are accepted
+        assertEquals(PixelSpacing.of(0.02, 2.0), CalibrationRules.fromDicom("0.02\\2", null, null, null, null).spacing()
+                .orElseThrow());
+    }
+
+    @Test
+    void aNulInsideADecimalStringMakesItUnparsable() {
+        Calibration c = CalibrationRules.fromDicom("1\u0000\\1", null, null, null, null);
+        assertFalse(c.isCalibrated());
+        assertEquals("Pixel Spacing '1\\u0000\\1' is invalid (zero, negative or unparsable): lengths are in px",
+                c.warning().orElseThrow());
+        assertEquals(PixelSpacing.isotropic(0.5), CalibrationRules.fromDicom(" 0.5 \\.5", null, null, null, null)
+                .spacing().orElseThrow(), "space padding is DICOM's and allowed");
+        assertFalse(CalibrationRules.fromDicom("0x1p-1\\0.5", null, null, null, null).isCalibrated(), "hex is not DS");
+    }
+
+    @Test
     void nothingPresentIsUncalibrated() {
         Calibration c = CalibrationRules.fromDicom(null, "", null, null, null);
         assertFalse(c.isCalibrated());

@@ -2,7 +2,6 @@ package org.orthomeasure.core.spine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +30,7 @@ class SpineCurvesAasceTest {
 
     @Test
     void reproducesTheReferenceAnglesOfTheTrainingSet() throws IOException {
-        Path dir = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
-        assumeTrue(Files.isDirectory(dir), "AASCE data not present at " + dir);
+        Path dir = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         List<String> names = Files.readAllLines(dir.resolve("filenames.csv"));
         List<String> landmarks = Files.readAllLines(dir.resolve("landmarks.csv"));
         List<String> angles = Files.readAllLines(dir.resolve("angles.csv"));

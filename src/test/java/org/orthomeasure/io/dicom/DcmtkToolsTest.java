@@ -35,11 +35,17 @@ class DcmtkToolsTest {
         assertTrue(DcmtkTools.onPath(dir.toString()).find("dcmdjpeg").isEmpty());
     }
 
+    /** Any input file: the stand-in scripts never read it (and no shared data is needed to test the tool path). */
+    private Path input() throws Exception {
+        return Files.write(dir.resolve("in.dcm"), new byte[] {0, 1, 2, 3});
+    }
+
     @Test
     void aFailingToolGivesItsMessage() throws Exception {
         script("dcmdjpls", "echo 'E: cannot decode' >&2; exit 1");
+        Path in = input();
         ImageReadException e = assertThrows(ImageReadException.class, () -> DcmtkTools.onPath(dir.toString())
-                .decompress("dcmdjpls", Wg04Files.file("RG2_JLSL.dcm"), "JPEG-LS lossless"));
+                .decompress("dcmdjpls", in, "JPEG-LS lossless"));
         assertTrue(e.getMessage().contains("dcmdjpls could not decode the JPEG-LS lossless pixel data (E: cannot decode)"),
                 e.getMessage());
     }
@@ -48,8 +54,9 @@ class DcmtkToolsTest {
     @Timeout(30)
     void aHangingToolIsKilled() throws Exception {
         script("dcmdjpls", "sleep 60");
+        Path in = input();
         ImageReadException e = assertThrows(ImageReadException.class, () -> DcmtkTools.onPath(dir.toString())
-                .withTimeout(1).decompress("dcmdjpls", Wg04Files.file("RG2_JLSL.dcm"), "JPEG-LS lossless"));
+                .withTimeout(1).decompress("dcmdjpls", in, "JPEG-LS lossless"));
         assertTrue(e.getMessage().contains("did not finish decoding JPEG-LS lossless within 1 s"), e.getMessage());
     }
 }

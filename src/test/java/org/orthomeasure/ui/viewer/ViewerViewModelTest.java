@@ -2,6 +2,7 @@ package org.orthomeasure.ui.viewer;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,18 @@ class ViewerViewModelTest {
         assertEquals(ViewerViewModel.Tool.PLACE, vm.toolProperty().get());
         assertTrue(session.reading().allPoints().isEmpty(), "calibration clicks place no landmark");
         assertTrue(dialogs.prompts.get(0).contains("200.0 px"), dialogs.prompts.toString());
+    }
+
+    @Test
+    void aLineCalibrationNoRadiographHasIsRefusedAndChangesNothing() {
+        vm.startLineCalibration();
+        dialogs.numbers.add(50_000.0); // 50 m over 200 px: 250 mm per pixel
+        vm.press(100, 100);
+        vm.press(100, 300);
+        assertEquals(CalibrationSource.NONE, session.calibration().source());
+        assertEquals(List.of("That gives 250.0 mm per pixel, outside the 0.02-2 mm per pixel a radiograph has: check"
+                + " the length and the points"), dialogs.errors);
+        assertEquals(ViewerViewModel.Tool.PLACE, vm.toolProperty().get());
     }
 
     @Test
