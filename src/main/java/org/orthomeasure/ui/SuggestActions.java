@@ -93,14 +93,20 @@ public final class SuggestActions implements AutoCloseable {
 
     /** Attaches the detector's suggestion as the hidden reference reading (check mode). Completes on the FX thread. */
     public CompletableFuture<Void> suggestionAsReference() {
+        var mostly = session.mostlySuggestedWarning();
+        if (mostly.isPresent() && !dialogs.confirm("Compare with the app's suggestion", "Your reading is mostly the "
+                + "suggestion itself: " + mostly.get() + " Compare anyway?")) {
+            status.accept("Not compared: most of your vertebrae are the app's unconfirmed suggestion");
+            return CompletableFuture.completedFuture(null);
+        }
         return detect("Compare with suggestion").thenAccept(result -> result.ifPresent(r -> {
             LandmarkSet set = LandmarkSet.empty();
             for (Vertebra v : r.detection().vertebrae().orElseThrow()) {
                 set = set.withVertebra(v);
             }
             var conf = r.detection().confidence();
-            session.setReference(Reading.of(set), String.format(Locale.ROOT, "OrthoMeasure suggestion (confidence %.2f%s)",
-                    conf.score(), conf.low() ? ", LOW" : ""));
+            session.setReference(Reading.of(set), String.format(Locale.ROOT, "%s (confidence %.2f%s)",
+                    Session.SUGGESTION_REFERENCE, conf.score(), conf.low() ? ", LOW" : ""));
             status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
                     + conf.lowConfidenceReason().map(w -> "; low confidence: " + w).orElse(""));
         }));

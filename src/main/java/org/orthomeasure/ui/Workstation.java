@@ -116,8 +116,14 @@ public final class Workstation extends BorderPane {
         MenuItem redo2 = item("Redo", "Shortcut+Shift+Z", vm.session()::redo);
         redo2.setVisible(false);
         MenuItem delete = item("_Delete selected point", "Delete", viewer::deleteSelected);
+        MenuItem again = item("_Place again (next click moves the selected landmark)", "Shift+P", () -> {
+            if (!viewer.placeAgain()) {
+                vm.setStatus("Place again: select a placed landmark first (click it, or choose it in the list)");
+            }
+        });
+        again.setId("placeAgain");
         MenuItem next = item("_Next landmark", "Tab", viewer::nextStep);
-        edit.getItems().addAll(undo, redo, redo2, new SeparatorMenuItem(), delete, next);
+        edit.getItems().addAll(undo, redo, redo2, new SeparatorMenuItem(), delete, again, next);
 
         Menu view = new Menu("_View");
         view.getItems().addAll(

@@ -131,9 +131,7 @@ public final class StepsPanel extends VBox {
             if (!done.equals(lastDone)) {
                 lastDone = done;
                 steps.refresh();
-                if (vm.activeStepProperty().get() == null) {
-                    showActive(null);
-                }
+                showActive(vm.activeStepProperty().get());
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -142,6 +140,7 @@ public final class StepsPanel extends VBox {
             }
         });
         vm.activeStepProperty().addListener((o, a, b) -> showActive(b));
+        vm.placingAgainProperty().addListener((o, a, b) -> showActive(vm.activeStepProperty().get()));
         showProtocol(vm.session().protocol());
         showActive(vm.activeStepProperty().get());
     }
@@ -160,13 +159,28 @@ public final class StepsPanel extends VBox {
         showActive(vm.activeStepProperty().get());
     }
 
+    /**
+     * The active step's instruction; for a placed one, how to move it, since a click does not
+     * ("drag it, or Place again").
+     */
+    private String instructionFor(Step s) {
+        if (vm.placingAgainProperty().get()) {
+            return "Place again: click where it goes now (Esc cancels). " + s.instruction();
+        }
+        if (LandmarkProtocol.isDone(s, vm.session().reading())) {
+            return "Placed. A click does not move it: drag the point, or use Edit > Place again (Shift+P). "
+                    + s.instruction();
+        }
+        return s.instruction();
+    }
+
     private void showActive(Step s) {
         syncing = true;
         try {
             if (s == null) {
                 steps.getSelectionModel().clearSelection();
                 List<Step> missing = vm.session().protocol().missing(vm.session().reading());
-                instruction.setText(missing.isEmpty() ? "All landmarks placed. Drag a point to adjust it; Delete removes the selected one."
+                instruction.setText(missing.isEmpty() ? "All landmarks placed. A click selects a point; drag a point to move it; Delete removes the selected one."
                         : "Choose a landmark in the list.");
                 diagram.show(null);
             } else {
@@ -175,7 +189,7 @@ public final class StepsPanel extends VBox {
                 if (i >= 0) {
                     steps.scrollTo(Math.max(0, i - 3));
                 }
-                instruction.setText(s.instruction());
+                instruction.setText(instructionFor(s));
                 diagram.show(s.target());
             }
         } finally {

@@ -359,6 +359,26 @@ public final class Session {
         return filled;
     }
 
+    /**
+     * The check-mode warning for a reading that is mostly the app's unconfirmed suggestion (more than
+     * half of its vertebrae): comparing it measures the suggestion, not the user, and with the
+     * suggestion as reference it compares the suggestion with itself. Empty otherwise.
+     */
+    public Optional<String> mostlySuggestedWarning() {
+        int vertebrae = reading().landmarks().vertebrae().size();
+        int unconfirmed = suggested.get().size();
+        if (vertebrae == 0 || 2 * unconfirmed <= vertebrae) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "%d of your %d vertebrae are unconfirmed suggestions: "
+                + "the comparison is of the app's suggestion, not of your reading%s. Correct or accept them first.",
+                unconfirmed, vertebrae, referenceName.get().startsWith(SUGGESTION_REFERENCE)
+                        ? " (here compared with itself)" : ""));
+    }
+
+    /** The name prefix of a reference reading that is the app's own suggestion. */
+    public static final String SUGGESTION_REFERENCE = "OrthoMeasure suggestion";
+
     /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
     public void acceptAllSuggestions() {
         commit(history.current().allAccepted());

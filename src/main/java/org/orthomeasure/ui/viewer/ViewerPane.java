@@ -28,8 +28,9 @@ import org.orthomeasure.io.image.WindowPreset;
  * region when zoomed in, made off the FX thread), the overlay, the landmark points, the calibration
  * tool's points and a magnifier loupe; forwards mouse input to the {@link ViewerViewModel}.
  *
- * <p>Mouse: left click places the active landmark or picks a point to drag; wheel zooms to the
- * cursor; right drag changes window/level; middle drag (or Ctrl/Shift + left drag) pans.
+ * <p>Mouse: left click places the next unplaced landmark (or selects when all are placed); left drag
+ * on a point moves it; wheel zooms to the cursor; right drag changes window/level; middle drag (or
+ * Ctrl/Shift + left drag) pans.
  */
 public final class ViewerPane extends Region {
 
@@ -92,7 +93,7 @@ public final class ViewerPane extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             vm.hover(e.getX(), e.getY());
-            setCursor(vm.pick(e.getX(), e.getY()).isPresent() ? Cursor.HAND : Cursor.CROSSHAIR);
+            setCursor(vm.pick(e.getX(), e.getY()).isPresent() ? Cursor.MOVE : Cursor.CROSSHAIR); // drag moves it
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.exited());
     }
