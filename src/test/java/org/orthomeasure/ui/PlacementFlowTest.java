@@ -167,6 +167,46 @@ class PlacementFlowTest {
     }
 
     @Test
+    void aPlateauPointPlacedOnTheFemurIsFlaggedByName(FxRobot robot) throws Exception {
+        Assumptions.assumeTrue(Files.exists(LONG_LEG) && Files.exists(LONG_LEG_TRUTH), "sample film not present");
+        open(robot, LONG_LEG);
+        LandmarkSet truth = new LandmarkFileReader().read(LONG_LEG_TRUTH).landmarks();
+        robot.interact(() -> {
+            vm.session().protocolProperty().set(LandmarkProtocol.longLeg(EnumSet.of(Side.R), false));
+            Reading r = Reading.empty();
+            for (Step s : vm.session().protocol().steps()) {
+                r = r.with(s.target(), truth.point(((PointRef.Limb) s.target()).key()).orElseThrow());
+            }
+            vm.session().edit(r);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var flags = robot.lookup("#plausibilityFlags").queryAs(javafx.scene.control.Label.class);
+        assertTrue(!flags.isVisible(), "the true landmarks are plausible: " + flags.getText());
+
+        // the medial plateau point placed again on mid-femur, 880 px (240 mm) above the knee centre
+        Point2 knee = truth.point(Side.R, LimbLandmark.KNEE_CENTER).orElseThrow();
+        robot.interact(() -> {
+            vm.viewer().selectedProperty().set(limb(LimbLandmark.TIBIAL_PLATEAU_MEDIAL));
+            vm.viewer().placeAgain();
+        });
+        Point2 clicked = clickAt(robot, Point2.of(knee.x(), knee.y() - 880));
+        WaitForAsyncUtils.waitForFxEvents();
+        double mm = clicked.distanceTo(knee) * vm.session().calibration().spacing().orElseThrow().rowMm();
+        assertTrue(flags.isVisible());
+        String first = flags.getText().split("\n")[0];
+        assertEquals(String.format(java.util.Locale.ROOT, "⚠ Check: Right tibial plateau, medial: %.0f mm from the knee centre "
+                + "(expected within %.0f mm)", mm, 0.2 * knee.distanceTo(truth.point(Side.R, LimbLandmark.FEMORAL_HEAD_CENTER)
+                .orElseThrow()) * vm.session().calibration().spacing().orElseThrow().rowMm()), first);
+        assertTrue(flags.getText().contains("Right femoral condyle, medial:") && flags.getText().contains("below the tibial plateau, medial"),
+                flags.getText());
+        assertTrue(flags.getText().contains("Right joint lines converge by"), flags.getText());
+        assertTrue(!flags.getText().contains("tibialPlateauMedial"), "no internal ids: " + flags.getText());
+        robot.interact(() -> vm.session().undo());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!flags.isVisible());
+    }
+
+    @Test
     void theEndplateLinesProtocolWorksOnAFilmWithSuggestedVertebrae(FxRobot robot) throws Exception {
         Assumptions.assumeTrue(Files.exists(SPINE) && Files.exists(SPINE_TRUTH), "sample film not present");
         open(robot, SPINE);

@@ -22,7 +22,10 @@ import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.core.measure.Missing;
 import org.orthomeasure.core.measure.NormalRange;
 import org.orthomeasure.core.measure.Unit;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
+import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.ui.text.ClinicalText;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -41,6 +44,8 @@ public final class MeasurementsPanel extends VBox {
     private final Label missing = new Label();
     private final Label lengthUnit = new Label();
     private final Label notes = new Label();
+    /** The plausibility flags: one line per landmark to check. */
+    private final Label plausibility = new Label();
     private final CpakGrid cpakR = new CpakGrid("R-");
     private final CpakGrid cpakL = new CpakGrid("L-");
     private final VBox cpakBox = new VBox(4);
@@ -119,7 +124,13 @@ public final class MeasurementsPanel extends VBox {
                         + "unconfirmed suggestions: the curves use them as suggested.", session.suggestedProperty()));
         suggestedNote.visibleProperty().bind(suggestedNote.textProperty().isNotEmpty());
         suggestedNote.managedProperty().bind(suggestedNote.visibleProperty());
-        VBox content = new VBox(6, mTitle, lengthUnit, table, suggestedNote, missing, cpakBox, notes);
+        plausibility.setId("plausibilityFlags");
+        plausibility.setWrapText(true);
+        plausibility.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        plausibility.setMaxWidth(390);
+        plausibility.getStyleClass().add("plausibility");
+        plausibility.setTooltip(new Tooltip("A landmark far from where the protocol expects it: check it before using the values"));
+        VBox content = new VBox(6, mTitle, lengthUnit, plausibility, table, suggestedNote, missing, cpakBox, notes);
         content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -130,6 +141,7 @@ public final class MeasurementsPanel extends VBox {
         session.measurementsProperty().addListener((o, a, b) -> scheduleRefresh());
         session.calibrationProperty().addListener((o, a, b) -> scheduleRefresh());
         session.protocolProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.readingProperty().addListener((o, a, b) -> scheduleRefresh());
         refresh();
     }
 
@@ -188,6 +200,13 @@ public final class MeasurementsPanel extends VBox {
     }
 
     private void refreshRest(MeasurementSet ms) {
+        List<PlausibilityFlag> flags = session.protocol().kind() != org.orthomeasure.core.landmarks.Protocol.LONG_LEG
+                ? List.of() : LimbPlausibility.check(session.reading().landmarks(), session.calibration().spacing())
+                .stream().filter(f -> session.protocol().sides().contains(f.side())).toList();
+        plausibility.setText(flags.stream().map(f -> "⚠ Check: " + ClinicalText.plausibility(f))
+                .collect(Collectors.joining("\n")));
+        plausibility.setVisible(!flags.isEmpty());
+        plausibility.setManaged(!flags.isEmpty());
 
         List<Step> missingSteps = session.protocol().missing(session.reading());
         missing.setText(missingSteps.isEmpty() ? "missing: nothing, all landmarks of the protocol are placed"

@@ -11,7 +11,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -68,6 +70,8 @@ public final class StepsPanel extends VBox {
     private final StepDiagram diagram = new StepDiagram();
     private boolean syncing;
     private List<Boolean> lastDone = List.of();
+    /** The landmarks the plausibility rules ask to check, marked in the list. */
+    private java.util.Set<PointRef> flagged = java.util.Set.of();
 
     public StepsPanel(ViewerViewModel vm) {
         this.vm = vm;
@@ -103,7 +107,7 @@ public final class StepsPanel extends VBox {
                     return;
                 }
                 boolean done = LandmarkProtocol.isDone(s, vm.session().reading());
-                setText((done ? "✓ " : "○ ") + s.title());
+                setText((flagged.contains(s.target()) ? "⚠ " : done ? "✓ " : "○ ") + s.title());
                 getStyleClass().removeAll("done", "optional-step");
                 if (done) {
                     getStyleClass().add("done");
@@ -128,8 +132,10 @@ public final class StepsPanel extends VBox {
         vm.session().readingProperty().addListener((o, a, b) -> {
             // re-render the cells only when a tick changes (not on every drag step)
             List<Boolean> done = steps.getItems().stream().map(st -> LandmarkProtocol.isDone(st, b)).toList();
-            if (!done.equals(lastDone)) {
+            java.util.Set<PointRef> nowFlagged = flagged(b);
+            if (!done.equals(lastDone) || !nowFlagged.equals(flagged)) {
                 lastDone = done;
+                flagged = nowFlagged;
                 steps.refresh();
                 showActive(vm.activeStepProperty().get());
             }
@@ -143,6 +149,21 @@ public final class StepsPanel extends VBox {
         vm.placingAgainProperty().addListener((o, a, b) -> showActive(vm.activeStepProperty().get()));
         showProtocol(vm.session().protocol());
         showActive(vm.activeStepProperty().get());
+    }
+
+    /** The landmarks of the protocol's legs that a plausibility rule flags (the one to check first). */
+    private java.util.Set<PointRef> flagged(org.orthomeasure.core.protocol.Reading reading) {
+        LandmarkProtocol p = vm.session().protocol();
+        if (p.variant() != LandmarkProtocol.Variant.LONG_LEG) {
+            return java.util.Set.of();
+        }
+        java.util.Set<PointRef> out = new java.util.HashSet<>();
+        for (var f : LimbPlausibility.check(reading.landmarks(), vm.session().calibration().spacing())) {
+            if (p.sides().contains(f.side())) {
+                out.add(new PointRef.Limb(f.landmark()));
+            }
+        }
+        return out;
     }
 
     private void showProtocol(LandmarkProtocol p) {
