@@ -83,7 +83,7 @@ public final class Workstation extends BorderPane {
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : vm.recent().files()) {
-                recent.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+                recent.getItems().add(fileItem(p));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
@@ -91,7 +91,7 @@ public final class Workstation extends BorderPane {
         fillRecent.run();
         Menu samples = new Menu("_Sample films");
         for (Path p : vm.sampleFilms()) {
-            samples.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+            samples.getItems().add(fileItem(p));
         }
         samples.setDisable(samples.getItems().isEmpty());
         MenuItem save = item("_Save session", "Shortcut+S", vm::saveNow);
@@ -256,6 +256,14 @@ public final class Workstation extends BorderPane {
         return bar;
     }
 
+    /** A menu item opening {@code p}, its file name shown as written (no mnemonic: "RG2_JPLL.dcm" keeps its "_"). */
+    private MenuItem fileItem(Path p) {
+        MenuItem m = new MenuItem(p.getFileName().toString());
+        m.setMnemonicParsing(false);
+        m.setOnAction(e -> vm.open(p));
+        return m;
+    }
+
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accelerator != null) {
@@ -374,6 +382,7 @@ public final class Workstation extends BorderPane {
         box.getChildren().addAll(title, hint);
         for (Path p : vm.sampleFilms()) {
             Button b = new Button(p.getFileName().toString());
+            b.setMnemonicParsing(false);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> vm.open(p));
             b.getStyleClass().add("sample-button");
@@ -381,6 +390,7 @@ public final class Workstation extends BorderPane {
         }
         for (Path p : vm.recent().files().stream().limit(4).toList()) {
             Button b = new Button("Recent: " + p.getFileName());
+            b.setMnemonicParsing(false);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> vm.open(p));
             box.getChildren().add(b);

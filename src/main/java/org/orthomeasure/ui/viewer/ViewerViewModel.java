@@ -123,6 +123,7 @@ public final class ViewerViewModel {
         transform.set(ViewTransform.fit(film.width(), film.height(), viewWidth.get(), viewHeight.get()));
         tool.set(Tool.PLACE);
         placingAgain.set(false);
+        exited(); // no read-out of the film shown before
         calibrationPoints.clear();
         selected.set(null);
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
