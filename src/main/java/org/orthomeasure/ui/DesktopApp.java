@@ -19,6 +19,8 @@ import org.orthomeasure.ui.viewer.ViewerViewModel;
 public final class DesktopApp extends Application {
 
     private WorkstationViewModel vm;
+    /** Where the window's size and place are kept (null: not kept, as in tests). */
+    private Preferences windowPrefs;
 
     /** The one line printed when the workstation cannot open a window. */
     public static final String NEEDS_A_DISPLAY = "orthomeasure: the workstation needs a display (%s); without one, "
@@ -74,6 +76,7 @@ public final class DesktopApp extends Application {
      * @return the view model, for tests
      */
     public WorkstationViewModel start(Stage stage, List<String> args, Preferences prefsOrNull) {
+        windowPrefs = prefsOrNull;
         Session session = new Session();
         FxDialogs dialogs = new FxDialogs(stage);
         ViewerViewModel viewer = new ViewerViewModel(session, dialogs);
@@ -86,11 +89,18 @@ public final class DesktopApp extends Application {
         this.vm = model;
         Workstation root = new Workstation(vm);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight() - 40));
+        WindowBounds bounds = WindowBounds.restore(windowPrefs, screen);
+        Scene scene = new Scene(root, bounds.width(), bounds.height());
         stage.setScene(scene);
+        if (bounds.x() != null) {
+            stage.setX(bounds.x());
+            stage.setY(bounds.y());
+        }
+        stage.setMaximized(bounds.maximized());
         stage.titleProperty().bind(vm.titleProperty());
         stage.getIcons().addAll(icon("orthomeasure-64.png"), icon("orthomeasure-256.png"));
         stage.setOnHidden(e -> {
+            WindowBounds.save(windowPrefs, stage);
             root.viewerPane().dispose();
             vm.close();
         });

@@ -30,4 +30,7 @@ public interface Dialogs {
 
     /** Shows a one-line error. */
     void showError(String title, String message);
+
+    /** Shows information (several lines, e.g. the keyboard shortcuts), non-blocking where the toolkit allows. */
+    void showInfo(String title, String message);
 }

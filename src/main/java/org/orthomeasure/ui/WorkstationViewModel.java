@@ -118,9 +118,10 @@ public final class WorkstationViewModel implements AutoCloseable {
                     recent.add(path);
                     title.set("OrthoMeasure — " + path.getFileName());
                     long t3 = System.nanoTime();
-                    status.set(String.format(Locale.ROOT, "%s: %d×%d, opened in %d ms (decode %d, display %d)%s%s",
+                    status.set(String.format(Locale.ROOT, "%s: %d×%d, opened in %d ms (decode %d, display %d); %s (%s)%s%s",
                             path.getFileName(), film.width(), film.height(), (t3 - t0) / 1_000_000,
-                            (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000,
+                            (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000, session.protocol().name(),
+                            session.protocolReasonProperty().get(),
                             film.notes().isEmpty() ? "" : "; " + String.join("; ", film.notes()),
                             restored.message().map(m -> "; " + m).orElse("")));
                     restored.problem().ifPresent(m -> dialogs.showError("Session", m));

@@ -94,9 +94,13 @@ class PlacementFlowTest {
     /** Clicks at the screen point nearest to image point {@code p}; returns the image point clicked. */
     private Point2 clickAt(FxRobot robot, Point2 p) {
         Point2D local = centreOn(robot, p);
-        robot.clickOn(pane.localToScreen(local), MouseButton.PRIMARY);
+        // the robot clicks whole screen pixels: the image point is where that pixel lies in the pane
+        Point2D onScreen = pane.localToScreen(local);
+        Point2D whole = new Point2D(Math.round(onScreen.getX()), Math.round(onScreen.getY()));
+        Point2D clicked = pane.screenToLocal(whole);
+        robot.clickOn(whole, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        return vm.viewer().transformProperty().get().toImage(local.getX(), local.getY());
+        return vm.viewer().transformProperty().get().toImage(clicked.getX(), clicked.getY());
     }
 
     private static PointRef limb(LimbLandmark l) {

@@ -11,6 +11,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -87,6 +88,9 @@ public final class ViewerViewModel {
     private final ObjectBinding<Overlay> overlay;
 
     private final BooleanProperty placingAgain = new SimpleBooleanProperty(this, "placingAgain");
+    private final BooleanProperty cornerInfo = new SimpleBooleanProperty(this, "cornerInfo", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper windowing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "windowing");
 
     /** The press of the current left-button gesture (screen), null when none. */
     private Point2 pressed;
@@ -146,8 +150,9 @@ public final class ViewerViewModel {
         update(t -> t.panBy(dx, dy));
     }
 
+    /** A quarter turn, then the whole film fitted again (a tall film turned on its side would not fit). */
     public void rotate(boolean clockwise) {
-        update(t -> t.rotate(clockwise, viewWidth.get() / 2, viewHeight.get() / 2));
+        update(t -> t.rotate(clockwise, viewWidth.get() / 2, viewHeight.get() / 2).fit(viewWidth.get(), viewHeight.get()));
     }
 
     public void flipHorizontal() {
@@ -158,8 +163,9 @@ public final class ViewerViewModel {
         update(t -> t.flipVertical(viewWidth.get() / 2, viewHeight.get() / 2));
     }
 
+    /** Upright and unflipped, fitted again. */
     public void resetOrientation() {
-        update(t -> t.resetOrientation(viewWidth.get() / 2, viewHeight.get() / 2));
+        update(t -> t.resetOrientation(viewWidth.get() / 2, viewHeight.get() / 2).fit(viewWidth.get(), viewHeight.get()));
     }
 
     /** The viewport was resized: keep the image point at the centre where it was. */
@@ -182,6 +188,29 @@ public final class ViewerViewModel {
     /** Starts a right-drag window change. */
     public void beginWindowDrag() {
         windowAtDragStart = window.get() == null ? null : window.get().window();
+        windowing.set(windowAtDragStart != null);
+    }
+
+    /** Ends a right-drag window change. */
+    public void endWindowDrag() {
+        windowAtDragStart = null;
+        windowing.set(false);
+    }
+
+    /** True during a right-drag window change (the viewer shows the numbers even with the corner text off). */
+    public ReadOnlyBooleanProperty windowingProperty() {
+        return windowing.getReadOnlyProperty();
+    }
+
+    /** Whether the corner text (patient, study, window, zoom, calibration) is shown; on by default. */
+    public BooleanProperty cornerInfoProperty() {
+        return cornerInfo;
+    }
+
+    /** The corner text of the film on screen; null without a film. */
+    public CornerInfo cornerInfo() {
+        Radiograph film = session.radiograph();
+        return film == null ? null : CornerInfo.of(film, window.get(), invert.get(), transform.get(), session.calibration());
     }
 
     /**
