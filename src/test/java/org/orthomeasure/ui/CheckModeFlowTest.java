@@ -106,7 +106,7 @@ class CheckModeFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.session().radiograph() != null);
         robot.interact(() -> vm.session().edit(Reading.of(rightLeg(Point2.of(180, 1000)))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("−2.9° (177.1°)", text(robot, "#value-R-HKA"));
+        assertEquals("2.9° varus (177.1°)", text(robot, "#value-R-HKA"));
 
         // the Check tab: load the attending's file through the panel's button
         robot.interact(() -> ((TabPane) robot.lookup("#sideTabs").query()).getSelectionModel().select(1));

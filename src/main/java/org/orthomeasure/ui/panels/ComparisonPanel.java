@@ -327,7 +327,8 @@ public final class ComparisonPanel extends VBox {
         }
         int row = 0;
         for (LandmarkDifference d : single) {
-            Label name = new Label(d.id());
+            Label name = new Label(org.orthomeasure.ui.text.ClinicalText.withNames(d.id()).replace("cobbLines.upper",
+                    "Upper endplate line").replace("cobbLines.lower", "Lower endplate line"));
             Label v = cell("dist-" + d.id().replace('.', '-'), distanceText(d), "value");
             distances.addRow(row++, name, v);
         }

@@ -26,6 +26,7 @@ import org.orthomeasure.core.plausibility.LimbPlausibility;
 import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.ui.text.ClinicalText;
+import org.orthomeasure.ui.text.MeasurementText;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -210,7 +211,7 @@ public final class MeasurementsPanel extends VBox {
 
         List<Step> missingSteps = session.protocol().missing(session.reading());
         missing.setText(missingSteps.isEmpty() ? "missing: nothing, all landmarks of the protocol are placed"
-                : "missing: " + missingSteps.stream().map(Step::id).collect(Collectors.joining(", ")));
+                : "missing: " + missingSteps.stream().map(st -> ClinicalText.point(st.target())).collect(Collectors.joining(", ")));
 
         cpakBox.getChildren().clear();
         for (Side side : Side.values()) {
@@ -228,29 +229,29 @@ public final class MeasurementsPanel extends VBox {
             t.getStyleClass().add("group-header");
             cpakBox.getChildren().addAll(t, grid);
         }
-        List<String> n = new java.util.ArrayList<>(ms.notes());
+        List<String> n = new java.util.ArrayList<>(ms.notes().stream().map(ClinicalText::withNames).toList());
         Map<MeasurementId, Missing> miss = ms.missing();
         boolean protocolSpine = session.protocol().kind() == org.orthomeasure.core.landmarks.Protocol.SPINE;
+        var variant = session.protocol().variant();
         miss.forEach((id, why) -> {
             boolean relevant = id.side().map(s -> session.protocol().sides().contains(s)).orElse(
-                    id.id().startsWith("cobb") == protocolSpine);
+                    id.id().startsWith("cobb") == protocolSpine)
+                    // the two-line protocol has no curve evaluation and the vertebrae protocol no drawn lines
+                    && !(variant == org.orthomeasure.core.protocol.LandmarkProtocol.Variant.COBB_LINES
+                            && id.id().startsWith("cobb."))
+                    && !(variant == org.orthomeasure.core.protocol.LandmarkProtocol.Variant.ALL_VERTEBRAE
+                            && id.equals(MeasurementId.COBB));
             // a landmark that is merely not placed is on the missing line; notes say what else is wrong
             if (relevant && why.note().isPresent() && !why.note().get().contains("not placed")) {
-                n.add(id.id() + ": " + why.describe());
+                n.add(MeasurementText.name(id) + ": " + ClinicalText.withNames(why.describe()));
             }
         });
         notes.setText(String.join("\n", n));
     }
 
-    /** The short name of a measurement in the panels: "HKA", "Major curve", "Cobb (two lines)". */
+    /** The short name of a measurement in the panels: "HKA", "Femur length", "Major curve", "Cobb (two lines)". */
     static String displayName(MeasurementId id) {
-        return id.limbMeasure().map(LimbMeasure::id).orElseGet(() -> switch (id.id()) {
-            case "cobb" -> "Cobb (two lines)";
-            case "cobb.major" -> "Major curve";
-            case "cobb.upper" -> "Upper curve";
-            case "cobb.lower" -> "Lower curve";
-            default -> id.id();
-        });
+        return MeasurementText.name(id);
     }
 
     private int addRow(Measurement m, int row) {
@@ -281,64 +282,38 @@ public final class MeasurementsPanel extends VBox {
         Label range = cells[1];
         Label flag = cells[2];
         value.setText(displayValue(m));
-        value.getTooltip().setText(m.formattedValue() + " " + m.unit().symbol()
+        value.getTooltip().setText(m.id().description() + ": " + m.formattedValue() + " " + m.unit().symbol()
                 + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
-        range.setText(m.normalRange().map(r -> r.describe().replace(" (low reliability)", "")).orElse(""));
-        String flagText = m.isOutsideNormal() ? (m.value() < m.normalRange().orElseThrow().lower() ? "⚠ low" : "⚠ high")
-                : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability"
-                : shortNote(m);
-        flag.setText(flagText);
-        flag.getStyleClass().remove("out-of-range");
+        range.setText(MeasurementText.range(m));
+        String flagText = MeasurementText.flag(m);
+        flag.setText(flagText.isEmpty() ? shortNote(m) : flagText);
+        flag.setTooltip(MeasurementText.flagTooltip(m).map(Tooltip::new).orElse(null));
+        flag.getStyleClass().removeAll("out-of-range", "category");
         value.getStyleClass().remove("out-of-range");
-        if (m.isOutsideNormal()) {
+        if (MeasurementText.isFlagged(m)) {
             flag.getStyleClass().add("out-of-range");
             value.getStyleClass().add("out-of-range");
+        } else if (MeasurementText.category(m).isPresent()) {
+            flag.getStyleClass().add("category");
         }
     }
 
-    /** The side notes a reader needs beside the value: MAD direction, which leg is longer. */
+    /** The side note a reader needs beside the value: which leg is longer (LLD). */
     private static String shortNote(Measurement m) {
-        boolean mad = m.id().limbMeasure().filter(l -> l == LimbMeasure.MAD).isPresent();
-        boolean lld = m.id().equals(MeasurementId.LLD);
-        if (!(mad || lld) || m.note().isEmpty()) {
+        if (!m.id().equals(MeasurementId.LLD) || m.note().isEmpty()) {
             return "";
         }
         String n = m.note().get();
-        if (lld && Math.abs(m.value()) < 0.05) {
+        if (Math.abs(m.value()) < 0.05) {
             return "equal at 0.1 " + m.unit().symbol(); // the shown 0.0 must not say which is longer
-        }
-        if (mad) {
-            return n.contains("medial") ? "H–A medial of K" : n.contains("lateral") ? "H–A lateral of K" : "";
         }
         int semi = n.indexOf(';');
         return semi > 0 ? n.substring(0, semi) : n;
     }
 
-    /**
-     * The value as shown: one decimal with a true minus sign and the unit ("−2.9°", "3.0 mm",
-     * "10.0 px (uncalibrated)"), end vertebrae for Cobb curves, text values as they are. The source of
-     * a mm value is on the "Lengths in mm, ..." line above the table and in the row's tooltip.
-     */
+    /** The value as shown ({@link MeasurementText#value}): "6.0° varus (174.0°)", "21.0 mm medial", "absent". */
     static String displayValue(Measurement m) {
-        if (m.text().isPresent()) {
-            return m.text().get();
-        }
-        double v = m.value();
-        String num = String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
-        if (num.equals("−0.0")) {
-            num = "0.0";
-        }
-        String s = m.unit() == Unit.DEG ? num + "°" : num + " " + m.unit().symbol();
-        if (m.id().limbMeasure().filter(l -> l == LimbMeasure.HKA).isPresent()) {
-            s += String.format(Locale.ROOT, " (%.1f°)", 180 + v);
-        }
-        if (m.from().isPresent()) {
-            s += " " + m.from().get() + "–" + m.to().get();
-        }
-        if (m.unit() == Unit.PX) {
-            s += " (uncalibrated)";
-        }
-        return s;
+        return MeasurementText.value(m);
     }
 
     /** "Calibrated: 0.143 mm/px, detector plane (Imager Pixel Spacing ...)" or "Uncalibrated: lengths in px". */

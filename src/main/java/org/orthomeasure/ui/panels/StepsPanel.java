@@ -14,6 +14,7 @@ import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.plausibility.LimbPlausibility;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.ui.text.ClinicalText;
 import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -107,7 +108,7 @@ public final class StepsPanel extends VBox {
                     return;
                 }
                 boolean done = LandmarkProtocol.isDone(s, vm.session().reading());
-                setText((flagged.contains(s.target()) ? "⚠ " : done ? "✓ " : "○ ") + s.title());
+                setText((flagged.contains(s.target()) ? "⚠ " : done ? "✓ " : "○ ") + ClinicalText.stepTitle(s));
                 getStyleClass().removeAll("done", "optional-step");
                 if (done) {
                     getStyleClass().add("done");

@@ -34,9 +34,10 @@ public final class ClinicalText {
             case TIBIAL_PLATEAU_MEDIAL -> "tibial plateau, medial";
             case TIBIAL_PLATEAU_LATERAL -> "tibial plateau, lateral";
             case GREATER_TROCHANTER_TIP -> "greater trochanter tip";
-            case PLAFOND_MEDIAL -> "tibial plafond, medial";
-            case PLAFOND_LATERAL -> "tibial plafond, lateral";
-            case FEMORAL_HEAD_TOP -> "femoral head, top";
+            case PLAFOND_MEDIAL -> "tibial plafond, medial end";
+            case PLAFOND_LATERAL -> "tibial plafond, lateral end";
+            case FEMORAL_HEAD_TOP -> "femoral head top";
+            default -> l.id().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT); // a landmark added later
         };
     }
 
@@ -58,6 +59,44 @@ public final class ClinicalText {
         }
         PointRef.CobbEnd e = (PointRef.CobbEnd) ref;
         return (e.line() == PointRef.CobbLine.UPPER ? "Upper" : "Lower") + " endplate line, " + (e.start() ? "1st" : "2nd") + " end";
+    }
+
+    private static final java.util.regex.Pattern LANDMARK_ID = java.util.regex.Pattern.compile("\\b[RL]\\.[a-zA-Z]+(\\[\\d+])?");
+
+    /**
+     * {@code text} with every landmark id in it ("R.femoralCondyleMedial", "L.femoralHeadRim[2]")
+     * replaced by its name; other words stay as they are.
+     */
+    public static String withNames(String text) {
+        java.util.regex.Matcher m = LANDMARK_ID.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String id = m.group();
+            String name = id;
+            if (id.contains("femoralHeadRim")) {
+                name = side(id.charAt(0) == 'R' ? Side.R : Side.L) + " femoral head rim";
+            } else {
+                try {
+                    name = landmark(LandmarkKey.parse(id));
+                } catch (IllegalArgumentException notALandmark) {
+                    // not a landmark id: left as written
+                }
+            }
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
+     * A protocol step's title in the landmark list: "Right femoral head centre (H)" for a limb
+     * landmark, the step's own title otherwise ("Upper endplate line, 1st end", "T4 top-left corner").
+     */
+    public static String stepTitle(org.orthomeasure.core.protocol.Step step) {
+        if (step.target() instanceof PointRef.Limb l) {
+            return landmark(l.key()) + " (" + l.key().landmark().abbreviation() + ")";
+        }
+        return step.title();
     }
 
     /** "top-left corner". */

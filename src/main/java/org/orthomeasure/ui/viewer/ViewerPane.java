@@ -446,7 +446,8 @@ public final class ViewerPane extends Region {
         g.strokeRect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
         Step step = vm.activeStepProperty().get();
         String caption = step == null ? String.format(java.util.Locale.ROOT, "×%.1f", loupeScale)
-                : "next: " + step.id();
+                : (vm.placingAgainProperty().get() ? "place again: " : "next: ")
+                        + org.orthomeasure.ui.text.ClinicalText.point(step.target());
         OverlayPainter.drawLabel(g, Point2.of(lx + 4, ly + LOUPE_SIZE + 2), caption, TextAnchor.SOUTH_EAST,
                 Color.web("#eceff1"), Font.font(12));
     }
