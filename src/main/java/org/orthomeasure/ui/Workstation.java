@@ -270,9 +270,9 @@ public final class Workstation extends BorderPane {
         ComparisonPanel panel = new ComparisonPanel(vm.session(), vm.check().comparisonProperty(),
                 new ComparisonPanel.Actions(vm::loadReferenceWithDialog, vm.suggestions()::suggestionAsReference,
                         vm.check()::reveal, vm.check()::exportWithDialog));
-        panel.setPrefWidth(450);
-        panel.setMinWidth(450);
-        panel.setMaxWidth(450);
+        panel.setPrefWidth(470);
+        panel.setMinWidth(470);
+        panel.setMaxWidth(470);
         Tab check = new Tab("Check", panel);
         check.setId("checkTab");
         TabPane tabs = new TabPane(measurements, check);

@@ -59,9 +59,9 @@ public final class MeasurementsPanel extends VBox {
         this.session = session;
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(450);
-        setMinWidth(450);
-        setMaxWidth(450);
+        setPrefWidth(470);
+        setMinWidth(470);
+        setMaxWidth(470);
         getStyleClass().add("side-panel");
 
         calibration.setId("calibrationLabel");
@@ -89,9 +89,7 @@ public final class MeasurementsPanel extends VBox {
         nameCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints valueCol = new javafx.scene.layout.ColumnConstraints();
         valueCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints rangeCol = new javafx.scene.layout.ColumnConstraints();
-        rangeCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        table.getColumnConstraints().addAll(nameCol, valueCol, rangeCol, new javafx.scene.layout.ColumnConstraints());
+        table.getColumnConstraints().addAll(nameCol, valueCol, new javafx.scene.layout.ColumnConstraints());
         lengthUnit.setId("lengthUnit");
         lengthUnit.getStyleClass().add("notes");
 
@@ -107,6 +105,8 @@ public final class MeasurementsPanel extends VBox {
         film.setTooltip(new Tooltip("Use the film's own calibration again"));
         film.setOnAction(e -> vm.clearUserCalibration());
         film.disableProperty().bind(session.userCalibrationProperty().isNull());
+        line.disableProperty().bind(session.radiographProperty().isNull());
+        ball.disableProperty().bind(session.radiographProperty().isNull());
 
         Label calTitle = new Label("Calibration");
         calTitle.getStyleClass().add("panel-title");
@@ -190,13 +190,13 @@ public final class MeasurementsPanel extends VBox {
             if (!g.equals(group)) {
                 Label h = new Label(g);
                 h.getStyleClass().add("group-header");
-                table.add(h, 0, row++, 4, 1);
+                table.add(h, 0, row++, 3, 1);
                 group = g;
             }
             row = addRow(m, row);
         }
         if (ms.measurements().isEmpty()) {
-            table.add(new Label("No measurement yet: place the landmarks."), 0, row, 4, 1);
+            table.add(new Label("No measurement yet: place the landmarks."), 0, row, 3, 1);
         }
     }
 
@@ -262,39 +262,57 @@ public final class MeasurementsPanel extends VBox {
         value.setId("value-" + m.id().id().replace('.', '-'));
         value.getStyleClass().add("value");
         value.setTooltip(new Tooltip());
-        Label range = new Label();
-        range.getStyleClass().add("range");
         Label flag = new Label();
         flag.setId("flag-" + m.id().id().replace('.', '-'));
-        Label[] cells = {value, range, flag};
+        flag.setWrapText(true);
+        flag.setMaxWidth(FLAG_WIDTH);
+        flag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        flag.setTooltip(new Tooltip()); // made once: rows are refilled on every drag step
+        Label[] cells = {value, flag};
         fill(cells, m);
         rows.put(m.id().id(), cells);
         table.add(nameL, 0, row);
         table.add(value, 1, row);
-        table.add(range, 2, row);
-        table.add(flag, 3, row);
+        table.add(flag, 2, row);
         return row + 1;
     }
 
-    /** Writes one measurement into its row's value, range and flag labels. */
+    /** The widest a flag may be before it wraps (px). */
+    private static final double FLAG_WIDTH = 175;
+
+    /**
+     * Writes one measurement into its row's value and flag labels. The flag cell says where the value
+     * stands: the normal range when inside it (grey), "outside normal (range)" when not, the category
+     * for JLO, aHKA and CPAK, "low reliability" for JLCA, the longer leg for LLD.
+     */
     private static void fill(Label[] cells, Measurement m) {
         Label value = cells[0];
-        Label range = cells[1];
-        Label flag = cells[2];
+        Label flag = cells[1];
         value.setText(displayValue(m));
         value.getTooltip().setText(m.id().description() + ": " + m.formattedValue() + " " + m.unit().symbol()
                 + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
-        range.setText(MeasurementText.range(m));
         String flagText = MeasurementText.flag(m);
-        flag.setText(flagText.isEmpty() ? shortNote(m) : flagText);
-        flag.setTooltip(MeasurementText.flagTooltip(m).map(Tooltip::new).orElse(null));
-        flag.getStyleClass().removeAll("out-of-range", "category");
+        String range = MeasurementText.range(m);
+        boolean category = MeasurementText.category(m).isPresent();
+        String shown;
+        if (!flagText.isEmpty()) {
+            shown = flagText.equals("low reliability") ? range + ", low reliability" : flagText;
+        } else {
+            String note = shortNote(m);
+            shown = note.isEmpty() ? range : range.isEmpty() ? note : range + "; " + note;
+        }
+        flag.setText(shown);
+        flag.getTooltip().setText(MeasurementText.flagTooltip(m).orElse(range.isEmpty() ? m.id().description()
+                : "normal: " + range + " (" + m.id().description() + ")"));
+        flag.getStyleClass().removeAll("out-of-range", "category", "range");
         value.getStyleClass().remove("out-of-range");
         if (MeasurementText.isFlagged(m)) {
             flag.getStyleClass().add("out-of-range");
             value.getStyleClass().add("out-of-range");
-        } else if (MeasurementText.category(m).isPresent()) {
+        } else if (category) {
             flag.getStyleClass().add("category");
+        } else {
+            flag.getStyleClass().add("range");
         }
     }
 

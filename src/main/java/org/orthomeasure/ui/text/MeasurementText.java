@@ -45,7 +45,7 @@ public final class MeasurementText {
             case "cobb.major" -> "Major curve";
             case "cobb.upper" -> "Upper curve";
             case "cobb.lower" -> "Lower curve";
-            case "LLD" -> "Leg length difference";
+            case "LLD" -> "LLD"; // leg length discrepancy (the tooltip spells it out)
             default -> id.id();
         };
     }
