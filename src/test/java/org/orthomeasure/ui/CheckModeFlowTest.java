@@ -180,6 +180,7 @@ class CheckModeFlowTest {
         Path other = Files.copy(film, dir.resolve("other-leg.png"));
         robot.interact(() -> vm.open(other));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> other.equals(vm.session().imagePath()));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the session is loaded in the same FX event
         assertEquals(null, vm.session().referenceProperty().get());
         robot.interact(() -> vm.open(film));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> film.equals(vm.session().imagePath()));
