@@ -343,17 +343,29 @@ public final class ViewerPane extends Region {
         }
     }
 
+    /** Widths of the corner lines already measured (the same few lines are drawn on every frame). */
+    private final Map<String, Double> cornerWidths = new java.util.HashMap<>();
+
+    private double cornerWidth(String s) {
+        if (cornerWidths.size() > 256) {
+            cornerWidths.clear();
+        }
+        return cornerWidths.computeIfAbsent(s, k -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(k);
+            probe.setFont(CORNER_FONT);
+            return probe.getLayoutBounds().getWidth();
+        });
+    }
+
     /** Draws lines of text from a corner, right-aligned and/or upwards as the corner asks. */
-    private static void lines(GraphicsContext g, java.util.List<String> text, double x, double y, boolean right, boolean up) {
+    private void lines(GraphicsContext g, java.util.List<String> text, double x, double y, boolean right, boolean up) {
         g.setFont(CORNER_FONT);
         g.setTextBaseline(javafx.geometry.VPos.TOP);
         double lineHeight = 17;
         for (int i = 0; i < text.size(); i++) {
             String s = text.get(up ? text.size() - 1 - i : i);
             double ty = up ? y - (i + 1) * lineHeight : y + i * lineHeight;
-            javafx.scene.text.Text probe = new javafx.scene.text.Text(s);
-            probe.setFont(CORNER_FONT);
-            double tw = probe.getLayoutBounds().getWidth();
+            double tw = cornerWidth(s);
             double tx = right ? x - tw : x;
             g.setFill(Color.color(0, 0, 0, 0.55));
             g.fillRect(tx - 3, ty - 1, tw + 6, lineHeight);
