@@ -33,4 +33,7 @@ public interface Dialogs extends ViewerDialogs {
     /** Shows a one-line error. */
     @Override
     void showError(String title, String message);
+
+    /** Shows information (several lines, e.g. the keyboard shortcuts), non-blocking where the toolkit allows. */
+    void showInfo(String title, String message);
 }

@@ -104,6 +104,23 @@ public final class FxDialogs implements Dialogs {
         a.showAndWait();
     }
 
+    @Override
+    public void showInfo(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(message);
+        text.setEditable(false);
+        text.setWrapText(false);
+        text.setPrefColumnCount(70);
+        text.setPrefRowCount(Math.min(32, (int) message.lines().count() + 1));
+        text.setStyle("-fx-font-family: monospace;");
+        a.getDialogPane().setContent(text);
+        a.setResizable(true);
+        a.show();
+    }
+
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

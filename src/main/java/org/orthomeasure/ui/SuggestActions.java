@@ -70,7 +70,7 @@ public final class SuggestActions implements AutoCloseable {
         return detect("Suggest landmarks").thenAccept(result -> result.ifPresent(r -> {
             List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
             var low = r.detection().confidence().lowConfidenceReason();
-            if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + low.get()
+            if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + plain(low.get())
                     + ". This may not be an AP spine film, or the vertebrae are not clear. Place the suggested "
                     + "vertebrae anyway, to be checked and moved one by one?")) {
                 status.accept("No vertebrae placed: the suggestion has low confidence (" + low.get() + ")");
@@ -81,7 +81,7 @@ public final class SuggestActions implements AutoCloseable {
             }
             int filled = session.applySuggestion(vertebrae).size();
             var conf = r.detection().confidence();
-            suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + why
+            suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + plain(why)
                     + ". The suggested vertebrae are probably wrong: check and move every one before using the values.")
                     .orElse("");
             warning.set(session.suggested().isEmpty() ? "" : suggestionWarning);
@@ -93,14 +93,20 @@ public final class SuggestActions implements AutoCloseable {
 
     /** Attaches the detector's suggestion as the hidden reference reading (check mode). Completes on the FX thread. */
     public CompletableFuture<Void> suggestionAsReference() {
+        var mostly = session.mostlySuggestedWarning();
+        if (mostly.isPresent() && !dialogs.confirm("Compare with the app's suggestion", "Your reading is mostly the "
+                + "suggestion itself: " + mostly.get() + " Compare anyway?")) {
+            status.accept("Not compared: most of your vertebrae are the app's unconfirmed suggestion");
+            return CompletableFuture.completedFuture(null);
+        }
         return detect("Compare with suggestion").thenAccept(result -> result.ifPresent(r -> {
             LandmarkSet set = LandmarkSet.empty();
             for (Vertebra v : r.detection().vertebrae().orElseThrow()) {
                 set = set.withVertebra(v);
             }
             var conf = r.detection().confidence();
-            session.setReference(Reading.of(set), String.format(Locale.ROOT, "OrthoMeasure suggestion (confidence %.2f%s)",
-                    conf.score(), conf.low() ? ", LOW" : ""));
+            session.setReference(Reading.of(set), String.format(Locale.ROOT, "%s (confidence %.2f%s)",
+                    Session.SUGGESTION_REFERENCE, conf.score(), conf.low() ? ", LOW" : ""));
             status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
                     + conf.lowConfidenceReason().map(w -> "; low confidence: " + w).orElse(""));
         }));
@@ -119,6 +125,15 @@ public final class SuggestActions implements AutoCloseable {
         int n = session.suggested().size();
         session.acceptAllSuggestions();
         status.accept(n + " suggested vertebrae accepted");
+    }
+
+    /**
+     * A detector's reason without its technical figures in parentheses, for dialogs: "no clear
+     * vertebrae found (median heat-map spread 143 px)" reads "no clear vertebrae found". The status
+     * line keeps the figures.
+     */
+    static String plain(String reason) {
+        return reason.replaceAll("\\s*\\([^()]*\\d[^()]*\\)", "").strip();
     }
 
     private record Result(SpineDetection detection, long millis) {
@@ -152,12 +167,12 @@ public final class SuggestActions implements AutoCloseable {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 String msg = "No suggestion: " + cause.getMessage();
                 status.accept(msg);
-                dialogs.showError(title, msg);
+                dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
                 done.complete(Optional.empty());
             } else if (d.vertebrae().isEmpty()) {
                 String msg = "No suggestion: " + d.confidence().lowConfidenceReason().orElse("no usable vertebrae found");
                 status.accept(msg);
-                dialogs.showError(title, msg);
+                dialogs.showError(title, plain(msg));
                 done.complete(Optional.empty());
             } else {
                 done.complete(Optional.of(new Result(d, (System.nanoTime() - t0) / 1_000_000)));

@@ -51,6 +51,7 @@ public final class Workstation extends BorderPane {
     private final ViewerViewModel viewer;
     private final ViewerPane viewerPane;
     private final Menu exportMenu = new Menu();
+    private MenuBar menuBar;
 
     public Workstation(WorkstationViewModel vm) {
         this.vm = vm;
@@ -77,13 +78,14 @@ public final class Workstation extends BorderPane {
     // ---------------------------------------------------------------- menus
 
     private MenuBar menuBar() {
+        javafx.beans.binding.BooleanBinding noFilm = vm.session().radiographProperty().isNull();
         Menu file = new Menu("_File");
         MenuItem open = item("_Open…", "Shortcut+O", vm::openWithDialog);
         Menu recent = new Menu("Open _recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
             for (Path p : vm.recent().files()) {
-                recent.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+                recent.getItems().add(fileItem(p));
             }
             recent.setDisable(recent.getItems().isEmpty());
         };
@@ -91,11 +93,13 @@ public final class Workstation extends BorderPane {
         fillRecent.run();
         Menu samples = new Menu("_Sample films");
         for (Path p : vm.sampleFilms()) {
-            samples.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+            samples.getItems().add(fileItem(p));
         }
         samples.setDisable(samples.getItems().isEmpty());
         MenuItem save = item("_Save session", "Shortcut+S", vm::saveNow);
+        save.disableProperty().bind(noFilm);
         MenuItem reference = item("Load _reference reading…", null, vm::loadReferenceWithDialog);
+        reference.disableProperty().bind(noFilm);
         exportMenu.setText("_Export");
         exportMenu.setId("exportMenu");
         MenuItem pdf = item("_Report (PDF)…", "Shortcut+E", vm.reports()::exportReportWithDialog);
@@ -116,8 +120,17 @@ public final class Workstation extends BorderPane {
         MenuItem redo2 = item("Redo", "Shortcut+Shift+Z", vm.session()::redo);
         redo2.setVisible(false);
         MenuItem delete = item("_Delete selected point", "Delete", viewer::deleteSelected);
+        delete.disableProperty().bind(noFilm);
+        MenuItem again = item("_Place again (next click moves the selected landmark)", "Shift+P", () -> {
+            if (!viewer.placeAgain()) {
+                vm.setStatus("Place again: select a placed landmark first (click it, or choose it in the list)");
+            }
+        });
+        again.setId("placeAgain");
+        again.disableProperty().bind(noFilm);
         MenuItem next = item("_Next landmark", "Tab", viewer::nextStep);
-        edit.getItems().addAll(undo, redo, redo2, new SeparatorMenuItem(), delete, next);
+        next.disableProperty().bind(noFilm);
+        edit.getItems().addAll(undo, redo, redo2, new SeparatorMenuItem(), delete, again, next);
 
         Menu view = new Menu("_View");
         view.getItems().addAll(
@@ -131,8 +144,18 @@ public final class Workstation extends BorderPane {
                 item("Flip _horizontally", "H", viewer::flipHorizontal),
                 item("Flip _vertically", "V", viewer::flipVertical),
                 item("Reset orientation", null, viewer::resetOrientation),
-                new SeparatorMenuItem(),
-                item("_Invert", "I", () -> viewer.invertProperty().set(!viewer.invertProperty().get())));
+                new SeparatorMenuItem());
+        CheckMenuItem invertItem = new CheckMenuItem("_Invert grey levels");
+        invertItem.setAccelerator(KeyCombination.keyCombination("I"));
+        invertItem.selectedProperty().bindBidirectional(viewer.invertProperty());
+        CheckMenuItem corners = new CheckMenuItem("_Corner information (patient, study, window, zoom)");
+        corners.setId("cornerInfoItem");
+        corners.setAccelerator(KeyCombination.keyCombination("O"));
+        corners.selectedProperty().bindBidirectional(viewer.cornerInfoProperty());
+        view.getItems().addAll(invertItem, corners);
+        for (MenuItem m : view.getItems()) {
+            m.disableProperty().bind(noFilm);
+        }
         Menu overlays = new Menu("_Overlays");
         for (OverlayGroup g : OverlayGroup.values()) {
             CheckMenuItem c = new CheckMenuItem(g.label());
@@ -157,6 +180,9 @@ public final class Workstation extends BorderPane {
                 item("Use the _film's calibration", null, viewer::clearUserCalibration),
                 new SeparatorMenuItem(),
                 item("Restart the landmark list", null, vm::restartProtocol));
+        for (MenuItem m : tools.getItems()) {
+            m.disableProperty().bind(noFilm);
+        }
 
         MenuItem suggest = item("_Suggest landmarks", "Shortcut+G", vm.suggestions()::suggestLandmarks);
         suggest.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
@@ -174,12 +200,61 @@ public final class Workstation extends BorderPane {
         withSuggestion.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
         MenuItem exportCheck = item("_Export comparison (PDF)…", null, vm.check()::exportWithDialog);
         exportCheck.disableProperty().bind(vm.session().referenceRevealedProperty().not());
-        check.getItems().addAll(item("_Load reference reading…", null, vm::loadReferenceWithDialog), withSuggestion,
-                reveal, new SeparatorMenuItem(), exportCheck);
+        MenuItem loadRef = item("_Load reference reading…", null, vm::loadReferenceWithDialog);
+        loadRef.disableProperty().bind(noFilm);
+        check.getItems().addAll(loadRef, withSuggestion, reveal, new SeparatorMenuItem(), exportCheck);
 
-        MenuBar bar = new MenuBar(file, edit, view, tools, check);
+        Menu help = new Menu("_Help");
+        help.setId("helpMenu");
+        MenuItem keys = item("_Keyboard shortcuts and mouse", "F1", () -> vm.dialogs().showInfo(
+                "Keyboard shortcuts and mouse", helpText()));
+        keys.setId("helpShortcuts");
+        help.getItems().add(keys);
+
+        MenuBar bar = new MenuBar(file, edit, view, tools, check, help);
+        menuBar = bar;
         bar.setId("menuBar");
         return bar;
+    }
+
+    /**
+     * The Help text: every menu accelerator as the menus define it (so the list cannot drift from the
+     * keys), the keys handled by the window itself, and the mouse bindings of the viewer.
+     */
+    String helpText() {
+        StringBuilder b = new StringBuilder("Mouse (in the image)\n");
+        for (String[] m : new String[][] {
+                {"Left click", "place the next unplaced landmark (highlighted in the list); with all placed: select"},
+                {"Left drag on a point", "move that point (a click never moves a placed point)"},
+                {"Right drag", "window/level: left-right = width, up-down = level (numbers shown while dragging)"},
+                {"Wheel", "zoom about the cursor"},
+                {"Middle drag, Ctrl/Shift + left drag", "pan"}}) {
+            b.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", m[0], m[1]));
+        }
+        b.append("\nKeys\n");
+        for (String[] k : new String[][] {
+                {"Tab or N", "next missing landmark"},
+                {"Arrows (Shift: ×10)", "move the selected point by 1 image pixel"},
+                {"Delete or Backspace", "delete the selected point"},
+                {"Esc", "cancel the calibration tool or Place again; clear the selection"}}) {
+            b.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", k[0], k[1]));
+        }
+        b.append("\nMenu shortcuts\n");
+        for (Menu m : menuBar.getMenus()) {
+            appendAccelerators(b, m);
+        }
+        return b.toString();
+    }
+
+    private static void appendAccelerators(StringBuilder b, Menu menu) {
+        for (MenuItem i : menu.getItems()) {
+            if (i instanceof Menu sub) {
+                appendAccelerators(b, sub);
+            } else if (i.getAccelerator() != null && i.isVisible() && i.getText() != null) {
+                b.append(String.format(java.util.Locale.ROOT, "  %-38s %s%n", i.getAccelerator().getDisplayText(),
+                        i.getText().replace("_", "").replace("…", "")));
+            }
+        }
     }
 
     /** True while a film is open in a scoliosis protocol (where suggestions apply). */
@@ -195,9 +270,9 @@ public final class Workstation extends BorderPane {
         ComparisonPanel panel = new ComparisonPanel(vm.session(), vm.check().comparisonProperty(),
                 new ComparisonPanel.Actions(vm::loadReferenceWithDialog, vm.suggestions()::suggestionAsReference,
                         vm.check()::reveal, vm.check()::exportWithDialog));
-        panel.setPrefWidth(450);
-        panel.setMinWidth(450);
-        panel.setMaxWidth(450);
+        panel.setPrefWidth(470);
+        panel.setMinWidth(470);
+        panel.setMaxWidth(470);
         Tab check = new Tab("Check", panel);
         check.setId("checkTab");
         TabPane tabs = new TabPane(measurements, check);
@@ -250,6 +325,14 @@ public final class Workstation extends BorderPane {
         return bar;
     }
 
+    /** A menu item opening {@code p}, its file name shown as written (no mnemonic: "RG2_JPLL.dcm" keeps its "_"). */
+    private MenuItem fileItem(Path p) {
+        MenuItem m = new MenuItem(p.getFileName().toString());
+        m.setMnemonicParsing(false);
+        m.setOnAction(e -> vm.open(p));
+        return m;
+    }
+
     private static MenuItem item(String text, String accelerator, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accelerator != null) {
@@ -266,20 +349,34 @@ public final class Workstation extends BorderPane {
         open.setId("openButton");
         Button fit = button("Fit", "Fit the film to the window (F)", viewer::fit);
         Button one = button("1:1", "One image pixel per screen pixel (1)", viewer::oneToOne);
-        Button rotL = button("⟲", "Rotate left (Shift+R)", () -> viewer.rotate(false));
-        Button rotR = button("⟳", "Rotate right (R)", () -> viewer.rotate(true));
+        Button rotL = button("⟲", "Rotate left and fit (Shift+R)", () -> viewer.rotate(false));
+        Button rotR = button("⟳", "Rotate right and fit (R)", () -> viewer.rotate(true));
         Button flip = button("⇋", "Flip horizontally (H)", viewer::flipHorizontal);
-        ToggleButton invert = new ToggleButton("Invert");
+        ToggleButton invert = new ToggleButton();
+        invert.setId("invertButton");
         invert.setTooltip(new Tooltip("Invert grey levels (I)"));
         invert.selectedProperty().bindBidirectional(viewer.invertProperty());
+        invert.textProperty().bind(Bindings.when(viewer.invertProperty()).then("Inverted ✓").otherwise("Invert"));
         invert.setFocusTraversable(false);
         ComboBox<WindowPreset> presets = new ComboBox<>();
         presets.setId("windowPresets");
+        presets.setPromptText("Window");
         presets.setPrefWidth(190);
         presets.setFocusTraversable(false);
         presets.setTooltip(new Tooltip("Window presets; right-drag on the image changes window/level"));
         presets.setCellFactory(lv -> presetCell());
         presets.setButtonCell(presetCell());
+        presets.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WindowPreset p) {
+                return p == null ? "" : p.name(); // a custom window after a drag is not in the list: its name still shows
+            }
+
+            @Override
+            public WindowPreset fromString(String s) {
+                return null;
+            }
+        });
         viewer.displayProperty().addListener((o, a, b) -> presets.getItems().setAll(
                 b == null ? List.of() : b.source().windowPresets()));
         viewer.windowProperty().addListener((o, a, b) -> {
@@ -309,6 +406,9 @@ public final class Workstation extends BorderPane {
             case CALIBRATE_BALL -> "Calibrating: ball";
         }, viewer.toolProperty()));
         tool.getStyleClass().add("tool-label");
+        for (Node n : List.of(fit, one, rotL, rotR, flip, invert, presets)) {
+            n.disableProperty().bind(vm.session().radiographProperty().isNull());
+        }
         ToolBar bar = new ToolBar(open, new javafx.scene.control.Separator(), fit, one, rotL, rotR, flip, invert, presets,
                 new javafx.scene.control.Separator(), undo, redo, new javafx.scene.control.Separator(), suggest, tool);
         bar.setId("toolBar");
@@ -368,6 +468,7 @@ public final class Workstation extends BorderPane {
         box.getChildren().addAll(title, hint);
         for (Path p : vm.sampleFilms()) {
             Button b = new Button(p.getFileName().toString());
+            b.setMnemonicParsing(false);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> vm.open(p));
             b.getStyleClass().add("sample-button");
@@ -375,6 +476,7 @@ public final class Workstation extends BorderPane {
         }
         for (Path p : vm.recent().files().stream().limit(4).toList()) {
             Button b = new Button("Recent: " + p.getFileName());
+            b.setMnemonicParsing(false);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> vm.open(p));
             box.getChildren().add(b);

@@ -57,6 +57,8 @@ public final class WorkstationViewModel implements AutoCloseable {
     private final SuggestActions suggestions;
     /** The file the last autosave wrote (saver thread writes, FX thread reads). */
     private volatile Path lastSaved;
+    /** The film whose session the last autosave was for (saver thread writes, FX thread reads). */
+    private volatile Path lastSavedImage;
 
     public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
                                 RecentFiles recent) {
@@ -70,7 +72,8 @@ public final class WorkstationViewModel implements AutoCloseable {
         this.suggestions = new SuggestActions(session, dialogs, status::set);
         this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> {
             Path written = lastSaved;
-            Platform.runLater(() -> savedTo(failure, written));
+            Path image = lastSavedImage;
+            Platform.runLater(() -> savedTo(failure, written, image));
         });
         session.revisionProperty().addListener((o, a, b) -> {
             if (b.longValue() > 0) {
@@ -116,12 +119,14 @@ public final class WorkstationViewModel implements AutoCloseable {
                 Platform.runLater(() -> {
                     session.load(path, film, restored);
                     viewer.filmShown(images);
+                    saveState.set(restored.message().isPresent() ? "Session restored" : "");
                     recent.add(path);
                     title.set("OrthoMeasure — " + path.getFileName());
                     long t3 = System.nanoTime();
-                    status.set(String.format(Locale.ROOT, "%s: %d×%d, opened in %d ms (decode %d, display %d)%s%s",
+                    status.set(String.format(Locale.ROOT, "%s: %d×%d, opened in %d ms (decode %d, display %d); %s (%s)%s%s",
                             path.getFileName(), film.width(), film.height(), (t3 - t0) / 1_000_000,
-                            (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000,
+                            (t1 - t0) / 1_000_000, (t3 - t1) / 1_000_000, session.protocol().name(),
+                            session.protocolReasonProperty().get(),
                             film.notes().isEmpty() ? "" : "; " + String.join("; ", film.notes()),
                             restored.message().map(m -> "; " + m).orElse("")));
                     restored.problem().ifPresent(m -> dialogs.showError("Session", m));
@@ -185,15 +190,25 @@ public final class WorkstationViewModel implements AutoCloseable {
         }
         LandmarkDocument doc = SessionStore.document(session);
         saveState.set("Saving…");
-        autosaver.changed(() -> lastSaved = store.save(image, doc));
+        autosaver.changed(() -> {
+            lastSavedImage = image;
+            lastSaved = store.save(image, doc);
+        });
     }
 
     /**
      * Reports a save: "Session saved", or where it went when the film's folder could not be written
      * (status line too, the first time it goes there), or why it failed.
      */
-    private void savedTo(String failure, Path written) {
+    private void savedTo(String failure, Path written, Path savedImage) {
         Path image = session.imagePath();
+        if (savedImage != null && !savedImage.equals(image)) {
+            // the session of the film shown before: its failure still goes to the status line
+            if (failure != null) {
+                status.set("Session of " + savedImage.getFileName() + " NOT saved: " + failure);
+            }
+            return;
+        }
         if (failure != null) {
             saveState.set("Session NOT saved: " + failure);
         } else if (written == null || image == null || written.equals(SessionStore.sessionFile(image))) {
@@ -286,7 +301,10 @@ public final class WorkstationViewModel implements AutoCloseable {
         return busy.getReadOnlyProperty();
     }
 
-    /** "Session saved", "Saving…" or "Session NOT saved: why". */
+    /**
+     * "Session saved", "Saving…", "Session NOT saved: why", "Session restored" (opened from its file,
+     * not changed since) or empty (a film not changed since it was opened: nothing saved).
+     */
     public ReadOnlyStringProperty saveStateProperty() {
         return saveState.getReadOnlyProperty();
     }

@@ -12,7 +12,7 @@ import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.io.dicom.DicomImageWriter;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
 import org.orthomeasure.ui.session.Autosaver;

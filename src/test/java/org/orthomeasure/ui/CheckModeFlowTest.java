@@ -106,7 +106,7 @@ class CheckModeFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.session().radiograph() != null);
         robot.interact(() -> vm.session().edit(Reading.of(rightLeg(Point2.of(180, 1000)))));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("−2.9° (177.1°)", text(robot, "#value-R-HKA"));
+        assertEquals("2.9° varus (177.1°)", text(robot, "#value-R-HKA"));
 
         // the Check tab: load the attending's file through the panel's button
         robot.interact(() -> ((TabPane) robot.lookup("#sideTabs").query()).getSelectionModel().select(1));
@@ -180,6 +180,7 @@ class CheckModeFlowTest {
         Path other = Files.copy(film, dir.resolve("other-leg.png"));
         robot.interact(() -> vm.open(other));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> other.equals(vm.session().imagePath()));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of the session is loaded in the same FX event
         assertEquals(null, vm.session().referenceProperty().get());
         robot.interact(() -> vm.open(film));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> film.equals(vm.session().imagePath()));

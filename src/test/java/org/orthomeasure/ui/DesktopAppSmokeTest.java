@@ -26,7 +26,7 @@ class DesktopAppSmokeTest {
     @Test
     void windowShowsTitleAndTheStartPanel() {
         assertEquals("OrthoMeasure", stage.getTitle());
-        verifyThat("#missingLine", (Label l) -> l.getText().startsWith("missing: R.femoralHeadCenter"));
+        verifyThat("#missingLine", (Label l) -> l.getText().startsWith("missing: Right femoral head centre"));
         verifyThat("#calibrationLabel", (Label l) -> l.getText().startsWith("Uncalibrated"));
         assertTrue(stage.getScene().lookup("#startPanel").isVisible());
     }

@@ -195,9 +195,12 @@ class SuggestLandmarksFlowTest {
         Assumptions.assumeTrue(Files.exists(sample), "sample film not present");
         Path film = dir.resolve("legs.dcm");
         Files.copy(sample, film, StandardCopyOption.REPLACE_EXISTING);
-        robot.interact(() -> vm.session().protocolProperty().set(LandmarkProtocol.allVertebrae()));
         robot.interact(() -> vm.open(film));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session().radiograph() != null);
+        // the film says it is a lower limb: the user chooses the spine protocol on purpose
+        assertEquals(org.orthomeasure.core.landmarks.Protocol.LONG_LEG, vm.session().protocol().kind());
+        robot.interact(() -> vm.session().protocolProperty().set(LandmarkProtocol.allVertebrae()));
+        WaitForAsyncUtils.waitForFxEvents();
         // first declined: nothing is placed, the status says why
         robot.interact(() -> dialogs.confirmations.add(false));
         robot.clickOn("#suggestButton");

@@ -61,4 +61,12 @@ public final class TestDialogs implements Dialogs {
     public void showError(String title, String message) {
         errors.add(message);
     }
+
+    /** Information shown (e.g. Help), in order. */
+    public final List<String> infos = new ArrayList<>();
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(message);
+    }
 }

@@ -106,7 +106,7 @@ class WorkstationFlowTest {
         robot.interact(() -> vm.session().protocolProperty().set(LandmarkProtocol.longLeg(java.util.EnumSet.of(Side.R), false)));
         open(robot);
         assertEquals("R.femoralHeadCenter", vm.viewer().activeStepProperty().get().id());
-        assertTrue(text(robot, "#missingLine").startsWith("missing: R.femoralHeadCenter"));
+        assertTrue(text(robot, "#missingLine").startsWith("missing: Right femoral head centre, Right femoral condyle, medial"));
 
         // protocol order: H, FCm, FCl, K, TPm, TPl, A (worked number 1 ×2: both joint lines horizontal)
         double[][] clicks = {{200, 200}, {240, 960}, {120, 960}, {180, 1000}, {240, 1040}, {120, 1040}, {200, 1800}};
@@ -115,11 +115,11 @@ class WorkstationFlowTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Point2.of(180, 1000), vm.session().reading().landmarks().point(Side.R, LimbLandmark.KNEE_CENTER).orElseThrow());
-        assertEquals("−2.9° (177.1°)", text(robot, "#value-R-HKA"));
+        assertEquals("2.9° varus (177.1°)", text(robot, "#value-R-HKA"));
         assertEquals("91.4°", text(robot, "#value-R-mLDFA"));
         assertEquals("88.6°", text(robot, "#value-R-MPTA"));
         assertEquals("IV", text(robot, "#value-R-CPAK"));
-        assertEquals("20.0 px (uncalibrated)", text(robot, "#value-R-MAD"));
+        assertEquals("20.0 px medial (uncalibrated)", text(robot, "#value-R-MAD"));
         assertEquals(CpakType.IV, robot.lookup(".cpak-grid").queryAllAs(CpakGrid.class).iterator().next().marked());
         assertEquals("missing: nothing, all landmarks of the protocol are placed", text(robot, "#missingLine"));
         assertEquals(-2.864, vm.session().measurements().get("R.HKA").orElseThrow().value(), 1e-3);
@@ -133,7 +133,7 @@ class WorkstationFlowTest {
         // the drag is one undo step
         robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("−2.9° (177.1°)", text(robot, "#value-R-HKA"));
+        assertEquals("2.9° varus (177.1°)", text(robot, "#value-R-HKA"));
 
         // keyboard nudge of the selected knee: right arrow = +1 image px
         robot.clickOn(screen(180, 1000), MouseButton.PRIMARY);
@@ -155,7 +155,7 @@ class WorkstationFlowTest {
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(CalibrationSource.CALIBRATION_BALL, vm.session().calibration().source());
-        assertEquals("2.5 mm", text(robot, "#value-R-MAD"));
+        assertEquals("2.5 mm medial", text(robot, "#value-R-MAD"));
         assertTrue(text(robot, "#calibrationWarning").contains("level of the bone"));
         assertEquals("Lengths in mm, calibration ball; angles in degrees", text(robot, "#lengthUnit"));
 
@@ -172,7 +172,7 @@ class WorkstationFlowTest {
         assertEquals(7, new LandmarkFileReader().read(session).landmarks().points().size());
         open(robot);
         assertEquals("IV", text(robot, "#value-R-CPAK"));
-        assertEquals("2.5 mm", text(robot, "#value-R-MAD"));
+        assertEquals("2.5 mm medial", text(robot, "#value-R-MAD"));
         assertFalse(vm.session().canUndoProperty().get());
 
         // File > Export > Report (PDF) (Ctrl+E): the values read back from the PDF text

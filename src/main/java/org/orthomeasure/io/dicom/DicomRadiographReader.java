@@ -225,7 +225,9 @@ public final class DicomRadiographReader {
         return StudyHeader.of(text(l, TagFromName.PatientName), text(l, TagFromName.PatientID),
                 text(l, TagFromName.PatientBirthDate), text(l, TagFromName.PatientSex), text(l, TagFromName.StudyDate),
                 text(l, TagFromName.AccessionNumber), text(l, TagFromName.BodyPartExamined),
-                text(l, TagFromName.ViewPosition), text(l, TagFromName.InstitutionName));
+                text(l, TagFromName.ViewPosition), text(l, TagFromName.InstitutionName),
+                text(l, TagFromName.StudyDescription), text(l, TagFromName.SeriesDescription),
+                Attribute.getDelimitedStringValuesOrNull(l, TagFromName.PatientOrientation));
     }
 
     private static String text(AttributeList l, com.pixelmed.dicom.AttributeTag tag) {

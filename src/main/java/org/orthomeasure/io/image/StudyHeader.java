@@ -11,7 +11,17 @@ import java.util.Optional;
 public record StudyHeader(Optional<String> patientName, Optional<String> patientId,
                           Optional<String> birthDate, Optional<String> sex, Optional<String> studyDate,
                           Optional<String> accessionNumber, Optional<String> bodyPart,
-                          Optional<String> viewPosition, Optional<String> institution) {
+                          Optional<String> viewPosition, Optional<String> institution,
+                          Optional<String> studyDescription, Optional<String> seriesDescription,
+                          Optional<String> patientOrientation) {
+
+    /** A header without descriptions and orientation. */
+    public StudyHeader(Optional<String> patientName, Optional<String> patientId, Optional<String> birthDate,
+                       Optional<String> sex, Optional<String> studyDate, Optional<String> accessionNumber,
+                       Optional<String> bodyPart, Optional<String> viewPosition, Optional<String> institution) {
+        this(patientName, patientId, birthDate, sex, studyDate, accessionNumber, bodyPart, viewPosition, institution,
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
     public StudyHeader {
         Objects.requireNonNull(patientName);
@@ -23,12 +33,15 @@ public record StudyHeader(Optional<String> patientName, Optional<String> patient
         Objects.requireNonNull(bodyPart);
         Objects.requireNonNull(viewPosition);
         Objects.requireNonNull(institution);
+        Objects.requireNonNull(studyDescription);
+        Objects.requireNonNull(seriesDescription);
+        Objects.requireNonNull(patientOrientation);
     }
 
     /** A header with no details (PNG/JPEG/TIFF files). */
     public static StudyHeader empty() {
         Optional<String> e = Optional.empty();
-        return new StudyHeader(e, e, e, e, e, e, e, e, e);
+        return new StudyHeader(e, e, e, e, e, e, e, e, e, e, e, e);
     }
 
     /**
@@ -38,9 +51,23 @@ public record StudyHeader(Optional<String> patientName, Optional<String> patient
     public static StudyHeader of(String patientName, String patientId, String birthDate, String sex,
                                  String studyDate, String accessionNumber, String bodyPart,
                                  String viewPosition, String institution) {
+        return of(patientName, patientId, birthDate, sex, studyDate, accessionNumber, bodyPart, viewPosition,
+                institution, null, null, null);
+    }
+
+    /**
+     * As {@link #of(String, String, String, String, String, String, String, String, String)}, with the
+     * study and series descriptions and the Patient Orientation (0020,0020) as written, e.g. "L\F":
+     * the patient directions of the image rows (+x) and columns (+y).
+     */
+    public static StudyHeader of(String patientName, String patientId, String birthDate, String sex,
+                                 String studyDate, String accessionNumber, String bodyPart,
+                                 String viewPosition, String institution, String studyDescription,
+                                 String seriesDescription, String patientOrientation) {
         return new StudyHeader(clean(patientName).map(StudyHeader::personName), clean(patientId),
                 clean(birthDate).map(StudyHeader::isoDate), clean(sex), clean(studyDate).map(StudyHeader::isoDate),
-                clean(accessionNumber), clean(bodyPart), clean(viewPosition), clean(institution));
+                clean(accessionNumber), clean(bodyPart), clean(viewPosition), clean(institution),
+                clean(studyDescription), clean(seriesDescription), clean(patientOrientation));
     }
 
     /** Trims, drops control characters (keeps all printable Unicode), empty becomes absent. */

@@ -46,6 +46,8 @@ public final class ComparisonPanel extends VBox {
     private final javafx.beans.value.ObservableObjectValue<Comparison> comparison;
     private final Label state = new Label();
     private final Label summary = new Label();
+    /** Shown while the user's reading is mostly unconfirmed suggestions. */
+    private final Label suggestionWarning = new Label();
     private final GridPane table = new GridPane();
     private final GridPane distances = new GridPane();
     private final Label distanceTitle = new Label();
@@ -118,7 +120,13 @@ public final class ComparisonPanel extends VBox {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("panel-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(title, state, buttons, legend, scroll);
+        suggestionWarning.setId("checkSuggestionWarning");
+        suggestionWarning.setWrapText(true);
+        suggestionWarning.setMinHeight(Region.USE_PREF_SIZE);
+        suggestionWarning.setMaxWidth(410);
+        suggestionWarning.getStyleClass().add("warning");
+        getChildren().addAll(title, state, suggestionWarning, buttons, legend, scroll);
+        session.suggestedProperty().addListener((o, a, b) -> scheduleRefresh());
 
         comparison.addListener((o, a, b) -> scheduleRefresh());
         session.referenceProperty().addListener((o, a, b) -> scheduleRefresh());
@@ -162,6 +170,10 @@ public final class ComparisonPanel extends VBox {
         boolean hasReference = session.referenceProperty().get() != null;
         String name = session.referenceNameProperty().get();
         referenceLegend.setText("reference");
+        var mostly = session.mostlySuggestedWarning();
+        suggestionWarning.setText(mostly.map(w -> "⚠ " + w).orElse(""));
+        suggestionWarning.setVisible(mostly.isPresent());
+        suggestionWarning.setManaged(mostly.isPresent());
         if (!hasReference) {
             state.setText("No reference reading. Measure the film yourself, then load a reference reading "
                     + "(an attending's session file) or compare with the app's suggestion.");
@@ -315,7 +327,8 @@ public final class ComparisonPanel extends VBox {
         }
         int row = 0;
         for (LandmarkDifference d : single) {
-            Label name = new Label(d.id());
+            Label name = new Label(org.orthomeasure.ui.text.ClinicalText.withNames(d.id()).replace("cobbLines.upper",
+                    "Upper endplate line").replace("cobbLines.lower", "Lower endplate line"));
             Label v = cell("dist-" + d.id().replace('.', '-'), distanceText(d), "value");
             distances.addRow(row++, name, v);
         }

@@ -23,7 +23,11 @@ import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.core.measure.Missing;
 import org.orthomeasure.core.measure.NormalRange;
 import org.orthomeasure.core.measure.Unit;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
+import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.ui.text.ClinicalText;
+import org.orthomeasure.ui.text.MeasurementText;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -42,6 +46,8 @@ public final class MeasurementsPanel extends VBox {
     private final Label missing = new Label();
     private final Label lengthUnit = new Label();
     private final Label notes = new Label();
+    /** The plausibility flags: one line per landmark to check. */
+    private final Label plausibility = new Label();
     private final CpakGrid cpakR = new CpakGrid("R-");
     private final CpakGrid cpakL = new CpakGrid("L-");
     private final VBox cpakBox = new VBox(4);
@@ -54,9 +60,9 @@ public final class MeasurementsPanel extends VBox {
         this.session = session;
         setSpacing(6);
         setPadding(new Insets(8));
-        setPrefWidth(450);
-        setMinWidth(450);
-        setMaxWidth(450);
+        setPrefWidth(470);
+        setMinWidth(470);
+        setMaxWidth(470);
         getStyleClass().add("side-panel");
 
         calibration.setId("calibrationLabel");
@@ -84,9 +90,7 @@ public final class MeasurementsPanel extends VBox {
         nameCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints valueCol = new javafx.scene.layout.ColumnConstraints();
         valueCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints rangeCol = new javafx.scene.layout.ColumnConstraints();
-        rangeCol.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        table.getColumnConstraints().addAll(nameCol, valueCol, rangeCol, new javafx.scene.layout.ColumnConstraints());
+        table.getColumnConstraints().addAll(nameCol, valueCol, new javafx.scene.layout.ColumnConstraints());
         lengthUnit.setId("lengthUnit");
         lengthUnit.getStyleClass().add("notes");
 
@@ -102,6 +106,8 @@ public final class MeasurementsPanel extends VBox {
         film.setTooltip(new Tooltip("Use the film's own calibration again"));
         film.setOnAction(e -> vm.clearUserCalibration());
         film.disableProperty().bind(session.userCalibrationProperty().isNull());
+        line.disableProperty().bind(session.radiographProperty().isNull());
+        ball.disableProperty().bind(session.radiographProperty().isNull());
 
         Label calTitle = new Label("Calibration");
         calTitle.getStyleClass().add("panel-title");
@@ -120,7 +126,13 @@ public final class MeasurementsPanel extends VBox {
                         + "unconfirmed suggestions: the curves use them as suggested.", session.suggestedProperty()));
         suggestedNote.visibleProperty().bind(suggestedNote.textProperty().isNotEmpty());
         suggestedNote.managedProperty().bind(suggestedNote.visibleProperty());
-        VBox content = new VBox(6, mTitle, lengthUnit, table, suggestedNote, missing, cpakBox, notes);
+        plausibility.setId("plausibilityFlags");
+        plausibility.setWrapText(true);
+        plausibility.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        plausibility.setMaxWidth(390);
+        plausibility.getStyleClass().add("plausibility");
+        plausibility.setTooltip(new Tooltip("A landmark far from where the protocol expects it: check it before using the values"));
+        VBox content = new VBox(6, mTitle, lengthUnit, plausibility, table, suggestedNote, missing, cpakBox, notes);
         content.setPadding(new Insets(0, 12, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -131,6 +143,7 @@ public final class MeasurementsPanel extends VBox {
         session.measurementsProperty().addListener((o, a, b) -> scheduleRefresh());
         session.calibrationProperty().addListener((o, a, b) -> scheduleRefresh());
         session.protocolProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.readingProperty().addListener((o, a, b) -> scheduleRefresh());
         refresh();
     }
 
@@ -179,7 +192,7 @@ public final class MeasurementsPanel extends VBox {
             if (!g.equals(group)) {
                 Label h = new Label(g);
                 h.getStyleClass().add("group-header");
-                table.add(h, 0, row++, 4, 1);
+                table.add(h, 0, row++, 3, 1);
                 group = g;
                 extended = false;
             }
@@ -193,15 +206,22 @@ public final class MeasurementsPanel extends VBox {
             row = addRow(m, row);
         }
         if (ms.measurements().isEmpty()) {
-            table.add(new Label("No measurement yet: place the landmarks."), 0, row, 4, 1);
+            table.add(new Label("No measurement yet: place the landmarks."), 0, row, 3, 1);
         }
     }
 
     private void refreshRest(MeasurementSet ms) {
+        List<PlausibilityFlag> flags = session.protocol().kind() != org.orthomeasure.core.landmarks.Protocol.LONG_LEG
+                ? List.of() : LimbPlausibility.check(session.reading().landmarks(), session.calibration().spacing())
+                .stream().filter(f -> session.protocol().sides().contains(f.side())).toList();
+        plausibility.setText(flags.stream().map(f -> "⚠ Check: " + ClinicalText.plausibility(f))
+                .collect(Collectors.joining("\n")));
+        plausibility.setVisible(!flags.isEmpty());
+        plausibility.setManaged(!flags.isEmpty());
 
         List<Step> missingSteps = session.protocol().missing(session.reading());
         missing.setText(missingSteps.isEmpty() ? "missing: nothing, all landmarks of the protocol are placed"
-                : "missing: " + missingSteps.stream().map(Step::id).collect(Collectors.joining(", ")));
+                : "missing: " + missingSteps.stream().map(st -> ClinicalText.point(st.target())).collect(Collectors.joining(", ")));
 
         cpakBox.getChildren().clear();
         for (Side side : Side.values()) {
@@ -219,23 +239,29 @@ public final class MeasurementsPanel extends VBox {
             t.getStyleClass().add("group-header");
             cpakBox.getChildren().addAll(t, grid);
         }
-        List<String> n = new java.util.ArrayList<>(ms.notes());
+        List<String> n = new java.util.ArrayList<>(ms.notes().stream().map(ClinicalText::withNames).toList());
         Map<MeasurementId, Missing> miss = ms.missing();
         boolean protocolSpine = session.protocol().kind() == org.orthomeasure.core.landmarks.Protocol.SPINE;
+        var variant = session.protocol().variant();
         miss.forEach((id, why) -> {
             boolean relevant = id.side().map(s -> session.protocol().sides().contains(s)).orElse(
-                    (id.definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE) == protocolSpine);
+                    (id.definition().family().anatomy() == MeasurementDefinition.Anatomy.SPINE) == protocolSpine)
+                    // the two-line protocol has no curve evaluation and the vertebrae protocol no drawn lines
+                    && !(variant == org.orthomeasure.core.protocol.LandmarkProtocol.Variant.COBB_LINES
+                            && protocolSpine && !id.equals(MeasurementId.COBB))
+                    && !(variant == org.orthomeasure.core.protocol.LandmarkProtocol.Variant.ALL_VERTEBRAE
+                            && id.equals(MeasurementId.COBB));
             // a landmark that is merely not placed is on the missing line; notes say what else is wrong
             if (relevant && why.note().isPresent() && !why.note().get().contains("not placed")) {
-                n.add(id.id() + ": " + why.describe());
+                n.add(MeasurementText.name(id) + ": " + ClinicalText.withNames(why.describe()));
             }
         });
         notes.setText(String.join("\n", n));
     }
 
-    /** The short name of a measurement in the panels, from its definition: "HKA (mechanical)", "Major curve". */
+    /** The short name of a measurement in the panels: "HKA", "Femur length", "Major curve", "Cobb (two lines)". */
     static String displayName(MeasurementId id) {
-        return id.definition().abbreviation();
+        return MeasurementText.name(id);
     }
 
     private int addRow(Measurement m, int row) {
@@ -246,71 +272,76 @@ public final class MeasurementsPanel extends VBox {
         value.setId("value-" + m.id().id().replace('.', '-'));
         value.getStyleClass().add("value");
         value.setTooltip(new Tooltip());
-        Label range = new Label();
-        range.getStyleClass().add("range");
         Label flag = new Label();
         flag.setId("flag-" + m.id().id().replace('.', '-'));
-        Label[] cells = {value, range, flag};
+        flag.setWrapText(true);
+        flag.setMaxWidth(FLAG_WIDTH);
+        flag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        flag.setTooltip(new Tooltip()); // made once: rows are refilled on every drag step
+        Label[] cells = {value, flag};
         fill(cells, m);
         rows.put(m.id().id(), cells);
         table.add(nameL, 0, row);
         table.add(value, 1, row);
-        table.add(range, 2, row);
-        table.add(flag, 3, row);
+        table.add(flag, 2, row);
         return row + 1;
     }
 
-    /** Writes one measurement into its row's value, range and flag labels. */
-    private static void fill(Label[] cells, Measurement m) {
-        Label value = cells[0];
-        Label range = cells[1];
-        Label flag = cells[2];
-        value.setText(displayValue(m));
-        value.getTooltip().setText(m.formattedValue() + " " + m.unit().symbol()
-                + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
-        range.setText(m.normalRange().map(r -> r.describe().replace(" (low reliability)", "")).orElse(""));
-        String flagText = m.isOutsideNormal() ? (m.value() < m.normalRange().orElseThrow().lower() ? "⚠ low" : "⚠ high")
-                : m.normalRange().filter(NormalRange::lowReliability).isPresent() ? "low reliability"
-                : shortNote(m);
-        flag.setText(flagText);
-        flag.getStyleClass().remove("out-of-range");
-        value.getStyleClass().remove("out-of-range");
-        if (m.isOutsideNormal()) {
-            flag.getStyleClass().add("out-of-range");
-            value.getStyleClass().add("out-of-range");
-        }
-    }
-
-    /** The qualifier a reader needs beside the value: varus/valgus, MAD direction, which leg is longer. */
-    private static String shortNote(Measurement m) {
-        return m.qualifier().orElse("");
-    }
+    /** The widest a flag may be before it wraps (px). */
+    private static final double FLAG_WIDTH = 175;
 
     /**
-     * The value as shown: one decimal with a true minus sign and the unit ("−2.9°", "3.0 mm",
-     * "10.0 px (uncalibrated)"), end vertebrae for Cobb curves, text values as they are. The source of
-     * a mm value is on the "Lengths in mm, ..." line above the table and in the row's tooltip.
+     * Writes one measurement into its row's value and flag labels. The flag cell says where the value
+     * stands: the normal range when inside it (grey), "outside normal (range)" when not, the category
+     * for JLO, aHKA and CPAK, "low reliability" for JLCA, the longer leg for LLD.
      */
+    private static void fill(Label[] cells, Measurement m) {
+        Label value = cells[0];
+        Label flag = cells[1];
+        value.setText(displayValue(m));
+        value.getTooltip().setText(m.id().description() + ": " + m.formattedValue() + " " + m.unit().symbol()
+                + m.note().map(x -> "\n" + x).orElse("") + m.calibrationLabel().map(x -> "\n" + x).orElse(""));
+        String flagText = MeasurementText.flag(m);
+        String range = MeasurementText.range(m);
+        boolean category = MeasurementText.category(m).isPresent();
+        String shown;
+        if (!flagText.isEmpty()) {
+            shown = flagText.equals("low reliability") ? range + ", low reliability" : flagText;
+        } else {
+            String note = shortNote(m);
+            shown = note.isEmpty() ? range : range.isEmpty() ? note : range + "; " + note;
+        }
+        flag.setText(shown);
+        flag.getTooltip().setText(MeasurementText.flagTooltip(m).orElse(range.isEmpty() ? m.id().description()
+                : "normal: " + range + " (" + m.id().description() + ")"));
+        flag.getStyleClass().removeAll("out-of-range", "category", "range");
+        value.getStyleClass().remove("out-of-range");
+        if (MeasurementText.isFlagged(m)) {
+            flag.getStyleClass().add("out-of-range");
+            value.getStyleClass().add("out-of-range");
+        } else if (category) {
+            flag.getStyleClass().add("category");
+        } else {
+            flag.getStyleClass().add("range");
+        }
+    }
+
+    /** The side note a reader needs beside the value: which leg is longer (LLD). */
+    private static String shortNote(Measurement m) {
+        if (!m.id().equals(MeasurementId.LLD) || m.note().isEmpty()) {
+            return "";
+        }
+        String n = m.note().get();
+        if (Math.abs(m.value()) < 0.05) {
+            return "equal at 0.1 " + m.unit().symbol(); // the shown 0.0 must not say which is longer
+        }
+        int semi = n.indexOf(';');
+        return semi > 0 ? n.substring(0, semi) : n;
+    }
+
+    /** The value as shown ({@link MeasurementText#value}): "6.0° varus (174.0°)", "21.0 mm medial", "absent". */
     static String displayValue(Measurement m) {
-        if (m.text().isPresent()) {
-            return m.text().get();
-        }
-        double v = m.value();
-        String num = String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
-        if (num.equals("−0.0")) {
-            num = "0.0";
-        }
-        String s = m.unit() == Unit.DEG ? num + "°" : num + " " + m.unit().symbol();
-        if (m.id().definition() == LimbMeasure.HKA.definition()) {
-            s += String.format(Locale.ROOT, " (%.1f°)", 180 + v);
-        }
-        if (m.from().isPresent()) {
-            s += " " + m.from().get() + "–" + m.to().get();
-        }
-        if (m.unit() == Unit.PX) {
-            s += " (uncalibrated)";
-        }
-        return s;
+        return MeasurementText.value(m);
     }
 
     /** "Calibrated: 0.143 mm/px, detector plane (Imager Pixel Spacing ...)" or "Uncalibrated: lengths in px". */

@@ -11,7 +11,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
+import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.ui.text.ClinicalText;
 import org.orthomeasure.core.protocol.Step;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
 
@@ -69,6 +72,8 @@ public final class StepsPanel extends VBox {
     private final StepDiagram diagram = new StepDiagram();
     private boolean syncing;
     private List<Boolean> lastDone = List.of();
+    /** The landmarks the plausibility rules ask to check, marked in the list. */
+    private java.util.Set<PointRef> flagged = java.util.Set.of();
 
     public StepsPanel(ViewerViewModel vm) {
         this.vm = vm;
@@ -112,7 +117,7 @@ public final class StepsPanel extends VBox {
                     return;
                 }
                 boolean done = LandmarkProtocol.isDone(s, vm.session().reading());
-                setText((done ? "✓ " : "○ ") + s.title());
+                setText((flagged.contains(s.target()) ? "⚠ " : done ? "✓ " : "○ ") + ClinicalText.stepTitle(s));
                 getStyleClass().removeAll("done", "optional-step");
                 if (done) {
                     getStyleClass().add("done");
@@ -137,12 +142,12 @@ public final class StepsPanel extends VBox {
         vm.session().readingProperty().addListener((o, a, b) -> {
             // re-render the cells only when a tick changes (not on every drag step)
             List<Boolean> done = steps.getItems().stream().map(st -> LandmarkProtocol.isDone(st, b)).toList();
-            if (!done.equals(lastDone)) {
+            java.util.Set<PointRef> nowFlagged = flagged(b);
+            if (!done.equals(lastDone) || !nowFlagged.equals(flagged)) {
                 lastDone = done;
+                flagged = nowFlagged;
                 steps.refresh();
-                if (vm.activeStepProperty().get() == null) {
-                    showActive(null);
-                }
+                showActive(vm.activeStepProperty().get());
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -151,8 +156,24 @@ public final class StepsPanel extends VBox {
             }
         });
         vm.activeStepProperty().addListener((o, a, b) -> showActive(b));
+        vm.placingAgainProperty().addListener((o, a, b) -> showActive(vm.activeStepProperty().get()));
         showProtocol(vm.session().protocol());
         showActive(vm.activeStepProperty().get());
+    }
+
+    /** The landmarks of the protocol's legs that a plausibility rule flags (the one to check first). */
+    private java.util.Set<PointRef> flagged(org.orthomeasure.core.protocol.Reading reading) {
+        LandmarkProtocol p = vm.session().protocol();
+        if (p.variant() != LandmarkProtocol.Variant.LONG_LEG) {
+            return java.util.Set.of();
+        }
+        java.util.Set<PointRef> out = new java.util.HashSet<>();
+        for (var f : LimbPlausibility.check(reading.landmarks(), vm.session().calibration().spacing())) {
+            if (p.sides().contains(f.side())) {
+                out.add(new PointRef.Limb(f.landmark()));
+            }
+        }
+        return out;
     }
 
     private void showProtocol(LandmarkProtocol p) {
@@ -169,13 +190,28 @@ public final class StepsPanel extends VBox {
         showActive(vm.activeStepProperty().get());
     }
 
+    /**
+     * The active step's instruction; for a placed one, how to move it, since a click does not
+     * ("drag it, or Place again").
+     */
+    private String instructionFor(Step s) {
+        if (vm.placingAgainProperty().get()) {
+            return "Place again: click where it goes now (Esc cancels). " + s.instruction();
+        }
+        if (LandmarkProtocol.isDone(s, vm.session().reading())) {
+            return "Placed. A click does not move it: drag the point, or use Edit > Place again (Shift+P). "
+                    + s.instruction();
+        }
+        return s.instruction();
+    }
+
     private void showActive(Step s) {
         syncing = true;
         try {
             if (s == null) {
                 steps.getSelectionModel().clearSelection();
                 List<Step> missing = vm.session().protocol().missing(vm.session().reading());
-                instruction.setText(missing.isEmpty() ? "All landmarks placed. Drag a point to adjust it; Delete removes the selected one."
+                instruction.setText(missing.isEmpty() ? "All landmarks placed. A click selects a point; drag a point to move it; Delete removes the selected one."
                         : "Choose a landmark in the list.");
                 diagram.show(null);
             } else {
@@ -184,7 +220,7 @@ public final class StepsPanel extends VBox {
                 if (i >= 0) {
                     steps.scrollTo(Math.max(0, i - 3));
                 }
-                instruction.setText(s.instruction());
+                instruction.setText(instructionFor(s));
                 diagram.show(s.target());
             }
         } finally {

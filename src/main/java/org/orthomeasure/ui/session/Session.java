@@ -2,6 +2,7 @@ package org.orthomeasure.ui.session;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
+import org.orthomeasure.core.protocol.FilmProtocol;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.io.image.Radiograph;
@@ -67,6 +69,7 @@ public final class Session {
     private final ReadOnlyObjectWrapper<Set<SpineLevel>> suggested =
             new ReadOnlyObjectWrapper<>(this, "suggested", Set.of());
 
+    private final ReadOnlyStringWrapper protocolReason = new ReadOnlyStringWrapper(this, "protocolReason", "");
     private final History<ReadingState> history = new History<>(ReadingState.of(Reading.empty()), UNDO_LIMIT);
     /** The state before the drag in progress; null when none. */
     private ReadingState dragStart;
@@ -110,8 +113,35 @@ public final class Session {
      * did not say) and the check-mode reference, still hidden when it was hidden. Clears undo.
      */
     public void load(Path path, Radiograph film, SessionStore.Restored restored) {
+        Optional<FilmProtocol.Guess> guess = restored.protocol().isPresent() ? Optional.empty() : guess(film);
         load(path, film, new ReadingState(restored.reading(), restored.suggested()), restored.calibration(),
-                restored.protocol().orElse(protocol.get()), restored.reference());
+                restored.protocol().orElseGet(() -> guess.map(g -> protocolOfKind(g.kind())).orElse(protocol.get())),
+                restored.reference());
+        protocolReason.set(restored.protocol().isPresent() ? "the protocol of the saved session"
+                : guess.map(g -> "chosen because " + g.because()).orElse("kept: the film does not say which protocol"));
+    }
+
+    /** What the film's header and shape say about its protocol. */
+    static Optional<FilmProtocol.Guess> guess(Radiograph film) {
+        var h = film.header();
+        List<String> descriptions = new java.util.ArrayList<>();
+        h.studyDescription().ifPresent(descriptions::add);
+        h.seriesDescription().ifPresent(descriptions::add);
+        return FilmProtocol.guess(h.bodyPart(), descriptions, film.width(), film.height());
+    }
+
+    /** The current protocol when it is of {@code kind} (the user's choice of legs stays), else that kind's default. */
+    private LandmarkProtocol protocolOfKind(org.orthomeasure.core.landmarks.Protocol kind) {
+        if (protocol.get().kind() == kind) {
+            return protocol.get();
+        }
+        return kind == org.orthomeasure.core.landmarks.Protocol.SPINE ? LandmarkProtocol.cobbLines()
+                : LandmarkProtocol.longLeg(java.util.EnumSet.allOf(org.orthomeasure.core.landmarks.Side.class), false);
+    }
+
+    /** Why the protocol of the film on screen is the one it is, e.g. "chosen because Body Part Examined is SPINE". */
+    public ReadOnlyStringProperty protocolReasonProperty() {
+        return protocolReason.getReadOnlyProperty();
     }
 
     private void load(Path path, Radiograph film, ReadingState restored, Optional<Calibration> restoredCalibration,
@@ -382,6 +412,26 @@ public final class Session {
         commit(new ReadingState(next, still));
         return filled;
     }
+
+    /**
+     * The check-mode warning for a reading that is mostly the app's unconfirmed suggestion (more than
+     * half of its vertebrae): comparing it measures the suggestion, not the user, and with the
+     * suggestion as reference it compares the suggestion with itself. Empty otherwise.
+     */
+    public Optional<String> mostlySuggestedWarning() {
+        int vertebrae = reading().landmarks().vertebrae().size();
+        int unconfirmed = suggested.get().size();
+        if (vertebrae == 0 || 2 * unconfirmed <= vertebrae) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT, "%d of your %d vertebrae are unconfirmed suggestions: "
+                + "the comparison is of the app's suggestion, not of your reading%s. Correct or accept them first.",
+                unconfirmed, vertebrae, referenceName.get().startsWith(SUGGESTION_REFERENCE)
+                        ? " (here compared with itself)" : ""));
+    }
+
+    /** The name prefix of a reference reading that is the app's own suggestion. */
+    public static final String SUGGESTION_REFERENCE = "OrthoMeasure suggestion";
 
     /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
     public void acceptAllSuggestions() {

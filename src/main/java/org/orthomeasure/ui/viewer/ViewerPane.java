@@ -28,8 +28,9 @@ import org.orthomeasure.io.image.WindowPreset;
  * region when zoomed in, made off the FX thread), the overlay, the landmark points, the calibration
  * tool's points and a magnifier loupe; forwards mouse input to the {@link ViewerViewModel}.
  *
- * <p>Mouse: left click places the active landmark or picks a point to drag; wheel zooms to the
- * cursor; right drag changes window/level; middle drag (or Ctrl/Shift + left drag) pans.
+ * <p>Mouse: left click places the next unplaced landmark (or selects when all are placed); left drag
+ * on a point moves it; wheel zooms to the cursor; right drag changes window/level; middle drag (or
+ * Ctrl/Shift + left drag) pans.
  */
 public final class ViewerPane extends Region {
 
@@ -86,6 +87,9 @@ public final class ViewerPane extends Region {
         vm.visibleGroups().addListener((SetChangeListener<Object>) c -> redraw());
         vm.session().referenceRevealedProperty().addListener((o, a, b) -> redraw());
         vm.session().suggestedProperty().addListener((o, a, b) -> redraw());
+        vm.session().calibrationProperty().addListener((o, a, b) -> redraw());
+        vm.cornerInfoProperty().addListener((o, a, b) -> redraw());
+        vm.windowingProperty().addListener((o, a, b) -> redraw());
 
         addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
@@ -93,7 +97,7 @@ public final class ViewerPane extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             vm.hover(e.getX(), e.getY());
-            setCursor(vm.pick(e.getX(), e.getY()).isPresent() ? Cursor.HAND : Cursor.CROSSHAIR);
+            setCursor(vm.pick(e.getX(), e.getY()).isPresent() ? Cursor.MOVE : Cursor.CROSSHAIR); // drag moves it
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.exited());
     }
@@ -160,6 +164,9 @@ public final class ViewerPane extends Region {
     private void onReleased(MouseEvent e) {
         if (!panning && !windowing) {
             vm.release();
+        }
+        if (windowing) {
+            vm.endWindowDrag();
         }
         panning = false;
         windowing = false;
@@ -292,6 +299,7 @@ public final class ViewerPane extends Region {
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, true);
         drawCalibrationTool(g, t);
         drawPendingCortex(g, t);
+        drawCorners(g, t, d);
         drawLoupe(g, t, d);
     }
 
@@ -309,6 +317,80 @@ public final class ViewerPane extends Region {
         g.strokeOval(s.x() - 4, s.y() - 4, 8, 8);
         OverlayPainter.drawLabel(g, Point2.of(12, 14), "Shaft point: now click the other cortex (the midpoint is stored)",
                 TextAnchor.SOUTH_EAST, c, Font.font(14));
+    }
+
+    private static final Font CORNER_FONT = Font.font(13);
+    private static final Font MARKER_FONT = Font.font("System", javafx.scene.text.FontWeight.BOLD, 22);
+    private static final Color CORNER_COLOUR = Color.web("#e0e0e0");
+    private static final Color MARKER_COLOUR = Color.web("#ffeb3b");
+
+    /**
+     * The corner text (when shown), the patient direction at the middle of each screen edge (always:
+     * the R/L marker), and while the window is dragged its numbers in the middle of the top edge.
+     */
+    private void drawCorners(GraphicsContext g, ViewTransform t, DisplayImages d) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        FilmOrientation o = FilmOrientation.of(d.source().header());
+        for (FilmOrientation.Edge edge : FilmOrientation.Edge.values()) {
+            String letter = o.letterAt(edge, t);
+            Point2 at = switch (edge) {
+                case LEFT -> Point2.of(8, h / 2);
+                case RIGHT -> Point2.of(w - 8, h / 2);
+                case TOP -> Point2.of(w / 2, 6);
+                case BOTTOM -> Point2.of(w / 2, h - 8);
+            };
+            TextAnchor anchor = switch (edge) {
+                case LEFT -> TextAnchor.EAST;
+                case RIGHT -> TextAnchor.WEST;
+                case TOP -> TextAnchor.SOUTH;
+                case BOTTOM -> TextAnchor.NORTH;
+            };
+            OverlayPainter.drawLabel(g, at, letter, anchor, MARKER_COLOUR, MARKER_FONT);
+        }
+        CornerInfo info = vm.cornerInfo();
+        if (info != null && vm.cornerInfoProperty().get()) {
+            lines(g, info.topLeft(), 10, 8, false, false);
+            lines(g, info.topRight(), w - 10, 8, true, false);
+            lines(g, info.bottomLeft(), 10, h - 8, false, true);
+            lines(g, info.bottomRight(), w - 10, h - 8, true, true);
+        }
+        if (vm.windowingProperty().get() && info != null && !info.bottomLeft().isEmpty()) {
+            OverlayPainter.drawLabel(g, Point2.of(w / 2, 60), info.bottomLeft().get(0), TextAnchor.SOUTH,
+                    MARKER_COLOUR, Font.font("System", javafx.scene.text.FontWeight.BOLD, 16));
+        }
+    }
+
+    /** Widths of the corner lines already measured (the same few lines are drawn on every frame). */
+    private final Map<String, Double> cornerWidths = new java.util.HashMap<>();
+
+    private double cornerWidth(String s) {
+        if (cornerWidths.size() > 256) {
+            cornerWidths.clear();
+        }
+        return cornerWidths.computeIfAbsent(s, k -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(k);
+            probe.setFont(CORNER_FONT);
+            return probe.getLayoutBounds().getWidth();
+        });
+    }
+
+    /** Draws lines of text from a corner, right-aligned and/or upwards as the corner asks. */
+    private void lines(GraphicsContext g, java.util.List<String> text, double x, double y, boolean right, boolean up) {
+        g.setFont(CORNER_FONT);
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        double lineHeight = 17;
+        for (int i = 0; i < text.size(); i++) {
+            String s = text.get(up ? text.size() - 1 - i : i);
+            double ty = up ? y - (i + 1) * lineHeight : y + i * lineHeight;
+            double tw = cornerWidth(s);
+            double tx = right ? x - tw : x;
+            g.setFill(Color.color(0, 0, 0, 0.55));
+            g.fillRect(tx - 3, ty - 1, tw + 6, lineHeight);
+            g.setFill(CORNER_COLOUR);
+            g.fillText(s, tx, ty);
+        }
+        g.setTextBaseline(javafx.geometry.VPos.BASELINE);
     }
 
     private void drawCalibrationTool(GraphicsContext g, ViewTransform t) {
@@ -342,7 +424,7 @@ public final class ViewerPane extends Region {
         String hint = vm.toolProperty().get() == ViewerViewModel.Tool.CALIBRATE_LINE
                 ? "Calibration line: click both ends of a line of known length (Esc cancels)"
                 : "Calibration ball: click 3+ points on the ball's rim, then Enter (Esc cancels)";
-        OverlayPainter.drawLabel(g, Point2.of(12, 14), hint, TextAnchor.SOUTH_EAST, c, Font.font(14));
+        OverlayPainter.drawLabel(g, Point2.of(canvas.getWidth() / 2, 84), hint, TextAnchor.SOUTH, c, Font.font(14));
     }
 
     /** A magnified view of the area under the cursor in the top-right corner while placing points. */
@@ -355,8 +437,9 @@ public final class ViewerPane extends Region {
         double half = LOUPE_SIZE / 2 / loupeScale;
         DisplayImages.Region r = d.renderRegion(at.x() - half, at.y() - half, 2 * half, 2 * half, loupeScale,
                 vm.windowProperty().get(), vm.invertProperty().get());
-        double lx = canvas.getWidth() - LOUPE_SIZE - 12;
-        double ly = 12;
+        // bottom right, clear of the corner text and of the orientation marker at the right edge
+        double lx = canvas.getWidth() - LOUPE_SIZE - 40;
+        double ly = canvas.getHeight() - LOUPE_SIZE - 40 - 20;
         g.setFill(Color.BLACK);
         g.fillRect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
         if (r != null) {
@@ -393,7 +476,8 @@ public final class ViewerPane extends Region {
         g.strokeRect(lx, ly, LOUPE_SIZE, LOUPE_SIZE);
         Step step = vm.activeStepProperty().get();
         String caption = step == null ? String.format(java.util.Locale.ROOT, "×%.1f", loupeScale)
-                : "next: " + step.id();
+                : (vm.placingAgainProperty().get() ? "place again: " : "next: ")
+                        + org.orthomeasure.ui.text.ClinicalText.point(step.target());
         OverlayPainter.drawLabel(g, Point2.of(lx + 4, ly + LOUPE_SIZE + 2), caption, TextAnchor.SOUTH_EAST,
                 Color.web("#eceff1"), Font.font(12));
     }

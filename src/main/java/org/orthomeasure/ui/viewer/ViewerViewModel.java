@@ -11,6 +11,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -63,6 +64,9 @@ public final class ViewerViewModel {
     /** How close (screen px) a click must be to a point to pick it rather than place a new one. */
     public static final double PICK_RADIUS = OverlayPainter.MARKER_RADIUS + 5;
 
+    /** How far (screen px) the pointer must move from the press before a point is dragged. */
+    public static final double DRAG_THRESHOLD = 3;
+
     private final Session session;
     private final ViewerDialogs dialogs;
 
@@ -85,7 +89,18 @@ public final class ViewerViewModel {
     private final ObservableSet<OverlayGroup> visibleGroups = FXCollections.observableSet(EnumSet.allOf(OverlayGroup.class));
     private final ObjectBinding<Overlay> overlay;
 
+    private final BooleanProperty placingAgain = new SimpleBooleanProperty(this, "placingAgain");
+    private final BooleanProperty cornerInfo = new SimpleBooleanProperty(this, "cornerInfo", true);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper windowing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "windowing");
+
+    /** The press of the current left-button gesture (screen), null when none. */
+    private Point2 pressed;
+    /** The point under the press, dragged once the pointer moves past the threshold. */
+    private PointRef candidate;
     private PointRef dragging;
+    /** Screen offset from the pointer to the dragged point, kept during the drag. */
+    private Point2 dragOffset = Point2.of(0, 0);
     private boolean dragMoved;
     private WindowLevel windowAtDragStart;
 
@@ -115,6 +130,8 @@ public final class ViewerViewModel {
         invert.set(film.invertedByDefault());
         transform.set(ViewTransform.fit(film.width(), film.height(), viewWidth.get(), viewHeight.get()));
         tool.set(Tool.PLACE);
+        placingAgain.set(false);
+        exited(); // no read-out of the film shown before
         calibrationPoints.clear();
         selected.set(null);
         activeStep.set(session.protocol().nextMissing(session.reading()).orElse(null));
@@ -137,8 +154,9 @@ public final class ViewerViewModel {
         update(t -> t.panBy(dx, dy));
     }
 
+    /** A quarter turn, then the whole film fitted again (a tall film turned on its side would not fit). */
     public void rotate(boolean clockwise) {
-        update(t -> t.rotate(clockwise, viewWidth.get() / 2, viewHeight.get() / 2));
+        update(t -> t.rotate(clockwise, viewWidth.get() / 2, viewHeight.get() / 2).fit(viewWidth.get(), viewHeight.get()));
     }
 
     public void flipHorizontal() {
@@ -149,8 +167,9 @@ public final class ViewerViewModel {
         update(t -> t.flipVertical(viewWidth.get() / 2, viewHeight.get() / 2));
     }
 
+    /** Upright and unflipped, fitted again. */
     public void resetOrientation() {
-        update(t -> t.resetOrientation(viewWidth.get() / 2, viewHeight.get() / 2));
+        update(t -> t.resetOrientation(viewWidth.get() / 2, viewHeight.get() / 2).fit(viewWidth.get(), viewHeight.get()));
     }
 
     /** The viewport was resized: keep the image point at the centre where it was. */
@@ -173,6 +192,29 @@ public final class ViewerViewModel {
     /** Starts a right-drag window change. */
     public void beginWindowDrag() {
         windowAtDragStart = window.get() == null ? null : window.get().window();
+        windowing.set(windowAtDragStart != null);
+    }
+
+    /** Ends a right-drag window change. */
+    public void endWindowDrag() {
+        windowAtDragStart = null;
+        windowing.set(false);
+    }
+
+    /** True during a right-drag window change (the viewer shows the numbers even with the corner text off). */
+    public ReadOnlyBooleanProperty windowingProperty() {
+        return windowing.getReadOnlyProperty();
+    }
+
+    /** Whether the corner text (patient, study, window, zoom, calibration) is shown; on by default. */
+    public BooleanProperty cornerInfoProperty() {
+        return cornerInfo;
+    }
+
+    /** The corner text of the film on screen; null without a film. */
+    public CornerInfo cornerInfo() {
+        Radiograph film = session.radiograph();
+        return film == null ? null : CornerInfo.of(film, window.get(), invert.get(), transform.get(), session.calibration());
     }
 
     /**
@@ -191,10 +233,19 @@ public final class ViewerViewModel {
 
     // ---------------------------------------------------------------- mouse
 
-    /** Left press at a screen point: pick a point to drag, or act with the tool. */
+    /**
+     * Left press at a screen point. With a calibration tool the click is the tool's; otherwise nothing
+     * changes yet: the nearest point of the protocol within {@link #PICK_RADIUS} becomes the drag
+     * candidate, and {@link #release} decides whether the press was a click (place or select) or the
+     * start of a drag ({@link #drag}).
+     */
     public void press(double sx, double sy) {
         ViewTransform t = transform.get();
         Radiograph film = session.radiograph();
+        pressed = null;
+        candidate = null;
+        dragging = null;
+        dragMoved = false;
         if (t == null || film == null) {
             return;
         }
@@ -205,36 +256,74 @@ public final class ViewerViewModel {
             }
             return;
         }
-        Optional<PointRef> hit = pick(sx, sy);
-        if (hit.isPresent()) {
-            selected.set(hit.get());
-            dragging = hit.get();
-            dragMoved = false;
-            session.beginDrag();
-            session.protocol().stepFor(hit.get()).ifPresent(activeStep::set);
-            return;
-        }
-        if (inside(img, film)) {
-            placeAt(img);
-        }
+        pressed = Point2.of(sx, sy);
+        candidate = pick(sx, sy).orElse(null);
     }
 
-    /** Left drag: moves the point picked by {@link #press}. */
+    /**
+     * Left drag: once the pointer has moved more than {@link #DRAG_THRESHOLD} screen px from the press,
+     * the candidate picked there follows the pointer (keeping its offset from it, so a press beside a
+     * point does not make it jump); a drag that started on no point does nothing.
+     */
     public void drag(double sx, double sy) {
         ViewTransform t = transform.get();
-        if (dragging == null || t == null) {
+        if (pressed == null || t == null) {
             return;
         }
-        Point2 img = clampToFilm(t.toImage(sx, sy));
+        if (dragging == null) {
+            if (candidate == null || Math.hypot(sx - pressed.x(), sy - pressed.y()) <= DRAG_THRESHOLD) {
+                return;
+            }
+            Optional<Point2> at = session.reading().position(candidate);
+            if (at.isEmpty()) {
+                return;
+            }
+            dragging = candidate;
+            Point2 s = t.toScreen(at.get());
+            dragOffset = Point2.of(s.x() - pressed.x(), s.y() - pressed.y());
+            selected.set(dragging);
+            session.beginDrag();
+        }
+        Point2 img = clampToFilm(t.toImage(sx + dragOffset.x(), sy + dragOffset.y()));
         dragMoved = true;
         session.dragTo(session.reading().with(dragging, img));
     }
 
-    /** Left release: a drag becomes one undo step. */
+    /**
+     * Left release: a drag becomes one undo step; a click (no drag) places the active landmark when it
+     * is not placed yet (or is armed by {@link #placeAgain()}), and otherwise only selects the point
+     * under the pointer. A click never moves a placed landmark.
+     */
     public void release() {
         if (dragging != null) {
             session.endDrag();
             dragging = null;
+            pressed = null;
+            candidate = null;
+            return;
+        }
+        Point2 at = pressed;
+        PointRef hit = candidate;
+        pressed = null;
+        candidate = null;
+        ViewTransform t = transform.get();
+        Radiograph film = session.radiograph();
+        if (at == null || t == null || film == null) {
+            return;
+        }
+        click(t.toImage(at.x(), at.y()), hit, film);
+    }
+
+    private void click(Point2 img, PointRef hit, Radiograph film) {
+        Step step = activeStep.get();
+        boolean placeable = step != null && (placingAgain.get() || !LandmarkProtocol.isDone(step, session.reading()));
+        if (placeable && inside(img, film)) {
+            placeAt(img);
+            return;
+        }
+        selected.set(hit);
+        if (hit != null) {
+            session.protocol().stepFor(hit).ifPresent(activeStep::set);
         }
     }
 
@@ -308,6 +397,7 @@ public final class ViewerViewModel {
         if (!session.refusalProperty().get().isEmpty()) {
             return; // on top of another landmark of its side (core LandmarkRules): the step stays active
         }
+        placingAgain.set(false);
         selected.set(target);
         if (!(target instanceof PointRef.HeadRim) || LandmarkProtocol.isDone(step, next)) {
             activeStep.set(session.protocol().nextMissingAfter(step, next).orElse(null));
@@ -316,9 +406,44 @@ public final class ViewerViewModel {
 
     /** Makes {@code step} the one the next click places (e.g. chosen in the list). */
     public void activate(Step step) {
+        placingAgain.set(false);
         activeStep.set(step);
         tool.set(Tool.PLACE);
         session.reading().position(step.target()).ifPresentOrElse(p -> selected.set(step.target()), () -> selected.set(null));
+    }
+
+    /**
+     * "Place again": the next click moves the selected landmark (or the active one) to where it lands,
+     * as one undo step. The only way besides dragging to move a placed landmark with the mouse.
+     *
+     * @return false when there is no placed landmark to place again
+     */
+    public boolean placeAgain() {
+        PointRef ref = selected.get();
+        Optional<Step> step = ref != null ? session.protocol().stepFor(ref) : Optional.ofNullable(activeStep.get());
+        if (step.isEmpty() || !LandmarkProtocol.isDone(step.get(), session.reading())) {
+            return false;
+        }
+        tool.set(Tool.PLACE);
+        activeStep.set(step.get());
+        if (headByRim.get() && step.get().target() instanceof PointRef.Limb l
+                && l.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
+            // rim mode collects new rim points: the old ones go first (one undo step with the first new one)
+            Reading cleared = session.reading();
+            for (int i = cleared.landmarks().headRim(l.key().side()).size() - 1; i >= 0; i--) {
+                cleared = cleared.without(new PointRef.HeadRim(l.key().side(), i));
+            }
+            session.edit(cleared.without(step.get().target()));
+            selected.set(null);
+            return true;
+        }
+        placingAgain.set(true);
+        return true;
+    }
+
+    /** Leaves "place again" without moving anything. */
+    public void cancelPlaceAgain() {
+        placingAgain.set(false);
     }
 
     /** Moves to the next missing landmark after the active one (Tab / N). */
@@ -358,7 +483,11 @@ public final class ViewerViewModel {
         });
     }
 
-    /** The nearest placed point within {@link #PICK_RADIUS} screen px of a screen point. */
+    /**
+     * The nearest placed point of the active protocol within {@link #PICK_RADIUS} screen px of a
+     * screen point (points of another protocol, such as suggested vertebrae while two endplate lines
+     * are read, are not picked).
+     */
     public Optional<PointRef> pick(double sx, double sy) {
         ViewTransform t = transform.get();
         if (t == null) {
@@ -366,7 +495,11 @@ public final class ViewerViewModel {
         }
         PointRef best = null;
         double bestD = PICK_RADIUS;
+        LandmarkProtocol protocol = session.protocol();
         for (Map.Entry<PointRef, Point2> e : session.reading().allPoints().entrySet()) {
+            if (protocol.stepFor(e.getKey()).isEmpty()) {
+                continue; // e.g. suggested vertebra corners while reading two endplate lines
+            }
             Point2 s = t.toScreen(e.getValue());
             double d = Math.hypot(s.x() - sx, s.y() - sy);
             if (d <= bestD) {
@@ -393,6 +526,7 @@ public final class ViewerViewModel {
 
     /** Leaves a calibration tool without calibrating. */
     public void cancelTool() {
+        placingAgain.set(false);
         calibrationPoints.clear();
         tool.set(Tool.PLACE);
     }
@@ -554,6 +688,11 @@ public final class ViewerViewModel {
 
     public ObjectProperty<Step> activeStepProperty() {
         return activeStep;
+    }
+
+    /** True after "place again" until the next click places the landmark (or Esc / another step). */
+    public BooleanProperty placingAgainProperty() {
+        return placingAgain;
     }
 
     public ObjectProperty<PointRef> selectedProperty() {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.orthomeasure.io.image.ImageReadException;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

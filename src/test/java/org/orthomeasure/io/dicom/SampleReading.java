@@ -6,7 +6,7 @@ import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileReader;
 

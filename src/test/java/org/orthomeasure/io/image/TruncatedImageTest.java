@@ -1,6 +1,7 @@
 package org.orthomeasure.io.image;
 
 import org.junit.jupiter.api.Test;
+import org.orthomeasure.io.radiograph.RadiographReader;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;

@@ -93,21 +93,87 @@ class ViewerViewModelTest {
     }
 
     @Test
-    void aClickNearAPointPicksItInsteadOfPlacing() {
+    void aDragNearAPointMovesItKeepingTheOffsetAndIsOneUndoStep() {
         vm.press(100, 100);
         vm.release();
         vm.press(104, 103);
         vm.drag(150, 120);
         vm.release();
-        assertEquals(Point2.of(150, 120), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
+        // the press was 4 px right and 3 px below the point: the point keeps that offset from the pointer
+        assertEquals(Point2.of(146, 117), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
         assertEquals(1, session.reading().allPoints().size());
+        assertEquals(limb(LimbLandmark.FEMORAL_HEAD_CENTER), vm.selectedProperty().get());
+        assertEquals("R.femoralCondyleMedial", vm.activeStepProperty().get().id(), "a drag leaves the next landmark active");
         session.undo();
         assertEquals(Point2.of(100, 100), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
     }
 
     @Test
+    void aClickNearAPlacedPointPlacesTheNextLandmarkAndLeavesThePointWhereItWas() {
+        vm.press(100, 500);
+        vm.release(); // H
+        vm.press(120, 490);
+        vm.release(); // FCm
+        // 2 px beside FCm, inside the pick radius: the lateral condyle is placed there, FCm stays
+        vm.press(122, 490);
+        vm.drag(123, 491); // a jitter below the drag threshold is still a click
+        vm.release();
+        assertEquals(Point2.of(120, 490), session.reading().position(limb(LimbLandmark.FEMORAL_CONDYLE_MEDIAL)).orElseThrow());
+        assertEquals(Point2.of(122, 490), session.reading().position(limb(LimbLandmark.FEMORAL_CONDYLE_LATERAL)).orElseThrow());
+        assertEquals("R.kneeCenter", vm.activeStepProperty().get().id());
+    }
+
+    @Test
+    void withEverythingPlacedAClickSelectsAndNeverMoves() {
+        double[][] clicks = {{100, 100}, {120, 490}, {60, 490}, {90, 500}, {120, 510}, {60, 510}, {100, 900}};
+        for (double[] c : clicks) {
+            vm.press(c[0], c[1]);
+            vm.release();
+        }
+        assertNull(vm.activeStepProperty().get());
+        Reading before = session.reading();
+        long revision = session.revisionProperty().get();
+        vm.press(300, 300); // a stray click far from every point
+        vm.release();
+        assertEquals(before, session.reading());
+        assertNull(vm.selectedProperty().get());
+        vm.press(91, 502); // near the knee: selects it
+        vm.release();
+        assertEquals(before, session.reading());
+        assertEquals(limb(LimbLandmark.KNEE_CENTER), vm.selectedProperty().get());
+        assertEquals("R.kneeCenter", vm.activeStepProperty().get().id());
+        vm.press(250, 700); // the knee is active and selected, but placed: the click does not move it
+        vm.release();
+        assertEquals(before, session.reading());
+        assertEquals(revision, session.revisionProperty().get(), "nothing was edited, nothing autosaved");
+    }
+
+    @Test
+    void placeAgainMovesTheSelectedLandmarkWithTheNextClickOnly() {
+        vm.press(100, 100);
+        vm.release();
+        vm.activate(LandmarkProtocol.longLeg(EnumSet.of(Side.R), false).steps().get(0));
+        vm.press(150, 150); // the head is placed: no move
+        vm.release();
+        assertEquals(Point2.of(100, 100), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
+        vm.selectedProperty().set(limb(LimbLandmark.FEMORAL_HEAD_CENTER));
+        assertTrue(vm.placeAgain());
+        vm.press(150, 150);
+        vm.release();
+        assertEquals(Point2.of(150, 150), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
+        assertFalse(vm.placingAgainProperty().get());
+        assertEquals("R.femoralCondyleMedial", vm.activeStepProperty().get().id());
+        session.undo();
+        assertEquals(Point2.of(100, 100), session.reading().position(limb(LimbLandmark.FEMORAL_HEAD_CENTER)).orElseThrow());
+        vm.selectedProperty().set(null);
+        vm.activeStepProperty().set(LandmarkProtocol.longLeg(EnumSet.of(Side.R), false).steps().get(1));
+        assertFalse(vm.placeAgain(), "nothing placed to place again");
+    }
+
+    @Test
     void clicksOutsideTheFilmPlaceNothing() {
         vm.press(450, 100);
+        vm.release();
         assertTrue(session.reading().allPoints().isEmpty());
     }
 
@@ -117,8 +183,7 @@ class ViewerViewModelTest {
         vm.release();
         vm.press(120, 490);
         vm.release();
-        vm.press(100, 100);
-        vm.release();
+        vm.selectedProperty().set(limb(LimbLandmark.FEMORAL_HEAD_CENTER));
         vm.deleteSelected();
         assertNull(vm.selectedProperty().get());
         assertEquals("R.femoralHeadCenter", vm.activeStepProperty().get().id());

@@ -34,7 +34,7 @@ import org.orthomeasure.io.dicom.MeasurementReportReader;
 import org.orthomeasure.io.dicom.MeasurementReportWriter;
 import org.orthomeasure.io.dicom.SecondaryCaptureWriter;
 import org.orthomeasure.io.image.Radiograph;
-import org.orthomeasure.io.image.RadiographReader;
+import org.orthomeasure.io.radiograph.RadiographReader;
 
 /**
  * C-ECHO, C-STORE, C-FIND and C-GET against a real Orthanc on loopback: the film and the three

@@ -1,0 +1,141 @@
+package org.orthomeasure.ui.text;
+
+import java.util.Locale;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.plausibility.PlausibilityFlag;
+import org.orthomeasure.core.protocol.PointRef;
+import org.orthomeasure.core.protocol.VertebraCorner;
+
+/**
+ * The words a radiologist reads for the app's points and findings: "Right femoral condyle, medial",
+ * "T4, top-left corner", "Upper endplate line, 1st end"; never an internal id. The one place the UI
+ * names landmarks, so that it can later read the names from the core's measurement definitions.
+ */
+public final class ClinicalText {
+
+    private ClinicalText() {
+    }
+
+    /** "Right" or "Left". */
+    public static String side(Side side) {
+        return side == Side.R ? "Right" : "Left";
+    }
+
+    /** The landmark's name without side, lower case: "femoral condyle, medial". */
+    public static String landmark(LimbLandmark l) {
+        return switch (l) {
+            case FEMORAL_HEAD_CENTER -> "femoral head centre";
+            case KNEE_CENTER -> "knee centre";
+            case ANKLE_CENTER -> "ankle centre";
+            case FEMORAL_CONDYLE_MEDIAL -> "femoral condyle, medial";
+            case FEMORAL_CONDYLE_LATERAL -> "femoral condyle, lateral";
+            case TIBIAL_PLATEAU_MEDIAL -> "tibial plateau, medial";
+            case TIBIAL_PLATEAU_LATERAL -> "tibial plateau, lateral";
+            case GREATER_TROCHANTER_TIP -> "greater trochanter tip";
+            case PLAFOND_MEDIAL -> "tibial plafond, medial end";
+            case PLAFOND_LATERAL -> "tibial plafond, lateral end";
+            case FEMORAL_HEAD_TOP -> "femoral head top";
+            default -> l.id().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT); // a landmark added later
+        };
+    }
+
+    /** "Right femoral condyle, medial". */
+    public static String landmark(LandmarkKey key) {
+        return side(key.side()) + " " + landmark(key.landmark());
+    }
+
+    /** The name of any point the user places: limb landmark, rim point, vertebra corner or Cobb line end. */
+    public static String point(PointRef ref) {
+        if (ref instanceof PointRef.Limb l) {
+            return landmark(l.key());
+        }
+        if (ref instanceof PointRef.HeadRim r) {
+            return side(r.side()) + " femoral head, rim point " + (r.index() + 1);
+        }
+        if (ref instanceof PointRef.Corner c) {
+            return c.level().name() + ", " + corner(c.corner());
+        }
+        PointRef.CobbEnd e = (PointRef.CobbEnd) ref;
+        return (e.line() == PointRef.CobbLine.UPPER ? "Upper" : "Lower") + " endplate line, " + (e.start() ? "1st" : "2nd") + " end";
+    }
+
+    private static final java.util.regex.Pattern LANDMARK_ID = java.util.regex.Pattern.compile("\\b[RL]\\.[a-zA-Z]+(\\[\\d+])?");
+
+    /**
+     * {@code text} with every landmark id in it ("R.femoralCondyleMedial", "L.femoralHeadRim[2]")
+     * replaced by its name; other words stay as they are.
+     */
+    public static String withNames(String text) {
+        java.util.regex.Matcher m = LANDMARK_ID.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String id = m.group();
+            String name = id;
+            if (id.contains("femoralHeadRim")) {
+                name = side(id.charAt(0) == 'R' ? Side.R : Side.L) + " femoral head rim";
+            } else {
+                try {
+                    name = landmark(LandmarkKey.parse(id));
+                } catch (IllegalArgumentException notALandmark) {
+                    // not a landmark id: left as written
+                }
+            }
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
+     * A protocol step's title in the landmark list: "Right femoral head centre (H)" for a limb
+     * landmark, the step's own title otherwise ("Upper endplate line, 1st end", "T4 top-left corner").
+     */
+    public static String stepTitle(org.orthomeasure.core.protocol.Step step) {
+        if (step.target() instanceof PointRef.Limb l) {
+            return landmark(l.key()) + " (" + l.key().landmark().abbreviation() + ")";
+        }
+        return step.title();
+    }
+
+    /** "top-left corner". */
+    public static String corner(VertebraCorner c) {
+        return switch (c) {
+            case TOP_LEFT -> "top-left corner";
+            case TOP_RIGHT -> "top-right corner";
+            case BOTTOM_LEFT -> "bottom-left corner";
+            case BOTTOM_RIGHT -> "bottom-right corner";
+        };
+    }
+
+    /**
+     * One line saying what is implausible and which landmark to check, e.g. "Right tibial plateau,
+     * medial: 240 mm from the knee centre (expected within 48 mm)".
+     */
+    public static String plausibility(PlausibilityFlag f) {
+        String who = landmark(f.landmark());
+        String ref = f.reference().map(r -> landmark(r.landmark())).orElse("");
+        return switch (f.rule()) {
+            case FAR_FROM_JOINT -> String.format(Locale.ROOT, "%s: %s from the %s (expected within %s)", who,
+                    length(f.value(), f.unit()), ref, length(f.limit(), f.unit()));
+            case CONDYLE_DISTAL_TO_PLATEAU -> String.format(Locale.ROOT,
+                    "%s: %s below the %s (a condyle lies above its plateau)", who, length(f.value(), f.unit()), ref);
+            case JOINT_LINES_CONVERGE -> String.format(Locale.ROOT,
+                    "%s joint lines converge by %.1f° (more than %.0f°): check the femoral condyle and tibial plateau points",
+                    side(f.side()), f.value(), f.limit());
+            case FEMUR_TIBIA_PROPORTION -> String.format(Locale.ROOT,
+                    "%s femur is %.2f × its tibia's length (expected %s): check the hip, knee and ankle centres",
+                    side(f.side()), f.value(), f.value() < f.limit() ? "at least " + plain(f.limit()) : "at most " + plain(f.limit()));
+            case KNEE_NOT_BETWEEN -> side(f.side()) + " knee centre is not between the hip and ankle centres";
+        };
+    }
+
+    private static String length(double v, String unit) {
+        return String.format(Locale.ROOT, "%.0f %s", v, unit);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}
