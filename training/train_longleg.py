@@ -60,6 +60,8 @@ def main():
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--val-fraction", type=float, default=0.1)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", default=None, help="start from these weights (a best.pt) with a fresh schedule; "
+                                                 "ignored once OUT/last.pt exists")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -79,6 +81,9 @@ def main():
         state = ck["state"]
         say(f"resumed at epoch {state['epoch']}, {state['spent_s'] / 60:.1f} min spent")
     else:
+        if args.init:
+            model.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
+            say(f"weights from {args.init}")
         say(f"start: {len(train)} train, {len(val)} val crops; params "
             f"{sum(p.numel() for p in model.parameters())}; torch {torch.__version__}; threads "
             f"{args.threads}; host {platform.node()}; args {vars(args)}")
