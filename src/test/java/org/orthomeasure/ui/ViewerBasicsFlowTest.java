@@ -125,7 +125,8 @@ class ViewerBasicsFlowTest {
         assertEquals(String.format(java.util.Locale.ROOT, "Zoom %.0f %%", vm.viewer().transformProperty().get().scale() * 100),
                 info.bottomLeft().get(1));
         assertEquals("0.2727 mm/px, magnification corrected", info.bottomLeft().get(2));
-        assertEquals(List.of("R/L assumed: AP convention (no Patient Orientation)"), info.bottomRight());
+        // the phantom carries Patient Orientation L\\F (rows towards the patient's left, columns to the feet): AP
+        assertEquals(List.of("R/L from Patient Orientation L\\F"), info.bottomRight());
 
         // the corner text is drawn, and the O key hides it
         WritableImage on = snapshot(robot);

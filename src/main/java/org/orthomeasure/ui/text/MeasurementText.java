@@ -37,7 +37,8 @@ public final class MeasurementText {
                 case "femurLength" -> "Femur length";
                 case "tibiaLength" -> "Tibia length";
                 case "legLength" -> "Leg length";
-                default -> id.definition().abbreviation(); // HKA, mLDFA, MPTA, ..., "Full leg length": as radiologists write them
+                case "fullLegLength" -> "Full leg length";
+                default -> lid; // HKA, mLDFA, MPTA, JLCA, MAD, aHKA, JLO, CPAK, mLPFA, ...: the abbreviations radiologists write
             };
         }
         return switch (id.id()) {
