@@ -70,8 +70,14 @@ class FramedFilmScoreTest {
                         dist += d.corner(k, c).distanceTo(r) / v.scale();
                     }
                 }
-                out.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(new FilmScore(e.name(), e.angles(),
-                        predicted, dist / (4 * SpineDecoder.LEVELS), d.confidence().low()));
+                FilmScore score = new FilmScore(e.name(), e.angles(), predicted, dist / (4 * SpineDecoder.LEVELS),
+                        d.confidence().low());
+                out.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(score);
+                if (Boolean.getBoolean("orthomeasure.framedFilms.verbose")) {
+                    System.out.printf(Locale.ROOT, "%-40s %-18s SMAPE %5.1f major %5.1f/%5.1f corner %6.1f %s%n",
+                            e.name(), v.name(), score.smapePercent(), predicted[0], e.angles()[0],
+                            score.meanCornerDistancePx(), d.confidence().lowConfidenceReason().orElse(""));
+                }
             }
         }
         return out;

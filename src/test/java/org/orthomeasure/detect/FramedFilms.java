@@ -38,16 +38,31 @@ final class FramedFilms {
         }
 
         /**
-         * A structured, non-uniform background (no border finder can cut it): smooth bands and blobs around
-         * {@code mean} plus a fixed pseudo-random texture of +-6 grey levels.
+         * A structured, non-uniform background (no border finder can cut it), without stripes or other
+         * periodic structure: smooth value noise at two scales (cells of 160 and 40 px, +-30 and +-12 grey
+         * levels) around {@code mean}, plus a fixed pseudo-random texture of +-6 grey levels.
          */
         static Background structured(float mean) {
             return (x, y) -> {
-                double v = mean + 25 * Math.sin(x * 0.013 + 0.7 * Math.sin(y * 0.004))
-                        + 20 * Math.cos(y * 0.009) * Math.sin(x * 0.005 + 1.3)
+                double v = mean + 30 * (2 * smooth(x, y, 160, 1) - 1) + 12 * (2 * smooth(x, y, 40, 2) - 1)
                         + 6 * (hash(x, y) - 0.5) * 2;
                 return (float) Math.max(0, Math.min(255, v));
             };
+        }
+
+        /** Bilinear value noise in 0..1 on a grid of {@code cell} px (smoothstep weights). */
+        private static double smooth(int x, int y, int cell, int salt) {
+            int gx = Math.floorDiv(x, cell);
+            int gy = Math.floorDiv(y, cell);
+            double fx = (x - gx * (double) cell) / cell;
+            double fy = (y - gy * (double) cell) / cell;
+            fx = fx * fx * (3 - 2 * fx);
+            fy = fy * fy * (3 - 2 * fy);
+            double a = hash(gx * 7 + salt, gy * 13 + salt);
+            double b = hash(gx * 7 + 7 + salt, gy * 13 + salt);
+            double c = hash(gx * 7 + salt, gy * 13 + 13 + salt);
+            double d = hash(gx * 7 + 7 + salt, gy * 13 + 13 + salt);
+            return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
         }
 
         private static double hash(int x, int y) {

@@ -359,6 +359,16 @@ public final class Session {
         return filled;
     }
 
+    /**
+     * Renames every vertebra one level along the spine (one undo step; none when there is no vertebra), for
+     * levels one vertebra off: {@code down} moves each name to the vertebra below it on the film (T2 becomes T1),
+     * otherwise to the one above (T1 becomes T2); the level left empty at the other end is extrapolated as a
+     * suggestion ({@link VertebraLabelShift}).
+     */
+    public void shiftVertebraLabels(boolean down) {
+        commit(VertebraLabelShift.shift(history.current(), down));
+    }
+
     /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
     public void acceptAllSuggestions() {
         commit(history.current().allAccepted());
