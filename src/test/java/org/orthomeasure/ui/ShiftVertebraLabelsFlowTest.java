@@ -102,11 +102,14 @@ class ShiftVertebraLabelsFlowTest {
         assertEquals(2 * oldL5.y() - oldL4.y(), l5.y(), 1e-9);
         assertEquals(17, vm.session().suggested().size());
         assertTrue(robot.lookup("#statusLine").queryAs(Label.class).getText().startsWith("Vertebra labels moved one level down"));
-        if (Files.exists(TRUTH)) {
-            LandmarkSet truth = new LandmarkFileReader().read(TRUTH).landmarks();
-            System.out.printf("Spine phantom, mean T1-L4 centre distance to the truth: suggested %.1f px, labels down %.1f px%n",
-                    meanDistanceT1ToL4(suggested.landmarks(), truth), meanDistanceT1ToL4(down, truth));
-        }
+        // the committed models place the phantom's levels one vertebra high (README, known limit): one step fixes it
+        Assumptions.assumeTrue(Files.exists(TRUTH), "phantom truth not present");
+        LandmarkSet truth = new LandmarkFileReader().read(TRUTH).landmarks();
+        double offBefore = meanDistanceT1ToL4(suggested.landmarks(), truth);
+        double offAfter = meanDistanceT1ToL4(down, truth);
+        System.out.printf("Spine phantom, mean T1-L4 centre distance to the truth: suggested %.1f px, labels down %.1f px%n",
+                offBefore, offAfter);
+        assertTrue(offBefore > 50 && offAfter < 5, offBefore + " px before, " + offAfter + " px after");
 
         // one undo: the suggestion as it was, marking included
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
