@@ -18,18 +18,23 @@ import java.util.Optional;
  *   {@value #MAX_FRAME_HEIGHT} px high, is the first frame;</li>
  *   <li>the first stage runs on it; when it is confident and the detected spine (topmost to bottommost corner)
  *   spans at least {@value #SPINE_SHARE_MIN} of the frame's height, that is the answer (films framed like the
- *   training films take this one run);</li>
- *   <li>otherwise further frames are tried, at most {@value #MAX_RUNS} runs in all: the frame around the spine
- *   just found ({@link #around}: T1 to L5 spanning {@value #SPINE_SHARE} of its height,
+ *   training films, padded or not, take this one run);</li>
+ *   <li>otherwise further frames are tried in turn, at most {@value #MAX_RUNS} first-stage runs in all: the
+ *   content with its grey levels inverted, when it {@link #looksInverted looks inverted}; the frame around the
+ *   spine just found ({@link #around}: T1 to L5 spanning {@value #SPINE_SHARE} of its height,
  *   {@value #TOP_MARGIN} of it above T1, at least {@value #WIDTH_RATIO} x its height wide and the spine's
- *   lateral extent at most {@value #LATERAL_SHARE} of its width, within the content), followed up at once
- *   after a confident detection and after the other candidates after an unsure one, and the content with its
- *   grey levels inverted (a film whose bones are dark);</li>
- *   <li>the best frame wins: a confident detection over an unsure one; among equals, the one whose heat maps
- *   are sharpest relative to the vertebra spacing (median spread / median centre gap, both in input px).</li>
+ *   lateral extent at most {@value #LATERAL_SHARE} of its width, within the content); three {@link #windows windows} of
+ *   {@value #WINDOW_HEIGHT} of the content's height (middle, top, bottom); and the frame around each unsure
+ *   detection, after those;</li>
+ *   <li>a further frame's detection is taken only when it is confident, its heat maps are sharp
+ *   (median spread / median centre gap, both in input px, at most {@value #RELATIVE_SPREAD_MAX}) and a looser
+ *   frame around it (T1 to L5 over {@value #CHECK_SPINE_SHARE} of its height) gives a detection as confident and
+ *   sharp whose centres {@link #agree agree} with it; the first such pair ends the search;</li>
+ *   <li>when none is taken, the answer is the first frame's detection when it was confident, otherwise the
+ *   sharpest unsure one, whose low-confidence reason ({@link SpineConfidence}) then says why.</li>
  * </ol>
- * A film on which no frame gives a confident detection keeps the best unsure one, whose low-confidence reason
- * then says why ({@link SpineConfidence}).
+ * A confident detection that fails the check is never the answer: on a film with no clear spine the search
+ * ends low rather than on a pattern one frame happened to be sure of.
  */
 final class SpineLocator {
 
@@ -85,10 +90,10 @@ final class SpineLocator {
         }
         List<FilmFrame> tried = new ArrayList<>(List.of(first));
         Deque<FilmFrame> queue = new ArrayDeque<>();
-        around(best, content, film, SPINE_SHARE).ifPresent(queue::add);
         if (looksInverted(first.extract(film))) {
             queue.add(first.withInverted(true));
         }
+        around(best, content, film, SPINE_SHARE).ifPresent(queue::add);
         queue.addAll(windows(content, film));
         int runs = 1;
         Located bestUnsure = best;

@@ -27,8 +27,15 @@ class FilmBordersTest {
 
     @Test
     void blackPaddingOnAllSidesIsCut() {
-        FilmBorders.Content c = FilmBorders.content(padded(300, 400, 20, 35, 100, 300, 0f));
-        assertEquals(new FilmBorders.Content(20, 35, 120, 335), c);
+        FilmBorders.Content c = FilmBorders.content(padded(300, 400, 40, 50, 200, 280, 0f));
+        assertEquals(new FilmBorders.Content(40, 50, 240, 330), c);
+    }
+
+    @Test
+    void paddingThinnerThanATenthOfTheFilmIsKept() {
+        // 20 px of 300 (6.7 %) left and right are kept, 60 px of 400 (15 %) top and bottom are cut
+        FilmBorders.Content c = FilmBorders.content(padded(300, 400, 20, 60, 260, 280, 0f));
+        assertEquals(new FilmBorders.Content(0, 60, 300, 340), c);
     }
 
     @Test

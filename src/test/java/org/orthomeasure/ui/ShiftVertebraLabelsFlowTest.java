@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * "Vertebra labels one level down / up" (Tools menu, Ctrl+Alt+Down / Ctrl+Alt+Up) on the spine sample film after
+ * "Vertebra labels one level down / up" (Tools menu, Ctrl+Shift+Down / Ctrl+Shift+Up) on the spine sample film after
  * "Suggest landmarks": every outline takes the name of the level above (below), the freed end is extrapolated
  * as a suggestion, nothing is redrawn, and one Ctrl+Z brings the suggestion back as it was.
  */
@@ -85,7 +85,7 @@ class ShiftVertebraLabelsFlowTest {
         Reading suggested = vm.session().reading();
         Map<SpineLevel, Vertebra> before = suggested.landmarks().vertebrae();
 
-        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         LandmarkSet down = vm.session().reading().landmarks();
         for (int k = 0; k < 16; k++) {
@@ -118,7 +118,7 @@ class ShiftVertebraLabelsFlowTest {
         assertEquals(17, vm.session().suggested().size());
 
         // and up: T2 gets the old T1, T1 is extrapolated above it
-        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.UP).release(KeyCode.UP, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         LandmarkSet up = vm.session().reading().landmarks();
         assertEquals(before.get(SpineLevel.T1).topLeft(), up.vertebra(SpineLevel.T2).orElseThrow().topLeft());
