@@ -29,7 +29,9 @@ import java.util.Optional;
  *   <li>a further frame's detection is taken only when it is confident, its heat maps are sharp
  *   (median spread / median centre gap, both in input px, at most {@value #RELATIVE_SPREAD_MAX}) and a looser
  *   frame around it (T1 to L5 over {@value #CHECK_SPINE_SHARE} of its height) gives a detection as confident and
- *   sharp whose centres {@link #agree agree} with it; the first such pair ends the search;</li>
+ *   sharp whose centres {@link #agree agree} with it (when the looser frame, clipped to the content, is the
+ *   same frame, as for a whole film inverted, the detection stands on its own); the first such pair ends the
+ *   search;</li>
  *   <li>when none is taken, the answer is the first frame's detection when it was confident, otherwise the
  *   sharpest unsure one, whose low-confidence reason ({@link SpineConfidence}) then says why.</li>
  * </ol>
@@ -130,7 +132,8 @@ final class SpineLocator {
     }
 
     /**
-     * Windows of half the content's height (at most {@value #WINDOW_WIDTH_RATIO} x that wide, centred across),
+     * Windows of {@value #WINDOW_HEIGHT} of the content's height (at most {@value #WINDOW_WIDTH_RATIO} x that wide,
+     * centred across),
      * in the middle, at the top and at the bottom of the content: where to look when the first frame shows
      * nothing clear, for a spine that fills only part of a larger film.
      */
