@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages. Stage 1, the whole
- * film letterboxed into {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
+ * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages, on the frame of the film
+ * where {@link SpineLocator} finds the spine (padding cut, further frames tried when the first look is unsure;
+ * the corners are mapped back to the film's px). Stage 1, the whole frame letterboxed into
+ * {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
  * {@link SpinePreprocessor}, decoding {@link SpineDecoder}), finds each vertebra and its heat-map spread and
  * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at each vertebra in a
  * patch at about twice the resolution, walking down the spine from the stage-1 T1 centre (the mean of its 4
