@@ -71,6 +71,29 @@ public final class SpineDetection {
         return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, peak, true);
     }
 
+    /**
+     * This detection, made on the image of {@code frame}, in the coordinates of the {@code filmWidth x filmHeight}
+     * film the frame was cut from ({@link FilmFrame#toFilm}); spreads, peaks and which stage gave the corners are
+     * kept, and the confidence is assessed again on the mapped corners (its rules compare lengths and angles
+     * only, so it does not change). This detection itself when the frame is the whole film.
+     */
+    SpineDetection inFilm(FilmFrame frame, int filmWidth, int filmHeight) {
+        if (frame.x0() == 0 && frame.y0() == 0 && frame.factor() == 1 && frame.width() == filmWidth
+                && frame.height() == filmHeight && imageWidth == filmWidth && imageHeight == filmHeight) {
+            return this;
+        }
+        List<List<Point2>> levels = new ArrayList<>(SpineDecoder.LEVELS);
+        for (List<Point2> quad : corners) {
+            List<Point2> mapped = new ArrayList<>(4);
+            for (Point2 p : quad) {
+                mapped.add(frame.toFilm(p));
+            }
+            levels.add(Collections.unmodifiableList(mapped));
+        }
+        return new SpineDetection(filmWidth, filmHeight, Collections.unmodifiableList(levels), spread, peak,
+                refined);
+    }
+
     /** The centre of level {@code level} (film px): the mean of its four corners. */
     public Point2 centre(int level) {
         return centreOf(corners.get(level));

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages. Stage 1, the whole
- * film letterboxed into {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
+ * Suggests the 17 vertebrae T1..L5 (4 corners each) on an AP spine film in two stages, on the frame of the film
+ * where {@link SpineLocator} finds the spine (padding cut, further frames tried when the first look is unsure;
+ * the corners are mapped back to the film's px). Stage 1, the whole frame letterboxed into
+ * {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
  * {@link SpinePreprocessor}, decoding {@link SpineDecoder}), finds each vertebra and its heat-map spread and
  * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at each vertebra in a
  * patch at about twice the resolution, walking down the spine from the stage-1 T1 centre (the mean of its 4
@@ -79,8 +81,10 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     }
 
     /**
-     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels, with a confidence assessed on the
-     * corners returned. Those are the second stage's, found from the first stage's centres, except when
+     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels in the film's px, with a confidence
+     * assessed on the corners returned. The spine is first located ({@link #locate}: the frame of the film the
+     * two stages then look at); the corners are the second stage's, found from the first stage's centres, except
+     * when
      * <ul>
      *   <li>the first-stage centres coincide (no spacing to size the patches by; only a failed first stage
      *   gives that): the first stage's corners, whose confidence is then low;</li>
@@ -91,12 +95,22 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      * {@link SpineDetection#refined()} tells which.
      */
     public SpineDetection detect(GreyImage image) throws DetectorException {
-        SpineDetection first = detectFirstStage(image);
-        Optional<SpineDetection> refined = refine(image, first);
-        if (refined.isEmpty() || refined.get().confidence().low() && !first.confidence().low()) {
-            return first;
+        SpineLocator.Located located = locate(image);
+        SpineDetection first = located.firstStage();
+        Optional<SpineDetection> refined = refine(located.image(), first);
+        SpineDetection chosen = first;
+        if (refined.isPresent() && !(refined.get().confidence().low() && !first.confidence().low())) {
+            chosen = refined.get();
         }
-        return refined.get();
+        return chosen.inFilm(located.frame(), image.width(), image.height());
+    }
+
+    /**
+     * Where the spine is on {@code image} ({@link SpineLocator}: padding cut, further frames tried when the
+     * first is unsure or the spine small in it), with the first stage's detection there in frame px.
+     */
+    SpineLocator.Located locate(GreyImage image) throws DetectorException {
+        return new SpineLocator(this::detectFirstStage, spec.inputWidth(), spec.inputHeight()).locate(image);
     }
 
     /**

@@ -189,7 +189,17 @@ public final class Workstation extends BorderPane {
         MenuItem accept = item("_Accept all suggestions", null, vm.suggestions()::acceptAll);
         accept.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.session().suggested().isEmpty(),
                 vm.session().suggestedProperty()));
-        tools.getItems().addAll(new SeparatorMenuItem(), suggest, accept);
+        MenuItem labelsDown = item("Vertebra labels one level _down (T2 → T1)", "Shortcut+Shift+Down",
+                () -> vm.shiftVertebraLabels(true));
+        MenuItem labelsUp = item("Vertebra labels one level _up (T1 → T2)", "Shortcut+Shift+Up",
+                () -> vm.shiftVertebraLabels(false));
+        for (MenuItem m : List.of(labelsDown, labelsUp)) {
+            m.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> vm.session().reading().landmarks().vertebrae().isEmpty(), vm.session().readingProperty()));
+        }
+        labelsDown.setId("labelsDown");
+        labelsUp.setId("labelsUp");
+        tools.getItems().addAll(new SeparatorMenuItem(), suggest, accept, labelsDown, labelsUp);
 
         Menu check = new Menu("_Check");
         check.setId("checkMenu");

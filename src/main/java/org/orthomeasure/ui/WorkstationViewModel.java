@@ -234,6 +234,21 @@ public final class WorkstationViewModel implements AutoCloseable {
     }
 
     /** Starts the protocol's landmark list again from its first missing landmark. */
+    /**
+     * Tools &gt; Vertebra labels one level down / up: renames every vertebra one level along the spine in one
+     * undo step ({@link Session#shiftVertebraLabels}), for a suggestion or reading whose levels are one vertebra
+     * off; the status line says what happened.
+     */
+    public void shiftVertebraLabels(boolean down) {
+        if (session.reading().landmarks().vertebrae().isEmpty()) {
+            setStatus("No vertebrae to rename");
+            return;
+        }
+        session.shiftVertebraLabels(down);
+        setStatus(down ? "Vertebra labels moved one level down the film (T2 is now T1; L5 extrapolated, check it)"
+                : "Vertebra labels moved one level up the film (T1 is now T2; T1 extrapolated, check it)");
+    }
+
     public void restartProtocol() {
         LandmarkProtocol p = session.protocol();
         p.nextMissing(session.reading()).ifPresent(viewer::activate);

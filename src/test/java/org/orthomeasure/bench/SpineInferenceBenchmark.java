@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Time per film of the whole two-stage detection ({@code detectOneFilm}: stage-1 pre-processing, ONNX Runtime
  * with test-time flip, decoding; stage 2: the walk down the spine, 17 runs of one patch and its mirror, then
  * one batched run of the 17 patches and their mirrors per further pass, patch sampling and decoding; confidence) on a real AASCE film from ../shared (755 x 2125), or a synthetic film of
- * that size when ../shared is absent. Target &lt; 1 s. Loading both models is timed apart ({@code loadModels},
+ * that size when ../shared is absent; the same film padded grey to a 512 x 512 square ({@code detectPaddedFilm}); and
+ * noise ({@code detectNotASpine}: every frame the spine locator tries is run, the worst case). Target &lt; 0.3 s. Loading both models is timed apart ({@code loadModels},
  * single shot: start of both ONNX Runtime sessions, then closed).
  * Run: {@code mvn -o -Pbench test-compile exec:java -Dexec.args="SpineInferenceBenchmark"} (in-process: exec:java gives a forked JMH VM no classpath).
  */
@@ -39,6 +40,8 @@ public class SpineInferenceBenchmark {
 
     private SpineLandmarkDetector detector;
     private GreyImage film;
+    private GreyImage padded;
+    private GreyImage noise;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -54,6 +57,41 @@ public class SpineInferenceBenchmark {
             }
             film = GreyImage.of(755, 2125, v);
         }
+        padded = paddedSquare(film, 512);
+        java.util.Random r = new java.util.Random(7);
+        float[] n = new float[800 * 1600];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = r.nextInt(256);
+        }
+        noise = GreyImage.of(800, 1600, n);
+    }
+
+    /**
+     * The film centred on a grey (128) square and the whole scaled to 512 x 512 (the mean of the film pixels
+     * each output pixel covers): a padded export, where the spine is first located.
+     */
+    static GreyImage paddedSquare(GreyImage f, int size) {
+        int side = Math.max(f.width(), f.height());
+        double s = (double) side / size;
+        double ox = (side - f.width()) / 2.0;
+        double oy = (side - f.height()) / 2.0;
+        float[] v = new float[size * size];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double sum = 0;
+                int n = 0;
+                for (int yy = (int) (y * s); yy < (int) ((y + 1) * s); yy++) {
+                    for (int xx = (int) (x * s); xx < (int) ((x + 1) * s); xx++) {
+                        int fx = (int) (xx - ox);
+                        int fy = (int) (yy - oy);
+                        sum += fx >= 0 && fx < f.width() && fy >= 0 && fy < f.height() ? f.value(fx, fy) : 128;
+                        n++;
+                    }
+                }
+                v[y * size + x] = (float) (n == 0 ? 128 : sum / n);
+            }
+        }
+        return GreyImage.of(size, size, v);
     }
 
     @TearDown(Level.Trial)
@@ -64,6 +102,18 @@ public class SpineInferenceBenchmark {
     @Benchmark
     public SpineDetection detectOneFilm() throws Exception {
         return detector.detect(film);
+    }
+
+    /** The same film padded grey to a 512 x 512 square (the padding is cut first). */
+    @Benchmark
+    public SpineDetection detectPaddedFilm() throws Exception {
+        return detector.detect(padded);
+    }
+
+    /** Noise, not a spine: every frame the locator tries is run (the worst case). */
+    @Benchmark
+    public SpineDetection detectNotASpine() throws Exception {
+        return detector.detect(noise);
     }
 
     @Benchmark

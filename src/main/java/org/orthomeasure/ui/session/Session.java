@@ -433,6 +433,16 @@ public final class Session {
     /** The name prefix of a reference reading that is the app's own suggestion. */
     public static final String SUGGESTION_REFERENCE = "OrthoMeasure suggestion";
 
+    /**
+     * Renames every vertebra one level along the spine (one undo step; none when there is no vertebra), for
+     * levels one vertebra off: {@code down} moves each name to the vertebra below it on the film (T2 becomes T1),
+     * otherwise to the one above (T1 becomes T2); the level left empty at the other end is extrapolated as a
+     * suggestion ({@link VertebraLabelShift}).
+     */
+    public void shiftVertebraLabels(boolean down) {
+        commit(VertebraLabelShift.shift(history.current(), down));
+    }
+
     /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
     public void acceptAllSuggestions() {
         commit(history.current().allAccepted());

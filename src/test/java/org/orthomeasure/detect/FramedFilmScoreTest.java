@@ -1,0 +1,137 @@
+package org.orthomeasure.detect;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.orthomeasure.core.geometry.Point2;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Accuracy on validation films ({@code training/validation-files.txt}) as they are and framed as films come from
+ * elsewhere ({@link FramedFilms}: grey and black padded squares, 512-px export, border, inverted, rotated 5 deg,
+ * spine in a third of the height), made at test time from ../shared. Angles from the detection on the framed
+ * film (its own height for the AASCE logic) against the labelled angles; a low-confidence film still scores its
+ * angles here, and counts in {@code low}. Corner distance in the original film's px. The first
+ * {@value #FILMS} films by default; {@code -Dorthomeasure.framedFilms=57} scores all (training/README.md has the
+ * figures). Every variant but the third-of-height one must measure within {@value #SMAPE_MARGIN_PERCENT} SMAPE
+ * points and {@value #MAJOR_MARGIN_DEG} deg (major curve) of the original films, with at most one flagged low;
+ * on the third-of-height variant (a cluttered film) no trusted detection may be off the spine. Measured on the
+ * first 10 films (SMAPE / major MAE): as they are 10.38 % / 1.65 deg, grey square 11.12 / 2.00, black square
+ * 9.72 / 1.68, 512-px export 9.73 / 1.71, border 10.37 / 2.15, inverted 10.38 / 1.65, rotated 5 deg 13.43 / 2.94
+ * (the model's own sensitivity to rotation, which the locator does not correct), third of the height 44.96 /
+ * 35.80 with all 10 low.
+ */
+class FramedFilmScoreTest {
+
+    static final int FILMS = 10;
+    /** How much worse than on the original films a framed variant may measure (SMAPE points, degrees). */
+    static final double SMAPE_MARGIN_PERCENT = 3.5;
+    static final double MAJOR_MARGIN_DEG = 1.5;
+    /** A trusted detection this far (mean corner distance, original px) from the labels would be a wrong answer. */
+    static final double CORNER_TRUSTED_PX = 60.0;
+
+    private static SpineLandmarkDetector detector;
+
+    @BeforeAll
+    static void load() throws Exception {
+        detector = SpineLandmarkDetector.loadDefault();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        detector.close();
+    }
+
+    /** Scores per variant name over the first {@code films} validation films. */
+    static Map<String, List<FilmScore>> scoreVariants(SpineLandmarkDetector detector, int films) throws Exception {
+        Path data = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
+        assumeTrue(Files.isDirectory(data), "../shared/data/aasce-spine-train is absent");
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(Path.of("training", "validation-files.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#") && wanted.size() < films) {
+                wanted.add(line.trim());
+            }
+        }
+        Map<String, List<FilmScore>> out = new LinkedHashMap<>();
+        for (AasceDataset.Entry e : AasceDataset.read(data).entries()) {
+            if (!wanted.contains(e.name())) {
+                continue;
+            }
+            GreyImage film = FilmReader.read(e.image());
+            String only = System.getProperty("orthomeasure.framedFilms.variants", "");
+            for (FramedFilms.Variant v : FramedFilms.standardSet(film)) {
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(v.name())) {
+                    continue;
+                }
+                SpineDetection d = detector.detect(v.image());
+                double[] predicted = SpineEvaluator.curves(d).orElse(new double[3]);
+                double dist = 0;
+                for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+                    for (SpineDetection.Corner c : SpineDetection.Corner.values()) {
+                        double[] ref = e.cornerPx(4 * k + c.ordinal(), film.width(), film.height());
+                        Point2 r = v.map(new Point2(ref[0], ref[1]));
+                        dist += d.corner(k, c).distanceTo(r) / v.scale();
+                    }
+                }
+                FilmScore score = new FilmScore(e.name(), e.angles(), predicted, dist / (4 * SpineDecoder.LEVELS),
+                        d.confidence().low());
+                out.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(score);
+                if (Boolean.getBoolean("orthomeasure.framedFilms.verbose")) {
+                    System.out.printf(Locale.ROOT, "%-40s %-18s SMAPE %5.1f major %5.1f/%5.1f corner %6.1f %s%n",
+                            e.name(), v.name(), score.smapePercent(), predicted[0], e.angles()[0],
+                            score.meanCornerDistancePx(), d.confidence().lowConfidenceReason().orElse(""));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String table(Map<String, List<FilmScore>> scores) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s %5s %7s %7s %8s %4s%n",
+                "variant", "films", "SMAPE%", "MAEmaj", "cornerPx", "low"));
+        for (var e : scores.entrySet()) {
+            SpineScore s = SpineScore.of(e.getValue());
+            b.append(String.format(Locale.ROOT, "%-18s %5d %7.2f %7.2f %8.1f %4d%n", e.getKey(), s.films(),
+                    s.smapePercent(), s.maeMajorDeg(), s.meanCornerDistancePx(), s.lowConfidenceFilms()));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void framedFilmsMeasureLikeTheOriginals() throws Exception {
+        int films = Integer.getInteger("orthomeasure.framedFilms", FILMS);
+        Map<String, List<FilmScore>> scores = scoreVariants(detector, films);
+        System.out.print(table(scores));
+        assertEquals(films, scores.get("original").size());
+        SpineScore original = SpineScore.of(scores.get("original"));
+        for (var e : scores.entrySet()) {
+            SpineScore s = SpineScore.of(e.getValue());
+            if (e.getKey().equals("third-of-height")) {
+                // not yet found on a cluttered film (training/README.md), but never a confident wrong answer:
+                // every film it trusts has its vertebrae where they are labelled
+                for (FilmScore f : e.getValue()) {
+                    assertTrue(f.lowConfidence() || f.meanCornerDistancePx() < CORNER_TRUSTED_PX,
+                            e.getKey() + " " + f.name() + ": trusted " + f.meanCornerDistancePx() + " px off");
+                }
+                continue;
+            }
+            assertTrue(s.lowConfidenceFilms() <= 1, e.getKey() + ": spine films flagged low confidence: " + s);
+            assertTrue(s.smapePercent() <= original.smapePercent() + SMAPE_MARGIN_PERCENT, e.getKey() + ": " + s
+                    + " against the original films' " + original);
+            assertTrue(s.maeMajorDeg() <= original.maeMajorDeg() + MAJOR_MARGIN_DEG, e.getKey() + ": " + s);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.orthomeasure.detect;
+
+import org.junit.jupiter.api.Test;
+import org.orthomeasure.core.geometry.Point2;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The locator's search with stand-in first stages: one run when the first look is sure, never a lone guess. */
+class SpineLocatorTest {
+
+    private static final int IN_W = 256;
+    private static final int IN_H = 768;
+
+    /** A film of {@code w x h}: textured content at (x0, y0) of {@code cw x ch}, black elsewhere. */
+    private static GreyImage film(int w, int h, int x0, int y0, int cw, int ch) {
+        float[] v = new float[w * h];
+        for (int y = y0; y < y0 + ch; y++) {
+            for (int x = x0; x < x0 + cw; x++) {
+                v[y * w + x] = 60 + (x * 37 + y * 91) % 131;
+            }
+        }
+        return GreyImage.of(w, h, v);
+    }
+
+    /**
+     * A detection on {@code image} as the network would decode it: 17 vertebrae 28 x 40 input px, centres
+     * 40 input px apart from input y = {@code top}, at input x = 128, all with heat-map spread {@code spread}.
+     */
+    private static SpineDetection decoded(GreyImage image, double top, double spread) {
+        double[][] corners = new double[17][8];
+        double[] s = new double[17];
+        double[] peak = new double[17];
+        for (int k = 0; k < 17; k++) {
+            double cy = top + 40 * k;
+            corners[k] = new double[] {108, cy - 14, 148, cy - 14, 108, cy + 14, 148, cy + 14};
+            s[k] = spread;
+            peak[k] = 0.01;
+        }
+        Letterbox box = Letterbox.fit(image.width(), image.height(), IN_W, IN_H);
+        return SpineDetection.of(image.width(), image.height(), box, new SpineDecoder.Decoded(corners, s, peak));
+    }
+
+    @Test
+    void aSureFirstLookOnThePaddingFreeContentIsOneRun() throws Exception {
+        // 900 x 900 with 300 px of black either side: the first frame is the 300 px wide content
+        GreyImage f = film(900, 900, 300, 0, 300, 900);
+        List<GreyImage> seen = new ArrayList<>();
+        SpineLocator locator = new SpineLocator(img -> {
+            seen.add(img);
+            return decoded(img, 60, 10);
+        }, IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f);
+        assertEquals(1, l.runs());
+        assertEquals(new FilmFrame(300, 0, 300, 900, 1, false), l.frame());
+        assertEquals(300, seen.get(0).width());
+        assertFalse(l.firstStage().confidence().low());
+        // mapped back: the frame's pixel (x, y) is the film's (300 + x, y)
+        SpineDetection inFilm = l.firstStage().inFilm(l.frame(), f.width(), f.height());
+        Point2 a = l.firstStage().corner(3, SpineDetection.Corner.TOP_LEFT);
+        Point2 b = inFilm.corner(3, SpineDetection.Corner.TOP_LEFT);
+        assertEquals(a.x() + 300, b.x(), 1e-9);
+        assertEquals(a.y(), b.y(), 1e-9);
+        assertEquals(f.width(), inFilm.imageWidth());
+        assertEquals(inFilm.confidence().score(), l.firstStage().confidence().score(), 1e-12);
+    }
+
+    @Test
+    void nothingClearAnywhereEndsLowWithinTheRunLimit() throws Exception {
+        GreyImage f = film(600, 1500, 0, 0, 600, 1500);
+        int[] runs = {0};
+        SpineLocator locator = new SpineLocator(img -> {
+            runs[0]++;
+            return decoded(img, 60, 200);
+        }, IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f);
+        assertTrue(l.firstStage().confidence().low());
+        assertTrue(l.firstStage().confidence().lowConfidenceReason().orElseThrow().startsWith("no clear vertebrae"));
+        assertEquals(runs[0], l.runs());
+        assertTrue(runs[0] > 1 && runs[0] <= SpineLocator.MAX_RUNS, "runs " + runs[0]);
+    }
+
+    @Test
+    void aSureGuessInOneFurtherFrameThatAnotherFrameDoesNotConfirmIsNotTaken() throws Exception {
+        GreyImage f = film(600, 1500, 0, 0, 600, 1500);
+        // unsure on the whole film; sure elsewhere, but always at the same input place, so that two frames of
+        // different size put the spine in different places on the film
+        SpineLocator locator = new SpineLocator(img -> img.width() == 600 && img.height() == 1500
+                ? decoded(img, 60, 200) : decoded(img, 60, 10), IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f);
+        assertTrue(l.firstStage().confidence().low(), "a lone sure guess was taken: " + l.frame());
+    }
+}
