@@ -144,7 +144,7 @@ class CheckModeFlowTest {
         assertEquals("no limit", text(robot, "#cmp-v-R-MAD"), "a length in px has no limit");
         assertTrue(text(robot, "#checkLimits").startsWith("Inter-observer limits: Cobb ±7°, HKA/mLDFA/MPTA ±1.5°, lengths ±3 mm"));
         assertEquals("inter-observer limit ±1.5°", robot.lookup("#cmp-v-R-HKA").queryAs(Label.class).getTooltip().getText());
-        assertTrue(text(robot, "#checkSummary").startsWith("1 of 3 measurements with a limit differ by more than it: R HKA (mechanical)."),
+        assertTrue(text(robot, "#checkSummary").startsWith("1 of 3 measurements with a limit differ by more than it: R HKA."),
                 text(robot, "#checkSummary"));
 
         // live: the user corrects the knee halfway; calibrated at 0.5 mm/px the distance is in mm

@@ -149,7 +149,8 @@ public record LegCrop(Side side, int x0, int w, int filmHeight, double scale, bo
         return weights;
     }
 
-    private static float bilinear(GreyImage film, double x, double y) {
+    /** Bilinear grey of {@code film} at (x, y), coordinates clamped to the film. */
+    static float bilinear(GreyImage film, double x, double y) {
         double cx = Math.max(0, Math.min(film.width() - 1, x));
         double cy = Math.max(0, Math.min(film.height() - 1, y));
         int x1 = (int) Math.floor(cx);
