@@ -1,6 +1,5 @@
 package org.orthomeasure.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -107,7 +106,7 @@ final class AutoLongLegMeasure {
                         .withProtocol(Protocol.LONG_LEG)
                         .withSuggested(s.suggested());
                 if (landmarksOut != null) {
-                    write(landmarksFile(landmarksOut, film, films.size() > 1), doc);
+                    write(AutoSpineMeasure.landmarksFile(landmarksOut, film, films.size() > 1), doc);
                 }
                 lines.add(toJson(film, r, d, set));
                 if (json == null) {
@@ -174,32 +173,12 @@ final class AutoLongLegMeasure {
         }
     }
 
-    private static Path landmarksFile(Path out, Path film, boolean several) throws InputException {
-        if (!several) {
-            return out;
-        }
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new InputException("with several films --landmarks-out names a folder; cannot create " + out
-                    + ": " + e.getMessage(), e);
-        }
-        String name = film.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".landmarks.json");
-    }
-
-    private static String toJson(Path film, Radiograph r, LongLegDetection d, MeasurementSet set) throws InputException {
+    private static String toJson(Path film, Radiograph r, LongLegDetection d, MeasurementSet set) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         root.put("input", film.toString());
         root.putArray("imageSize").add(r.width()).add(r.height());
-        try {
-            ObjectNode measured = (ObjectNode) m.readTree(MeasurementJson.toJson(set));
-            root.setAll(measured);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-read the measurement JSON", e);
-        }
+        root.setAll(MeasurementJson.tree(set));
         root.put("suggested", true);
         root.put("model", d.model());
         ObjectNode legs = root.putObject("legs");

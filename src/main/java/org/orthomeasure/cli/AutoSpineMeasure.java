@@ -174,7 +174,11 @@ public final class AutoSpineMeasure {
         return new Result(Optional.of(set), curves, missing);
     }
 
-    private static Path landmarksFile(Path out, Path image, boolean several) throws InputException {
+    /**
+     * Where the landmarks of {@code image} go: {@code out} itself for one film; with several, {@code out} is a
+     * folder (created) holding {@code <image name>.landmarks.json} per film. Shared by both {@code --auto} kinds.
+     */
+    static Path landmarksFile(Path out, Path image, boolean several) throws InputException {
         if (!several) {
             return out;
         }

@@ -35,6 +35,15 @@ final class MeasurementJson {
     }
 
     static String toJson(MeasurementSet set) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(set)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a JSON tree", e);
+        }
+    }
+
+    /** The measurements, missing, calibration and notes of {@code set} as a JSON object (what {@link #toJson} writes). */
+    static ObjectNode tree(MeasurementSet set) {
         ObjectNode root = NODES.objectNode();
         ObjectNode ms = root.putObject("measurements");
         for (Measurement m : set.measurements()) {
@@ -65,11 +74,7 @@ final class MeasurementJson {
         root.set("calibration", calibration(set.calibration()));
         ArrayNode notes = root.putArray("notes");
         set.notes().forEach(notes::add);
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a JSON tree", e);
-        }
+        return root;
     }
 
     /** The landmark file's calibration record plus the unit lengths are given in and its label. */

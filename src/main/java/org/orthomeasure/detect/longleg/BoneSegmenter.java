@@ -90,11 +90,8 @@ final class BoneSegmenter implements AutoCloseable {
             double ea = Math.exp(a - max);
             double eb = Math.exp(b - max);
             double ec = Math.exp(c - max);
-            byte label = b == max ? BoneMask.FEMUR : c == max ? BoneMask.TIBIA : BoneMask.BACKGROUND;
-            if (a == max) {
-                label = BoneMask.BACKGROUND;
-            }
-            labels[i] = label;
+            // ties go to background, then femur
+            labels[i] = a == max ? BoneMask.BACKGROUND : b == max ? BoneMask.FEMUR : BoneMask.TIBIA;
             conf[i] = (float) (1.0 / (ea + eb + ec));
         }
         return new Segmentation(BoneMask.of(LegCrop.WIDTH, LegCrop.HEIGHT, labels), conf);

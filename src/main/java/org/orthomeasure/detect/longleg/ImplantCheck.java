@@ -23,7 +23,7 @@ final class ImplantCheck {
     }
 
     /** "metal at the hip (…)" or "metal at the knee (…)" when a joint looks like an implant. */
-    static Optional<String> metalAt(float[] grey, BoneMask mask, DerivedLeg leg) {
+    static Optional<String> metalAt(float[] grey, DerivedLeg leg) {
         int bright = 0;
         for (float v : grey) {
             bright += v >= METAL_GREY ? 1 : 0;

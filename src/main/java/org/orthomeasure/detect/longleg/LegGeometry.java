@@ -217,7 +217,7 @@ public final class LegGeometry {
             return Optional.empty();
         }
         double mid = (femur.minX[midRow] + femur.maxX[midRow]) / 2.0;
-        return tangentPoints(low, mid, true);
+        return tangentPoints(low, mid);
     }
 
     /** [lateral, medial, centre of the plateau width at its level]. */
@@ -247,15 +247,7 @@ public final class LegGeometry {
     /** [lateral end, medial end] of the plafond. */
     private static Optional<Point2[]> plafond(BoneMask m, Rows tibia, int lt) {
         int from = tibia.bottom - (int) Math.ceil(0.12 * lt);
-        int[] bottom = new int[m.width()];
-        Arrays.fill(bottom, -1);
-        for (int y = from; y <= tibia.bottom; y++) {
-            for (int x = 0; x < m.width(); x++) {
-                if (m.label(x, y) == BoneMask.TIBIA) {
-                    bottom[x] = y;
-                }
-            }
-        }
+        int[] bottom = bottomEdge(m, BoneMask.TIBIA, from, tibia.bottom);
         int row = tibia.bottom - (int) Math.round(0.08 * lt);
         if (tibia.minX[row] < 0) {
             return Optional.empty();
@@ -317,16 +309,29 @@ public final class LegGeometry {
 
     /** Per column, the lowest pixel of {@code bone} in rows [from, to], as points at its lower edge. */
     private static List<Point2> lowerEdge(BoneMask m, byte bone, int from, int to) {
+        int[] bottom = bottomEdge(m, bone, from, to);
         List<Point2> pts = new ArrayList<>();
+        for (int x = 0; x < bottom.length; x++) {
+            if (bottom[x] >= 0) {
+                pts.add(Point2.of(x, bottom[x] + 0.5));
+            }
+        }
+        return pts;
+    }
+
+    /** Per column, the last row of {@code bone} in [from, to], or -1. */
+    private static int[] bottomEdge(BoneMask m, byte bone, int from, int to) {
+        int[] bottom = new int[m.width()];
+        Arrays.fill(bottom, -1);
         for (int x = 0; x < m.width(); x++) {
             for (int y = to; y >= from; y--) {
                 if (m.label(x, y) == bone) {
-                    pts.add(Point2.of(x, y + 0.5));
+                    bottom[x] = y;
                     break;
                 }
             }
         }
-        return pts;
+        return bottom;
     }
 
     /** Per column, the first row of {@code bone} in [from, to], or -1. */
@@ -362,14 +367,14 @@ public final class LegGeometry {
      * The two points where the line touching {@code pts} from below (larger y) across {@code mid} meets them
      * on either side: [side of smaller x, side of larger x].
      */
-    static Optional<Point2[]> tangentPoints(List<Point2> pts, double mid, boolean below) {
+    static Optional<Point2[]> tangentPoints(List<Point2> pts, double mid) {
         List<Point2> hull = new ArrayList<>();
         for (Point2 p : pts) { // pts sorted by x; monotone chain keeping the lower (larger y) side
             while (hull.size() >= 2) {
                 Point2 a = hull.get(hull.size() - 2);
                 Point2 b = hull.get(hull.size() - 1);
                 double cross = (b.x() - a.x()) * (p.y() - a.y()) - (b.y() - a.y()) * (p.x() - a.x());
-                if (below ? cross >= 0 : cross <= 0) {
+                if (cross >= 0) {
                     hull.remove(hull.size() - 1);
                 } else {
                     break;

@@ -104,7 +104,7 @@ public final class LongLegDetector implements AutoCloseable {
             problems.add(String.format(Locale.ROOT, "the bone outlines are unsure (confidence %.2f, below %.2f)",
                     legConf, LegSuggestion.MIN_CONFIDENCE));
         }
-        ImplantCheck.metalAt(grey, seg.mask(), derived).ifPresent(problems::add);
+        ImplantCheck.metalAt(grey, derived).ifPresent(problems::add);
         Optional<Circle> head = derived.head().map(c -> Circle.of(crop.toFilm(c.center()), c.radius() / crop.scale()));
         return new LegSuggestion(crop.side(), points, head, conf, legConf, problems);
     }
