@@ -130,13 +130,21 @@ final class AutoLongLegMeasure {
         return 0;
     }
 
-    /** The layout: one leg when --side says so; else bilateral, unless the film is one leg's shape. */
+    /**
+     * The layout: one leg when --side says so; else bilateral, unless the film is one leg's shape (then the
+     * leg its header's laterality names). Refused when the film's Patient Orientation is not the AP convention.
+     */
     private static LegLayout layoutFor(Optional<Side> side, Radiograph r, Path film) throws InputException {
+        Optional<String> orientation = LegLayout.orientationProblem(r.header().patientOrientation());
+        if (orientation.isPresent()) {
+            throw new InputException(film + ": not measured: " + orientation.get());
+        }
         if (side.isPresent()) {
             return LegLayout.oneLeg(side.get());
         }
-        return LegLayout.fromShape(r.width(), r.height()).orElseThrow(() -> new InputException(film
-                + ": the film is " + r.width() + " x " + r.height() + " px, the shape of one leg: say which with --side R or --side L"));
+        return LegLayout.fromFilm(r.width(), r.height(), r.header().laterality()).orElseThrow(() -> new InputException(
+                film + ": the film is " + r.width() + " x " + r.height() + " px, the shape of one leg, and does not say "
+                        + "which: say which with --side R or --side L"));
     }
 
     /** {@code set} without the measurements of low-confidence legs (and LLD when one is), listed as missing. */

@@ -11,20 +11,33 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.Protocol;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.detect.SpineDetection;
 import org.orthomeasure.detect.SpineSuggester;
+import org.orthomeasure.detect.longleg.LegLayout;
+import org.orthomeasure.detect.longleg.LegSuggestion;
+import org.orthomeasure.detect.longleg.LongLegDetection;
+import org.orthomeasure.detect.longleg.LongLegSuggester;
+import org.orthomeasure.detect.longleg.SuggestedLandmarks;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.ui.session.Session;
 
 /**
- * "Suggest landmarks" (issue 5): runs the vertebra detector ({@link SpineSuggester}, on its own worker
- * thread, so the window never freezes) and fills the 17 vertebrae T1–L5 as editable suggestions (the
- * session's suggested levels), or attaches the suggestion as the hidden reference of check mode. A
+ * "Suggest landmarks" (issues 5 and 11): runs the vertebra detector ({@link SpineSuggester}) on a spine
+ * film, or the long-leg detector ({@link LongLegSuggester}) on a long-leg film, each on its own worker
+ * thread so the window never freezes, and fills the 17 vertebrae T1–L5, or every lower-limb landmark of
+ * each leg, as editable suggestions (the session's suggested levels and landmarks); for the spine it also
+ * attaches the suggestion as the hidden reference of check mode. A
  * low-confidence suggestion is placed only when the user says so, and then flagged by a warning that
  * stays until every vertebra is confirmed (and comes back when an undo makes them suggestions again);
  * "Accept all" then asks first. A result for a film no longer on screen is dropped. The model is loaded
@@ -40,12 +53,13 @@ public final class SuggestActions implements AutoCloseable {
     /** The low-confidence warning of the last suggestion placed on this film; empty when none. */
     private String suggestionWarning = "";
     private SpineSuggester suggester;
+    private LongLegSuggester legSuggester;
 
     public SuggestActions(Session session, Dialogs dialogs, Consumer<String> status) {
         this.session = session;
         this.dialogs = dialogs;
         this.status = status;
-        session.suggestedProperty().addListener((o, a, b) -> warning.set(b.isEmpty() ? "" : suggestionWarning));
+        session.suggestionCountProperty().addListener((o, a, b) -> warning.set(b.intValue() == 0 ? "" : suggestionWarning));
         session.radiographProperty().addListener((o, a, b) -> {
             suggestionWarning = "";
             warning.set("");
@@ -67,6 +81,9 @@ public final class SuggestActions implements AutoCloseable {
      * switches the two-line Cobb protocol to the vertebrae protocol. Completes on the FX thread.
      */
     public CompletableFuture<Void> suggestLandmarks() {
+        if (session.radiograph() != null && session.protocol().kind() == Protocol.LONG_LEG) {
+            return suggestLegLandmarks();
+        }
         return detect("Suggest landmarks").thenAccept(result -> result.ifPresent(r -> {
             List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
             var low = r.detection().confidence().lowConfidenceReason();
@@ -91,6 +108,118 @@ public final class SuggestActions implements AutoCloseable {
         }));
     }
 
+    /**
+     * The long-leg suggestion (issue 11): every lower-limb landmark of each leg the protocol reads, for the
+     * legs the film shows (its laterality and shape; the protocol's one leg on a one-leg film that does not
+     * say which). A leg the detector is unsure of is placed only when the user says so, and then flagged;
+     * the user's own landmarks are kept. Refused, with the reason, on a film whose Patient Orientation is
+     * not the AP convention. Completes on the FX thread.
+     */
+    private CompletableFuture<Void> suggestLegLandmarks() {
+        String title = "Suggest landmarks";
+        Radiograph film = session.radiograph();
+        if (running.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        var orientation = LegLayout.orientationProblem(film.header().patientOrientation());
+        if (orientation.isPresent()) {
+            dialogs.showError(title, "No suggestion: " + orientation.get() + ".");
+            status.accept("No suggestion: " + orientation.get());
+            return CompletableFuture.completedFuture(null);
+        }
+        Set<Side> sides = session.protocol().sides();
+        Optional<LegLayout> layout = LegLayout.fromFilm(film.width(), film.height(), film.header().laterality())
+                .or(() -> sides.size() == 1 ? Optional.of(LegLayout.oneLeg(sides.iterator().next())) : Optional.empty());
+        if (layout.isEmpty()) {
+            dialogs.showError(title, "This film shows one leg and does not say which: choose the right-leg or "
+                    + "left-leg protocol, then suggest again.");
+            return CompletableFuture.completedFuture(null);
+        }
+        if (legSuggester == null) {
+            legSuggester = LongLegSuggester.start();
+        }
+        running.set(true);
+        status.accept("Finding the bones of the legs …");
+        long t0 = System.nanoTime();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        legSuggester.suggest(film, layout.get()).whenComplete((d, e) -> Platform.runLater(() -> {
+            running.set(false);
+            try {
+                if (session.radiograph() != film) {
+                    return; // another film was opened meanwhile
+                }
+                if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    status.accept("No suggestion: " + cause.getMessage());
+                    dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
+                    return;
+                }
+                placeLegs(title, d, sides, (System.nanoTime() - t0) / 1_000_000);
+            } finally {
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    /** Places the legs of {@code d} that {@code sides} reads, asking first about any leg of low confidence. */
+    private void placeLegs(String title, LongLegDetection d, Set<Side> sides, long millis) {
+        List<LegSuggestion> legs = d.legs().stream().filter(l -> sides.contains(l.side())).toList();
+        List<LegSuggestion> found = legs.stream().filter(l -> !l.points().isEmpty()).toList();
+        if (found.isEmpty()) {
+            String why = legs.stream().map(l -> l.side().word() + " leg: " + l.lowConfidenceReason()
+                    .orElse("no landmark found")).collect(Collectors.joining("; "));
+            status.accept("No suggestion: " + (why.isEmpty() ? "the film shows no leg the protocol reads" : why));
+            dialogs.showError(title, "No suggestion: " + plain(why.isEmpty()
+                    ? "the film shows no leg the protocol reads" : why) + ". This may not be a standing long-leg film.");
+            return;
+        }
+        List<LegSuggestion> low = found.stream().filter(LegSuggestion::low).toList();
+        List<LegSuggestion> placed = found;
+        if (!low.isEmpty()) {
+            String reasons = low.stream().map(l -> capital(l.side().word()) + " leg: " + plain(l.lowConfidenceReason()
+                    .orElseThrow())).collect(Collectors.joining(".\n"));
+            boolean anyway = dialogs.confirm(title, "Low confidence.\n" + reasons + ".\nPlace the suggested landmarks of "
+                    + (low.size() == 1 ? "this leg" : "these legs") + " anyway, to be checked and moved one by one?");
+            if (!anyway) {
+                placed = found.stream().filter(l -> !l.low()).toList();
+                if (placed.isEmpty()) {
+                    status.accept("No landmarks placed: the suggestion has low confidence ("
+                            + low.stream().map(l -> l.side().word() + " leg: " + l.lowConfidenceReason().orElseThrow())
+                            .collect(Collectors.joining("; ")) + ")");
+                    return;
+                }
+            }
+        }
+        SuggestedLandmarks s = SuggestedLandmarks.of(LandmarkSet.empty(), placed);
+        Set<LandmarkKey> keys = new LinkedHashSet<>();
+        for (String id : s.suggested()) {
+            keys.add(id.endsWith(".femoralHeadRim")
+                    ? LandmarkKey.of(id.startsWith("R.") ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER)
+                    : LandmarkKey.parse(id));
+        }
+        int filled = session.applyLandmarkSuggestion(s.landmarks(), keys).size();
+        List<LegSuggestion> lowPlaced = placed.stream().filter(LegSuggestion::low).toList();
+        suggestionWarning = lowPlaced.isEmpty() ? "" : "⚠ Low confidence, " + lowPlaced.stream()
+                .map(l -> l.side().word() + " leg: " + plain(l.lowConfidenceReason().orElseThrow()))
+                .collect(Collectors.joining("; ")) + ". Its suggested landmarks are probably wrong: check and move "
+                + "every one before using the values.";
+        warning.set(session.suggestionCountProperty().get() == 0 ? "" : suggestionWarning);
+        String legsText = placed.stream().map(l -> String.format(Locale.ROOT, "%s leg %.2f%s", l.side().word(),
+                l.legConfidence(), l.low() ? " LOW" : "")).collect(Collectors.joining(", "));
+        int kept = keys.size() - filled;
+        List<LegSuggestion> placedLegs = placed;
+        List<String> notPlaced = found.stream().filter(l -> !placedLegs.contains(l)).map(l -> l.side().word() + " leg")
+                .toList();
+        status.accept(String.format(Locale.ROOT, "%d landmarks suggested in %d ms (confidence: %s; %s)%s%s", filled,
+                millis, legsText, d.model(), kept > 0 ? "; " + kept + " you placed were kept" : "",
+                notPlaced.isEmpty() ? "" : "; not placed (low confidence): " + String.join(", ", notPlaced)));
+    }
+
+    private static String capital(String w) {
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
     /** Attaches the detector's suggestion as the hidden reference reading (check mode). Completes on the FX thread. */
     public CompletableFuture<Void> suggestionAsReference() {
         var mostly = session.mostlySuggestedWarning();
@@ -112,19 +241,31 @@ public final class SuggestActions implements AutoCloseable {
         }));
     }
 
-    /** Accepts every suggested vertebra as it is; asks first when the suggestion had low confidence. */
+    /** Accepts every suggested vertebra and landmark as it is; asks first when the suggestion had low confidence. */
     public void acceptAll() {
-        if (session.suggested().isEmpty()) {
+        int n = session.suggestionCountProperty().get();
+        if (n == 0) {
             return;
         }
+        String what = what(session.suggested().size(), session.suggestedLandmarks().size());
         if (!warning.get().isEmpty() && !dialogs.confirm("Accept all suggestions",
-                "The suggestion has low confidence. Accept all " + session.suggested().size()
-                        + " suggested vertebrae as they are?")) {
+                "The suggestion has low confidence. Accept all " + what + " as they are?")) {
             return;
         }
-        int n = session.suggested().size();
         session.acceptAllSuggestions();
-        status.accept(n + " suggested vertebrae accepted");
+        status.accept(what + " accepted");
+    }
+
+    /** "17 suggested vertebrae", "30 suggested landmarks", or both. */
+    private static String what(int vertebrae, int landmarks) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (vertebrae > 0) {
+            parts.add(vertebrae + " suggested vertebrae");
+        }
+        if (landmarks > 0) {
+            parts.add(landmarks + " suggested landmark" + (landmarks == 1 ? "" : "s"));
+        }
+        return String.join(" and ", parts);
     }
 
     /**
@@ -185,6 +326,9 @@ public final class SuggestActions implements AutoCloseable {
     public void close() {
         if (suggester != null) {
             suggester.close();
+        }
+        if (legSuggester != null) {
+            legSuggester.close();
         }
     }
 }

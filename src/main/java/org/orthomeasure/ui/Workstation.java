@@ -185,10 +185,9 @@ public final class Workstation extends BorderPane {
         }
 
         MenuItem suggest = item("_Suggest landmarks", "Shortcut+G", vm.suggestions()::suggestLandmarks);
-        suggest.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
+        suggest.disableProperty().bind(noFilm.or(vm.suggestions().runningProperty()));
         MenuItem accept = item("_Accept all suggestions", null, vm.suggestions()::acceptAll);
-        accept.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.session().suggested().isEmpty(),
-                vm.session().suggestedProperty()));
+        accept.disableProperty().bind(vm.session().suggestionCountProperty().isEqualTo(0));
         MenuItem labelsDown = item("Vertebra labels one level _down (T2 → T1)", "Shortcut+Shift+Down",
                 () -> vm.shiftVertebraLabels(true));
         MenuItem labelsUp = item("Vertebra labels one level _up (T1 → T2)", "Shortcut+Shift+Up",
@@ -311,10 +310,10 @@ public final class Workstation extends BorderPane {
         info.setId("suggestionInfo");
         info.setGraphic(new javafx.scene.shape.Circle(5, org.orthomeasure.ui.viewer.OverlayPainter.colour(
                 org.orthomeasure.core.overlay.OverlayRole.SUGGESTION)));
-        info.textProperty().bind(Bindings.createStringBinding(() -> vm.session().suggested().size()
-                + " vertebrae are suggestions (dashed): drag a corner to correct it (its vertebra becomes yours), "
-                + "or accept them all.", vm.session().suggestedProperty()));
-        Button accept = button("Accept all", "Accept every suggested vertebra as it is", vm.suggestions()::acceptAll);
+        info.textProperty().bind(Bindings.createStringBinding(() -> suggestionInfo(vm.session().suggested().size(),
+                vm.session().suggestedLandmarks().size()), vm.session().suggestedProperty(),
+                vm.session().suggestedLandmarksProperty()));
+        Button accept = button("Accept all", "Accept every suggestion as it is", vm.suggestions()::acceptAll);
         accept.setId("acceptAllSuggestions");
         Label warning = new Label();
         warning.setId("suggestionWarning");
@@ -329,10 +328,20 @@ public final class Workstation extends BorderPane {
         bar.setId("suggestionBar");
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("suggestion-bar");
-        bar.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.session().suggested().isEmpty(),
-                vm.session().suggestedProperty()));
+        bar.visibleProperty().bind(vm.session().suggestionCountProperty().greaterThan(0));
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
+    }
+
+    /** The suggestion bar's line: how many vertebrae and landmarks are suggestions, and how to confirm them. */
+    static String suggestionInfo(int vertebrae, int landmarks) {
+        if (landmarks == 0) {
+            return vertebrae + " vertebrae are suggestions (dashed): drag a corner to correct it (its vertebra becomes "
+                    + "yours), or accept them all.";
+        }
+        return (vertebrae == 0 ? "" : vertebrae + " vertebrae and ") + landmarks + (landmarks == 1 ? " landmark is a "
+                + "suggestion" : " landmarks are suggestions") + " (dashed, violet): drag one to correct it (it becomes "
+                + "yours; a head: drag a rim point), or accept them all.";
     }
 
     /** A menu item opening {@code p}, its file name shown as written (no mnemonic: "RG2_JPLL.dcm" keeps its "_"). */
@@ -403,10 +412,11 @@ public final class Workstation extends BorderPane {
         undo.disableProperty().bind(vm.session().canUndoProperty().not());
         Button redo = button("↷", "Redo (Ctrl+Y)", vm.session()::redo);
         redo.disableProperty().bind(vm.session().canRedoProperty().not());
-        Button suggest = button("Suggest landmarks", "Let the app place the vertebrae T1–L5 as suggestions (Ctrl+G)",
+        Button suggest = button("Suggest landmarks", "Let the app place the landmarks as suggestions: the vertebrae "
+                + "T1–L5 on a spine film, every lower-limb landmark of each leg on a long-leg film (Ctrl+G)",
                 vm.suggestions()::suggestLandmarks);
         suggest.setId("suggestButton");
-        suggest.visibleProperty().bind(spineFilm());
+        suggest.visibleProperty().bind(vm.session().radiographProperty().isNotNull());
         suggest.managedProperty().bind(suggest.visibleProperty());
         suggest.disableProperty().bind(vm.suggestions().runningProperty());
         Label tool = new Label();

@@ -227,7 +227,9 @@ public final class DicomRadiographReader {
                 text(l, TagFromName.AccessionNumber), text(l, TagFromName.BodyPartExamined),
                 text(l, TagFromName.ViewPosition), text(l, TagFromName.InstitutionName),
                 text(l, TagFromName.StudyDescription), text(l, TagFromName.SeriesDescription),
-                Attribute.getDelimitedStringValuesOrNull(l, TagFromName.PatientOrientation));
+                Attribute.getDelimitedStringValuesOrNull(l, TagFromName.PatientOrientation),
+                Optional.ofNullable(text(l, TagFromName.ImageLaterality)).filter(v -> !v.isBlank())
+                        .orElse(text(l, TagFromName.Laterality)));
     }
 
     private static String text(AttributeList l, com.pixelmed.dicom.AttributeTag tag) {

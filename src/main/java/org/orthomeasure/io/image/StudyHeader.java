@@ -13,7 +13,17 @@ public record StudyHeader(Optional<String> patientName, Optional<String> patient
                           Optional<String> accessionNumber, Optional<String> bodyPart,
                           Optional<String> viewPosition, Optional<String> institution,
                           Optional<String> studyDescription, Optional<String> seriesDescription,
-                          Optional<String> patientOrientation) {
+                          Optional<String> patientOrientation, Optional<String> laterality) {
+
+    /** A header without laterality. */
+    public StudyHeader(Optional<String> patientName, Optional<String> patientId, Optional<String> birthDate,
+                       Optional<String> sex, Optional<String> studyDate, Optional<String> accessionNumber,
+                       Optional<String> bodyPart, Optional<String> viewPosition, Optional<String> institution,
+                       Optional<String> studyDescription, Optional<String> seriesDescription,
+                       Optional<String> patientOrientation) {
+        this(patientName, patientId, birthDate, sex, studyDate, accessionNumber, bodyPart, viewPosition, institution,
+                studyDescription, seriesDescription, patientOrientation, Optional.empty());
+    }
 
     /** A header without descriptions and orientation. */
     public StudyHeader(Optional<String> patientName, Optional<String> patientId, Optional<String> birthDate,
@@ -36,12 +46,13 @@ public record StudyHeader(Optional<String> patientName, Optional<String> patient
         Objects.requireNonNull(studyDescription);
         Objects.requireNonNull(seriesDescription);
         Objects.requireNonNull(patientOrientation);
+        Objects.requireNonNull(laterality);
     }
 
     /** A header with no details (PNG/JPEG/TIFF files). */
     public static StudyHeader empty() {
         Optional<String> e = Optional.empty();
-        return new StudyHeader(e, e, e, e, e, e, e, e, e, e, e, e);
+        return new StudyHeader(e, e, e, e, e, e, e, e, e, e, e, e, e);
     }
 
     /**
@@ -64,10 +75,22 @@ public record StudyHeader(Optional<String> patientName, Optional<String> patient
                                  String studyDate, String accessionNumber, String bodyPart,
                                  String viewPosition, String institution, String studyDescription,
                                  String seriesDescription, String patientOrientation) {
+        return of(patientName, patientId, birthDate, sex, studyDate, accessionNumber, bodyPart, viewPosition,
+                institution, studyDescription, seriesDescription, patientOrientation, null);
+    }
+
+    /**
+     * As the 12-argument {@code of}, with the laterality of the body part shown, as written (Image
+     * Laterality 0020,0062, else Laterality 0020,0060): "R", "L", "B" (both) or "U" (unpaired).
+     */
+    public static StudyHeader of(String patientName, String patientId, String birthDate, String sex,
+                                 String studyDate, String accessionNumber, String bodyPart,
+                                 String viewPosition, String institution, String studyDescription,
+                                 String seriesDescription, String patientOrientation, String laterality) {
         return new StudyHeader(clean(patientName).map(StudyHeader::personName), clean(patientId),
                 clean(birthDate).map(StudyHeader::isoDate), clean(sex), clean(studyDate).map(StudyHeader::isoDate),
                 clean(accessionNumber), clean(bodyPart), clean(viewPosition), clean(institution),
-                clean(studyDescription), clean(seriesDescription), clean(patientOrientation));
+                clean(studyDescription), clean(seriesDescription), clean(patientOrientation), clean(laterality));
     }
 
     /** Trims, drops control characters (keeps all printable Unicode), empty becomes absent. */

@@ -122,8 +122,8 @@ public final class MeasurementsPanel extends VBox {
         suggestedNote.setMaxWidth(390);
         suggestedNote.getStyleClass().add("warning");
         suggestedNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                session.suggested().isEmpty() ? "" : "⚠ " + session.suggested().size() + " of the vertebrae are "
-                        + "unconfirmed suggestions: the curves use them as suggested.", session.suggestedProperty()));
+                suggestedNote(session.suggested().size(), session.suggestedLandmarks().size()),
+                session.suggestedProperty(), session.suggestedLandmarksProperty()));
         suggestedNote.visibleProperty().bind(suggestedNote.textProperty().isNotEmpty());
         suggestedNote.managedProperty().bind(suggestedNote.visibleProperty());
         plausibility.setId("plausibilityFlags");
@@ -144,6 +144,7 @@ public final class MeasurementsPanel extends VBox {
         session.calibrationProperty().addListener((o, a, b) -> scheduleRefresh());
         session.protocolProperty().addListener((o, a, b) -> scheduleRefresh());
         session.readingProperty().addListener((o, a, b) -> scheduleRefresh());
+        session.suggestedLandmarksProperty().addListener((o, a, b) -> scheduleRefresh());
         refresh();
     }
 
@@ -171,7 +172,7 @@ public final class MeasurementsPanel extends VBox {
         List<String> ids = ms.measurements().stream().map(m -> m.id().id()).toList();
         if (ids.equals(shownIds) && !ids.isEmpty()) {
             for (Measurement m : ms.measurements()) {
-                fill(rows.get(m.id().id()), m);
+                fill(rows.get(m.id().id()), m, fromSuggestion(m));
             }
         } else {
             rebuildTable(ms);
@@ -259,6 +260,41 @@ public final class MeasurementsPanel extends VBox {
         notes.setText(String.join("\n", n));
     }
 
+    /** The panel's note on unconfirmed suggestions; empty when there are none. */
+    static String suggestedNote(int vertebrae, int landmarks) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (vertebrae > 0) {
+            parts.add("⚠ " + vertebrae + " of the vertebrae are unconfirmed suggestions: the curves use them as suggested.");
+        }
+        if (landmarks > 0) {
+            parts.add("⚠ " + landmarks + (landmarks == 1 ? " landmark is an unconfirmed suggestion" : " landmarks are "
+                    + "unconfirmed suggestions") + ": values marked " + FROM_SUGGESTION + " use them as suggested.");
+        }
+        return String.join("\n", parts);
+    }
+
+    /** The mark of a value computed from at least one unconfirmed suggested landmark. */
+    static final String FROM_SUGGESTION = "◌";
+
+    /**
+     * True when {@code m} is a lower-limb value that uses a landmark still suggested: one of its definition's
+     * landmarks on its side, or on either side for a value of both legs (LLD).
+     */
+    private boolean fromSuggestion(Measurement m) {
+        var suggested = session.suggestedLandmarks();
+        if (suggested.isEmpty()) {
+            return false;
+        }
+        for (var l : m.id().definition().landmarks()) {
+            for (Side side : m.id().side().map(java.util.EnumSet::of).orElse(java.util.EnumSet.allOf(Side.class))) {
+                if (suggested.contains(org.orthomeasure.core.landmarks.LandmarkKey.of(side, l))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The short name of a measurement in the panels: "HKA", "Femur length", "Major curve", "Cobb (two lines)". */
     static String displayName(MeasurementId id) {
         return MeasurementText.name(id);
@@ -279,7 +315,7 @@ public final class MeasurementsPanel extends VBox {
         flag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         flag.setTooltip(new Tooltip()); // made once: rows are refilled on every drag step
         Label[] cells = {value, flag};
-        fill(cells, m);
+        fill(cells, m, fromSuggestion(m));
         rows.put(m.id().id(), cells);
         table.add(nameL, 0, row);
         table.add(value, 1, row);
@@ -295,7 +331,7 @@ public final class MeasurementsPanel extends VBox {
      * stands: the normal range when inside it (grey), "outside normal (range)" when not, the category
      * for JLO, aHKA and CPAK, "low reliability" for JLCA, the longer leg for LLD.
      */
-    private static void fill(Label[] cells, Measurement m) {
+    private static void fill(Label[] cells, Measurement m, boolean fromSuggestion) {
         Label value = cells[0];
         Label flag = cells[1];
         value.setText(displayValue(m));
@@ -311,11 +347,16 @@ public final class MeasurementsPanel extends VBox {
             String note = shortNote(m);
             shown = note.isEmpty() ? range : range.isEmpty() ? note : range + "; " + note;
         }
-        flag.setText(shown);
+        flag.setText(fromSuggestion ? FROM_SUGGESTION + " " + shown : shown);
         flag.getTooltip().setText(MeasurementText.flagTooltip(m).orElse(range.isEmpty() ? m.id().description()
                 : "normal: " + range + " (" + m.id().description() + ")"));
         flag.getStyleClass().removeAll("out-of-range", "category", "range");
-        value.getStyleClass().remove("out-of-range");
+        value.getStyleClass().removeAll("out-of-range", "from-suggestion");
+        if (fromSuggestion) {
+            value.getStyleClass().add("from-suggestion");
+            value.getTooltip().setText(value.getTooltip().getText()
+                    + "\nUses suggested landmarks not confirmed yet: check them, drag to correct, or Accept all");
+        }
         if (MeasurementText.isFlagged(m)) {
             flag.getStyleClass().add("out-of-range");
             value.getStyleClass().add("out-of-range");

@@ -12,6 +12,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,7 +23,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LandmarkRules;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
@@ -68,6 +74,9 @@ public final class Session {
     private final ReadOnlyStringWrapper referenceName = new ReadOnlyStringWrapper(this, "referenceName", "");
     private final ReadOnlyObjectWrapper<Set<SpineLevel>> suggested =
             new ReadOnlyObjectWrapper<>(this, "suggested", Set.of());
+    private final ReadOnlyObjectWrapper<Set<LandmarkKey>> suggestedLandmarks =
+            new ReadOnlyObjectWrapper<>(this, "suggestedLandmarks", Set.of());
+    private final ReadOnlyIntegerWrapper suggestionCount = new ReadOnlyIntegerWrapper(this, "suggestionCount");
 
     private final ReadOnlyStringWrapper protocolReason = new ReadOnlyStringWrapper(this, "protocolReason", "");
     private final History<ReadingState> history = new History<>(ReadingState.of(Reading.empty()), UNDO_LIMIT);
@@ -114,7 +123,8 @@ public final class Session {
      */
     public void load(Path path, Radiograph film, SessionStore.Restored restored) {
         Optional<FilmProtocol.Guess> guess = restored.protocol().isPresent() ? Optional.empty() : guess(film);
-        load(path, film, new ReadingState(restored.reading(), restored.suggested()), restored.calibration(),
+        load(path, film, new ReadingState(restored.reading(), restored.suggested(), restored.suggestedLandmarks()),
+                restored.calibration(),
                 restored.protocol().orElseGet(() -> guess.map(g -> protocolOfKind(g.kind())).orElse(protocol.get())),
                 restored.reference());
         protocolReason.set(restored.protocol().isPresent() ? "the protocol of the saved session"
@@ -409,7 +419,71 @@ public final class Session {
         for (var draft : reading().drafts().entrySet()) {
             next = next.with(draft.getKey(), draft.getValue());
         }
-        commit(new ReadingState(next, still));
+        commit(new ReadingState(next, still, history.current().suggestedLandmarks()));
+        return filled;
+    }
+
+    /**
+     * The lower-limb landmarks that are unconfirmed suggestions of the long-leg detector; a femoral head
+     * is its {@code FEMORAL_HEAD_CENTER} key (centre or rim). A landmark leaves the set when the user moves,
+     * deletes or replaces it (a head: any of its points), or accepts all; undo and redo restore it with the
+     * reading, and it is saved with the session.
+     */
+    public ReadOnlyObjectProperty<Set<LandmarkKey>> suggestedLandmarksProperty() {
+        return suggestedLandmarks.getReadOnlyProperty();
+    }
+
+    public Set<LandmarkKey> suggestedLandmarks() {
+        return suggestedLandmarks.get();
+    }
+
+    /** How many vertebrae and limb landmarks are unconfirmed suggestions now (0 when none). */
+    public ReadOnlyIntegerProperty suggestionCountProperty() {
+        return suggestionCount.getReadOnlyProperty();
+    }
+
+    /**
+     * Fills suggested lower-limb landmarks (one undo step): every landmark of {@code keys} that the user has
+     * not placed or confirmed gets the suggestion's position from {@code suggestion} (a head: its rim points,
+     * or its centre when the suggestion has no rim) and becomes a suggestion; the user's own landmarks (a
+     * head with any point of the user's, even a rim still being placed) are kept as they are. Keys
+     * {@code suggestion} does not place are skipped.
+     *
+     * @return the landmarks filled
+     */
+    public Set<LandmarkKey> applyLandmarkSuggestion(LandmarkSet suggestion, Collection<LandmarkKey> keys) {
+        endDrag();
+        Objects.requireNonNull(suggestion, "suggestion");
+        LandmarkSet set = reading().landmarks();
+        Set<LandmarkKey> filled = new java.util.LinkedHashSet<>();
+        for (LandmarkKey k : keys) {
+            if (ReadingState.placed(set, k).isPresent() && !suggestedLandmarks.get().contains(k)) {
+                continue;
+            }
+            if (k.landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
+                List<Point2> rim = suggestion.headRim(k.side());
+                Optional<Point2> centre = suggestion.point(k);
+                if (rim.isEmpty() && centre.isEmpty()) {
+                    continue;
+                }
+                set = set.without(k).withHeadRim(k.side(), List.of());
+                set = rim.isEmpty() ? set.withPoint(k, centre.get()) : set.withHeadRim(k.side(), rim);
+            } else {
+                Optional<Point2> p = suggestion.point(k);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                set = set.withPoint(k, p.get());
+            }
+            filled.add(k);
+        }
+        Set<LandmarkKey> still = new java.util.HashSet<>(suggestedLandmarks.get());
+        still.addAll(filled);
+        Reading next = reading().withLandmarks(set);
+        for (var draft : reading().drafts().entrySet()) {
+            next = next.with(draft.getKey(), draft.getValue());
+        }
+        commit(new ReadingState(next, history.current().suggested(), still));
         return filled;
     }
 
@@ -443,7 +517,7 @@ public final class Session {
         commit(VertebraLabelShift.shift(history.current(), down));
     }
 
-    /** The user accepts every suggested vertebra as it is (one undo step): none is a suggestion any more. */
+    /** The user accepts every suggestion as it is (one undo step): no vertebra or landmark is a suggestion any more. */
     public void acceptAllSuggestions() {
         commit(history.current().allAccepted());
     }
@@ -458,6 +532,10 @@ public final class Session {
         if (!state.suggested().equals(suggested.get())) {
             suggested.set(state.suggested());
         }
+        if (!state.suggestedLandmarks().equals(suggestedLandmarks.get())) {
+            suggestedLandmarks.set(state.suggestedLandmarks());
+        }
+        suggestionCount.set(state.suggested().size() + state.suggestedLandmarks().size());
         reading.set(state.reading());
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,9 @@ import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.calibration.CalibrationSource;
 import org.orthomeasure.core.landmarks.LandmarkRules;
 import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LimbLandmark;
+import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
@@ -104,13 +108,15 @@ public final class SessionStore {
      *                    there was no session, so the one chosen before stays
      * @param message     what the user must be told (e.g. an unreadable file moved aside), empty when nothing
      * @param suggested   the vertebrae that were still unconfirmed suggestions
+     * @param suggestedLandmarks the limb landmarks that were still unconfirmed suggestions (a head as its
+     *                    {@code FEMORAL_HEAD_CENTER} key)
      * @param reference   the check-mode reference reading, when the session had one
      * @param problem     what went wrong and must be shown to the user (not just in the status line): the
      *                    session or its reference block could not be read; empty when all is well
      */
     public record Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
-                           Optional<String> message, Set<SpineLevel> suggested, Optional<ReferenceReading> reference,
-                           Optional<String> problem) {
+                           Optional<String> message, Set<SpineLevel> suggested, Set<LandmarkKey> suggestedLandmarks,
+                           Optional<ReferenceReading> reference, Optional<String> problem) {
 
         public Restored {
             Objects.requireNonNull(reading, "reading");
@@ -118,6 +124,7 @@ public final class SessionStore {
             Objects.requireNonNull(protocol, "protocol");
             Objects.requireNonNull(message, "message");
             suggested = Set.copyOf(suggested);
+            suggestedLandmarks = Set.copyOf(suggestedLandmarks);
             Objects.requireNonNull(reference, "reference");
             Objects.requireNonNull(problem, "problem");
         }
@@ -125,7 +132,14 @@ public final class SessionStore {
         /** A session without suggestions, reference or problem. */
         public Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
                         Optional<String> message) {
-            this(reading, calibration, protocol, message, Set.of(), Optional.empty(), Optional.empty());
+            this(reading, calibration, protocol, message, Set.of(), Set.of(), Optional.empty(), Optional.empty());
+        }
+
+        /** A session whose only suggestions are vertebrae. */
+        public Restored(Reading reading, Optional<Calibration> calibration, Optional<LandmarkProtocol> protocol,
+                        Optional<String> message, Set<SpineLevel> suggested, Optional<ReferenceReading> reference,
+                        Optional<String> problem) {
+            this(reading, calibration, protocol, message, suggested, Set.of(), reference, problem);
         }
     }
 
@@ -163,8 +177,10 @@ public final class SessionStore {
             Optional<Calibration> user = doc.calibration().filter(c -> c.source() == CalibrationSource.USER_LINE
                     || c.source() == CalibrationSource.CALIBRATION_BALL);
             Set<SpineLevel> suggested = EnumSet.noneOf(SpineLevel.class);
+            Set<LandmarkKey> suggestedLandmarks = new java.util.HashSet<>();
             for (String id : doc.suggested()) {
                 Arrays.stream(SpineLevel.values()).filter(l -> l.name().equals(id)).forEach(suggested::add);
+                limbKey(id).ifPresent(suggestedLandmarks::add);
             }
             Optional<ReferenceReading> reference = doc.reference().map(r ->
                     new ReferenceReading(Reading.of(r.landmarks()), r.name(), r.revealed()));
@@ -173,7 +189,7 @@ public final class SessionStore {
                             + (r.revealed() ? " (revealed)" : " (hidden)")).orElse("");
             return new Restored(reading, user, Optional.of(LandmarkProtocol.inferFrom(doc.protocol(), reading)),
                     Optional.of(restoredFrom + referenceProblem.map(p -> "; " + p).orElse("")), suggested,
-                    reference, referenceProblem);
+                    suggestedLandmarks, reference, referenceProblem);
         } catch (LandmarkFileException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             String moved;
@@ -224,7 +240,7 @@ public final class SessionStore {
     public static LandmarkDocument document(Session session) {
         Radiograph film = Objects.requireNonNull(session.radiograph(), "no film open");
         return document(film, session.reading(), session.calibration(), session.protocol(), session.suggested(),
-                session.referenceReading());
+                session.suggestedLandmarks(), session.referenceReading());
     }
 
     /**
@@ -234,16 +250,55 @@ public final class SessionStore {
     public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
                                             LandmarkProtocol protocol, Set<SpineLevel> suggested,
                                             Optional<ReferenceReading> reference) {
+        return document(film, reading, calibration, protocol, suggested, Set.of(), reference);
+    }
+
+    /**
+     * The document that {@link #save} writes: the reading, film size, protocol, calibration, the
+     * vertebrae and limb landmarks that are still suggestions (the file's ids, a head as
+     * {@code R.femoralHeadRim} or {@code R.femoralHeadCenter}) and the check-mode reference.
+     */
+    public static LandmarkDocument document(Radiograph film, Reading reading, Calibration calibration,
+                                            LandmarkProtocol protocol, Set<SpineLevel> suggested,
+                                            Set<LandmarkKey> suggestedLandmarks, Optional<ReferenceReading> reference) {
         LandmarkSet set = saveable(reading.landmarks());
         LandmarkDocument doc = LandmarkDocument.of(set)
                 .withImageSize(ImageSize.of(film.width(), film.height()))
                 .withProtocol(protocol.kind())
                 .withCalibration(calibration)
-                .withSuggested(Arrays.stream(SpineLevel.values())
-                        .filter(l -> suggested.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList())
+                .withSuggested(suggestedIds(set, suggested, suggestedLandmarks))
                 .withReference(reference.map(r -> new LandmarkDocument.Reference(r.name(), r.revealed(),
                         saveable(r.reading().landmarks()))));
         return calibration.spacing().map(doc::withPixelSpacing).orElse(doc);
+    }
+
+    /** The file's ids of the suggestions that {@code set} holds: vertebrae top to bottom, then limb landmarks. */
+    private static List<String> suggestedIds(LandmarkSet set, Set<SpineLevel> levels, Set<LandmarkKey> landmarks) {
+        List<String> ids = new java.util.ArrayList<>(Arrays.stream(SpineLevel.values())
+                .filter(l -> levels.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList());
+        landmarks.stream().sorted().forEach(k -> {
+            if (k.landmark() == LimbLandmark.FEMORAL_HEAD_CENTER && !set.headRim(k.side()).isEmpty()) {
+                ids.add(k.side().prefix() + HEAD_RIM_ID);
+            } else if (set.point(k).isPresent()) {
+                ids.add(k.id());
+            }
+        });
+        return ids;
+    }
+
+    /** The id of a side's femoral-head rim in a landmark file, after the side's prefix. */
+    private static final String HEAD_RIM_ID = "femoralHeadRim";
+
+    /** The limb landmark a file's suggested id names ("R.kneeCenter"; "R.femoralHeadRim" is the head); empty for others. */
+    private static Optional<LandmarkKey> limbKey(String id) {
+        if (id.length() > 2 && id.substring(2).equals(HEAD_RIM_ID) && (id.startsWith("R.") || id.startsWith("L."))) {
+            return Optional.of(LandmarkKey.of(id.charAt(0) == 'R' ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER));
+        }
+        try {
+            return Optional.of(LandmarkKey.parse(id));
+        } catch (IllegalArgumentException notALimbLandmark) {
+            return Optional.empty();
+        }
     }
 
     /**

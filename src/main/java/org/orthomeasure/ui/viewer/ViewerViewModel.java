@@ -27,6 +27,7 @@ import org.orthomeasure.core.calibration.CalibrationRules;
 import org.orthomeasure.core.geometry.Circle;
 import org.orthomeasure.core.geometry.CircleFit;
 import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.overlay.Overlay;
@@ -601,8 +602,11 @@ public final class ViewerViewModel {
         Map<PointRef, Point2> suggestedPts = new java.util.LinkedHashMap<>();
         Map<PointRef, Point2> own = new java.util.LinkedHashMap<>();
         var levels = session.suggested();
+        var limb = session.suggestedLandmarks();
         session.reading().allPoints().forEach((ref, p) -> {
-            if (ref instanceof PointRef.Corner c && levels.contains(c.level())) {
+            if (ref instanceof PointRef.Corner c && levels.contains(c.level())
+                    || ref instanceof PointRef.Limb l && limb.contains(l.key())
+                    || ref instanceof PointRef.HeadRim h && limb.contains(LandmarkKey.of(h.side(), LimbLandmark.FEMORAL_HEAD_CENTER))) {
                 suggestedPts.put(ref, p);
             } else {
                 own.put(ref, p);
@@ -613,12 +617,12 @@ public final class ViewerViewModel {
 
     private Overlay buildOverlay() {
         Overlay own = OverlayBuilder.build(session.reading().landmarks(), session.measurements());
-        if (!session.suggested().isEmpty()) {
+        if (session.suggestionCountProperty().get() > 0) {
             java.util.Set<String> names = new java.util.HashSet<>();
             session.suggested().forEach(l -> names.add(l.name()));
-            // the outlines and names of suggested vertebrae in the suggestion's colour (dashed)
-            own = Overlay.of(own.items().stream().map(i -> (i.group() == OverlayGroup.VERTEBRAE
-                    || i.group() == OverlayGroup.LANDMARKS) && names.contains(i.source())
+            session.suggestedLandmarks().forEach(k -> names.add(k.id()));
+            // the outlines, points and names of suggested vertebrae and landmarks in the suggestion's colour (dashed)
+            own = Overlay.of(own.items().stream().map(i -> suggestedItem(i, names)
                     ? i.withRole(OverlayRole.SUGGESTION) : i).toList());
         }
         Reading ref = session.referenceProperty().get();
@@ -632,6 +636,19 @@ public final class ViewerViewModel {
             return own.plus(shapes.withRole(OverlayRole.REFERENCE));
         }
         return own;
+    }
+
+    /**
+     * True when {@code item} draws a suggestion named in {@code names} (levels, landmark ids): a vertebra's
+     * outline or name, a landmark's point or label, a suggested head's rim points, circle and centre.
+     */
+    private static boolean suggestedItem(org.orthomeasure.core.overlay.OverlayItem item, java.util.Set<String> names) {
+        return switch (item.group()) {
+            case VERTEBRAE, LANDMARKS, LANDMARK_LABELS -> names.contains(item.source());
+            case FEMORAL_HEADS -> item.source().length() > 2
+                    && names.contains(item.source().substring(0, 2) + LimbLandmark.FEMORAL_HEAD_CENTER.id());
+            default -> false;
+        };
     }
 
     private static boolean inside(Point2 p, Radiograph film) {
