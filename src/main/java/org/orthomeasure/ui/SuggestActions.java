@@ -198,6 +198,11 @@ public final class SuggestActions implements AutoCloseable {
                     ? LandmarkKey.of(id.startsWith("R.") ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER)
                     : LandmarkKey.parse(id));
         }
+        if (keys.stream().anyMatch(k -> !k.landmark().isCore())
+                && session.protocol().steps().stream().noneMatch(org.orthomeasure.core.protocol.Step::optional)) {
+            // the suggestion places the extended set too: the landmark list shows it, so it can be checked
+            session.protocolProperty().set(LandmarkProtocol.longLeg(session.protocol().sides(), true));
+        }
         int filled = session.applyLandmarkSuggestion(s.landmarks(), keys).size();
         List<LegSuggestion> lowPlaced = placed.stream().filter(LegSuggestion::low).toList();
         suggestionWarning = lowPlaced.isEmpty() ? "" : "⚠ Low confidence, " + lowPlaced.stream()

@@ -183,6 +183,17 @@ class DicomGreyLevelTest {
     }
 
     @Test
+    void orientationAndLateralityAreRead() throws Exception {
+        var h = read(TestDicom.grey(2, 2, new short[4], 12, "MONOCHROME2").set("PatientOrientation", "R\\F")
+                .set("ImageLaterality", "L").set("Laterality", "R")).header();
+        assertEquals("R\\F", h.patientOrientation().orElseThrow());
+        assertEquals("L", h.laterality().orElseThrow(), "Image Laterality first");
+        assertEquals("R", read(TestDicom.grey(2, 2, new short[4], 12, "MONOCHROME2").set("Laterality", "R"))
+                .header().laterality().orElseThrow(), "else the series' Laterality");
+        assertTrue(read(TestDicom.grey(2, 2, new short[4], 12, "MONOCHROME2")).header().laterality().isEmpty());
+    }
+
+    @Test
     void latin1HeaderDecodes() throws Exception {
         Radiograph r = read(TestDicom.grey(2, 2, new short[4], 12, "MONOCHROME2").charset("ISO_IR 100")
                 .set("PatientName", "Müller^Zoë"));
