@@ -100,7 +100,10 @@ final class AutoLongLegMeasure {
                 LegLayout layout = layoutFor(side, r, film);
                 LongLegDetection d = detector.detect(grey, layout);
                 SuggestedLandmarks s = SuggestedLandmarks.of(LandmarkSet.empty(), d.legs());
-                MeasurementSet set = withheldForLowLegs(MeasurementEngine.measure(s.landmarks(), r.calibration(), options), d);
+                MeasurementOptions filmOptions = options.withFilmMirrored(
+                        MeasurementOptions.mirroredOrientation(r.header().patientOrientation()));
+                MeasurementSet set = withheldForLowLegs(MeasurementEngine.measure(s.landmarks(), r.calibration(),
+                        filmOptions), d);
                 LandmarkDocument doc = LandmarkDocument.of(s.landmarks())
                         .withImageSize(ImageSize.of(r.width(), r.height()))
                         .withProtocol(Protocol.LONG_LEG)
@@ -112,7 +115,7 @@ final class AutoLongLegMeasure {
                 if (json == null) {
                     printTable(out, film, d, set, s.landmarks());
                 }
-                report.export(doc, set, options, film, Optional.of(r), Optional.of(film), err);
+                report.export(doc, set, filmOptions, film, Optional.of(r), Optional.of(film), err);
             }
         } catch (DetectorException e) {
             throw new InputException(e.getMessage(), e);
@@ -132,19 +135,16 @@ final class AutoLongLegMeasure {
 
     /**
      * The layout: one leg when --side says so; else bilateral, unless the film is one leg's shape (then the
-     * leg its header's laterality names). Refused when the film's Patient Orientation is not the AP convention.
+     * leg its header's laterality names); mirrored when the film's Patient Orientation says so.
      */
     private static LegLayout layoutFor(Optional<Side> side, Radiograph r, Path film) throws InputException {
-        Optional<String> orientation = LegLayout.orientationProblem(r.header().patientOrientation());
-        if (orientation.isPresent()) {
-            throw new InputException(film + ": not measured: " + orientation.get());
-        }
+        boolean mirrored = MeasurementOptions.mirroredOrientation(r.header().patientOrientation());
         if (side.isPresent()) {
-            return LegLayout.oneLeg(side.get());
+            return LegLayout.oneLeg(side.get()).withMirrored(mirrored);
         }
         return LegLayout.fromFilm(r.width(), r.height(), r.header().laterality()).orElseThrow(() -> new InputException(
                 film + ": the film is " + r.width() + " x " + r.height() + " px, the shape of one leg, and does not say "
-                        + "which: say which with --side R or --side L"));
+                        + "which: say which with --side R or --side L")).withMirrored(mirrored);
     }
 
     /** {@code set} without the measurements of low-confidence legs (and LLD when one is), listed as missing. */

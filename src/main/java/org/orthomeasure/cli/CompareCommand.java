@@ -95,7 +95,8 @@ final class CompareCommand implements Subcommand {
         MeasureCommand.Inputs inputs = radiograph.isEmpty()
                 ? MeasureCommand.inputsFor(a, Optional.empty(), OptionalDouble.empty())
                 : MeasureCommand.imageInputs(a, image, radiograph.get());
-        MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
+        MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx()).withFilmMirrored(
+                radiograph.map(r -> MeasurementOptions.mirroredOrientation(r.header().patientOrientation())).orElse(false));
         Comparison c = ReadingComparator.compare(a.landmarks(), b.landmarks(), inputs.calibration(), options);
 
         if (radiograph.isEmpty() && !a.pixelSpacing().equals(b.pixelSpacing())) {

@@ -87,7 +87,8 @@ final class MeasureCommand implements Subcommand {
                 throw new InputException(landmarks + ": " + span.get());
             }
         }
-        MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx());
+        MeasurementOptions options = new MeasurementOptions(asian, inputs.filmHeightPx()).withFilmMirrored(
+                radiograph.map(r -> MeasurementOptions.mirroredOrientation(r.header().patientOrientation())).orElse(false));
         MeasurementSet set = MeasurementEngine.measure(doc.landmarks(), inputs.calibration(), options);
         if (json == null) {
             MeasurementTable.print(set, doc.landmarks(), landmarks.toString(), out);

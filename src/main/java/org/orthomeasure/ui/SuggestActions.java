@@ -111,20 +111,14 @@ public final class SuggestActions implements AutoCloseable {
     /**
      * The long-leg suggestion (issue 11): every lower-limb landmark of each leg the protocol reads, for the
      * legs the film shows (its laterality and shape; the protocol's one leg on a one-leg film that does not
-     * say which). A leg the detector is unsure of is placed only when the user says so, and then flagged;
-     * the user's own landmarks are kept. Refused, with the reason, on a film whose Patient Orientation is
-     * not the AP convention. Completes on the FX thread.
+     * say which; a film mirrored against the AP convention, by its Patient Orientation, is detected as such).
+     * A leg the detector is unsure of is placed only when the user says so, and then flagged; the user's own
+     * landmarks are kept. Completes on the FX thread.
      */
     private CompletableFuture<Void> suggestLegLandmarks() {
         String title = "Suggest landmarks";
         Radiograph film = session.radiograph();
         if (running.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        var orientation = LegLayout.orientationProblem(film.header().patientOrientation());
-        if (orientation.isPresent()) {
-            dialogs.showError(title, "No suggestion: " + orientation.get() + ".");
-            status.accept("No suggestion: " + orientation.get());
             return CompletableFuture.completedFuture(null);
         }
         Set<Side> sides = session.protocol().sides();
@@ -142,7 +136,8 @@ public final class SuggestActions implements AutoCloseable {
         status.accept("Finding the bones of the legs …");
         long t0 = System.nanoTime();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        legSuggester.suggest(film, layout.get()).whenComplete((d, e) -> Platform.runLater(() -> {
+        boolean mirrored = session.optionsProperty().get().filmMirrored();
+        legSuggester.suggest(film, layout.get().withMirrored(mirrored)).whenComplete((d, e) -> Platform.runLater(() -> {
             running.set(false);
             try {
                 if (session.radiograph() != film) {

@@ -67,17 +67,37 @@ public final class MeasurementEngine {
         Run(LandmarkSet landmarks, Calibration calibration, MeasurementOptions options) {
             this.calibration = calibration;
             this.options = options;
+            LandmarkSet seen = options.filmMirrored() ? limbMirrored(landmarks) : landmarks;
             if (calibration.spacing().isPresent()) {
                 PixelSpacing s = calibration.spacing().get();
                 UnaryOperator<Point2> toMm = p -> p.scaled(s.columnMm(), s.rowMm());
-                this.frame = landmarks.map(toMm);
+                this.frame = seen.map(toMm);
                 this.lengthUnit = Unit.MM;
                 this.rowScale = s.rowMm();
             } else {
-                this.frame = landmarks;
+                this.frame = seen;
                 this.lengthUnit = Unit.PX;
                 this.rowScale = 1;
             }
+        }
+
+        /**
+         * The limb landmarks of a mirrored film mirrored (x → −x), so they are measured in the AP convention the
+         * lower-limb definitions assume; vertebrae and Cobb lines, whose values do not depend on the side, as
+         * they are.
+         */
+        private static LandmarkSet limbMirrored(LandmarkSet landmarks) {
+            LandmarkSet seen = landmarks;
+            for (var e : landmarks.points().entrySet()) {
+                seen = seen.withPoint(e.getKey(), Point2.of(-e.getValue().x(), e.getValue().y()));
+            }
+            for (Side side : Side.values()) {
+                List<Point2> rim = landmarks.headRim(side);
+                if (!rim.isEmpty()) {
+                    seen = seen.withHeadRim(side, rim.stream().map(p -> Point2.of(-p.x(), p.y())).toList());
+                }
+            }
+            return seen;
         }
 
         MeasurementSet run() {
@@ -87,6 +107,10 @@ public final class MeasurementEngine {
             measureLld();
             measureCobbLines();
             measureSpineCurves();
+            if (options.filmMirrored() && !frame.points().isEmpty()) {
+                notes.add("mirrored film (the patient's right on the image's right, from its Patient Orientation): "
+                        + "the lower-limb landmarks were measured in the AP convention, medial towards the midline");
+            }
             List<Measurement> ranged = results.stream().map(m -> m.under(options)).toList();
             return MeasurementSet.of(ranged, missing, calibration, notes);
         }

@@ -7,18 +7,26 @@ import org.orthomeasure.core.landmarks.Side;
  * What a long-leg film shows: both legs as an AP film shows them (the patient's right leg on the image's
  * left, the convention the measurement engine's medial/lateral rests on), or one leg only and which.
  *
- * @param oneLeg the leg when the film shows one leg only; empty for a bilateral film
+ * @param oneLeg   the leg when the film shows one leg only; empty for a bilateral film
+ * @param mirrored the film is mirrored against the AP convention (the patient's right on the image's right,
+ *                 from its Patient Orientation): it is detected flipped and the landmarks mapped back, so
+ *                 each keeps its true side
  */
-public record LegLayout(Optional<Side> oneLeg) {
+public record LegLayout(Optional<Side> oneLeg, boolean mirrored) {
 
     /** Both legs, AP (the usual standing long-leg film). */
     public static LegLayout bilateral() {
-        return new LegLayout(Optional.empty());
+        return new LegLayout(Optional.empty(), false);
     }
 
     /** One leg only. */
     public static LegLayout oneLeg(Side side) {
-        return new LegLayout(Optional.of(side));
+        return new LegLayout(Optional.of(side), false);
+    }
+
+    /** This layout on a film mirrored against the AP convention, or not. */
+    public LegLayout withMirrored(boolean on) {
+        return new LegLayout(oneLeg, on);
     }
 
     /**
@@ -44,26 +52,6 @@ public record LegLayout(Optional<Side> oneLeg) {
         return laterality.map(v -> v.strip().toUpperCase(java.util.Locale.ROOT))
                 .flatMap(v -> v.equals("R") ? Optional.of(oneLeg(Side.R)) : v.equals("L") ? Optional.of(oneLeg(Side.L))
                         : Optional.empty());
-    }
-
-    /**
-     * Why a film cannot be measured in the AP convention, from its Patient Orientation (0020,0020, e.g.
-     * "L\F": the patient directions of image +x, then +y): when +x runs to the patient's right the
-     * patient's right leg is on the image's right (a PA view or a mirrored film), and every medial/lateral
-     * decision would be the wrong way round. Empty when the orientation is AP-like or not given.
-     */
-    public static Optional<String> orientationProblem(Optional<String> patientOrientation) {
-        if (patientOrientation.isEmpty()) {
-            return Optional.empty();
-        }
-        String po = patientOrientation.get().strip().toUpperCase(java.util.Locale.ROOT);
-        String rows = po.split("\\\\")[0].strip();
-        if (!rows.isEmpty() && rows.charAt(0) == 'R') {
-            return Optional.of("the film's Patient Orientation (" + patientOrientation.get().strip() + ") puts the "
-                    + "patient's right on the image's right (a PA or mirrored film); the long-leg measurements need "
-                    + "the AP view, with the right leg on the image's left");
-        }
-        return Optional.empty();
     }
 
     /** The crops of a film of this layout. */

@@ -76,11 +76,34 @@ public final class LongLegDetector implements AutoCloseable {
     /** Suggests the landmarks of every leg that {@code layout} says the film shows. */
     public LongLegDetection detect(GreyImage film, LegLayout layout) throws DetectorException {
         List<LegSuggestion> legs = new ArrayList<>();
+        GreyImage seen = layout.mirrored() ? flipped(film) : film;
         for (LegCrop crop : layout.crops(film.width(), film.height())) {
-            legs.add(detectLeg(film, crop));
+            LegSuggestion leg = detectLeg(seen, crop);
+            legs.add(layout.mirrored() ? flippedBack(leg, film.width()) : leg);
         }
         legs.sort(Comparator.comparing(LegSuggestion::side));
         return new LongLegDetection(legs, model);
+    }
+
+    /** {@code g} mirrored left to right: pixel x becomes pixel {@code width − 1 − x}. */
+    static GreyImage flipped(GreyImage g) {
+        int w = g.width();
+        float[] v = new float[w * g.height()];
+        for (int y = 0; y < g.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                v[y * w + x] = g.value(w - 1 - x, y);
+            }
+        }
+        return GreyImage.of(w, g.height(), v);
+    }
+
+    /** A leg found on the flipped film, in the coordinates of the film itself (x → width − 1 − x), same side. */
+    static LegSuggestion flippedBack(LegSuggestion leg, int width) {
+        Map<LegPoint, Point2> points = new EnumMap<>(LegPoint.class);
+        leg.points().forEach((k, p) -> points.put(k, Point2.of(width - 1 - p.x(), p.y())));
+        Optional<Circle> head = leg.head().map(c -> Circle.of(Point2.of(width - 1 - c.center().x(), c.center().y()),
+                c.radius()));
+        return new LegSuggestion(leg.side(), points, head, leg.confidence(), leg.legConfidence(), leg.problems());
     }
 
     LegSuggestion detectLeg(GreyImage film, LegCrop crop) throws DetectorException {

@@ -166,7 +166,8 @@ public final class Session {
         referenceName.set(restoredReference.map(ReferenceReading::name).orElse(""));
         reference.set(restoredReference.map(ReferenceReading::reading).orElse(null));
         userCalibration.set(restoredCalibration.orElse(null));
-        options.set(options.get().withFilmHeight(film.height()));
+        options.set(options.get().withFilmHeight(film.height())
+                .withFilmMirrored(MeasurementOptions.mirroredOrientation(film.header().patientOrientation())));
         publish();
         referenceRevealed.set(restoredReference.map(ReferenceReading::revealed).orElse(false));
         // after the reading is published, so listeners see the new film's landmarks

@@ -141,6 +141,34 @@ class MeasurementPropertiesTest {
         assertSameAngles(measure(set, NONE), measure(set.map(p -> Point2.of(p.x() * s, p.y() * s)), NONE), id -> id, s);
     }
 
+    /**
+     * A PA or mirrored film (Patient Orientation rows to the patient's right): the same patient's landmarks
+     * mirrored, each keeping its side, measured with {@code filmMirrored}, give every value of the AP film,
+     * CPAK included; measured as if AP they would reverse varus/valgus, JLCA and MAD (checked on HKA).
+     */
+    @Property(tries = 300)
+    void aMirroredFilmMeasuredAsMirroredGivesTheValuesOfTheApFilm(@ForAll long seed) {
+        LandmarkSet set = randomLimbs(seed);
+        LandmarkSet pa = set.map(p -> Point2.of(1700 - p.x(), p.y()));
+        MeasurementSet ap = measure(set, NONE);
+        MeasurementSet asMirrored = MeasurementEngine.measure(pa, NONE, MeasurementOptions.defaults().withFilmMirrored(true));
+        assertSameAngles(ap, asMirrored, id -> id, 1.0);
+        for (Measurement m : ap.measurements()) {
+            assertEquals(m.text(), asMirrored.get(m.id()).orElseThrow().text(), m.id().id());
+        }
+        double hka = ap.get(MeasurementId.limb(Side.R, LimbMeasure.HKA)).orElseThrow().value();
+        double wrong = measure(pa, NONE).get(MeasurementId.limb(Side.R, LimbMeasure.HKA)).orElseThrow().value();
+        assertEquals(-hka, wrong, 1e-7, "without the option the sign would be reversed");
+    }
+
+    @net.jqwik.api.Example
+    void onlyRowsToThePatientsRightAreMirrored() {
+        assertTrue(MeasurementOptions.mirroredOrientation(java.util.Optional.of("R\\F")));
+        assertTrue(MeasurementOptions.mirroredOrientation(java.util.Optional.of("RA\\F")));
+        assertTrue(!MeasurementOptions.mirroredOrientation(java.util.Optional.of("L\\F")));
+        assertTrue(!MeasurementOptions.mirroredOrientation(java.util.Optional.empty()));
+    }
+
     @Property(tries = 300)
     void mirroringTheFilmAndSwappingSidesChangesNothing(@ForAll long seed) {
         LandmarkSet set = randomLimbs(seed);

@@ -27,12 +27,9 @@ class LegLayoutTest {
     }
 
     @Test
-    void onlyAnOrientationWithTheRowsToThePatientsRightIsRefused() {
-        assertTrue(LegLayout.orientationProblem(Optional.empty()).isEmpty(), "no attribute: the AP convention");
-        assertTrue(LegLayout.orientationProblem(Optional.of("L\\F")).isEmpty());
-        assertTrue(LegLayout.orientationProblem(Optional.of("LP\\F")).isEmpty());
-        String why = LegLayout.orientationProblem(Optional.of("R\\F")).orElseThrow();
-        assertTrue(why.contains("Patient Orientation (R\\F)") && why.contains("PA or mirrored"), why);
-        assertTrue(LegLayout.orientationProblem(Optional.of("RA\\F")).isPresent());
+    void aLayoutIsNotMirroredUnlessSaid() {
+        assertTrue(!LegLayout.bilateral().mirrored() && !LegLayout.oneLeg(Side.L).mirrored());
+        assertTrue(LegLayout.oneLeg(Side.L).withMirrored(true).mirrored());
+        assertEquals(Optional.of(Side.L), LegLayout.oneLeg(Side.L).withMirrored(true).oneLeg());
     }
 }

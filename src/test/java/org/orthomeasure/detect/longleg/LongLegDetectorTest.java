@@ -92,6 +92,31 @@ class LongLegDetectorTest {
         assertEquals(kb.y(), kl.y(), 1e-6);
     }
 
+    /**
+     * A PA or mirrored film (the patient's right leg on the image's right), declared mirrored: every leg keeps
+     * its true side and every landmark lies at the mirror image of where the AP film has it.
+     */
+    @Test
+    void aMirroredFilmKeepsEachLegsSideAndTheMirrorIsExact() throws Exception {
+        List<OaiLegsDataset.Crop> crops = OaiCrops.test();
+        GreyImage ap = OaiCrops.bilateral(OaiCrops.grey(crops.get(0)), OaiCrops.grey(crops.get(1)));
+        GreyImage pa = LongLegDetector.flipped(ap);
+        LongLegDetection onAp = detector.detect(ap, LegLayout.bilateral());
+        LongLegDetection onPa = detector.detect(pa, LegLayout.bilateral().withMirrored(true));
+        for (Side side : Side.values()) {
+            LegSuggestion a = onAp.leg(side).orElseThrow();
+            LegSuggestion p = onPa.leg(side).orElseThrow();
+            assertEquals(a.points().keySet(), p.points().keySet());
+            a.points().forEach((k, q) -> {
+                assertEquals(ap.width() - 1 - q.x(), p.points().get(k).x(), 1e-9, side + " " + k);
+                assertEquals(q.y(), p.points().get(k).y(), 1e-9, side + " " + k);
+            });
+            assertEquals(a.head().orElseThrow().radius(), p.head().orElseThrow().radius(), 1e-9);
+        }
+        double rKnee = onPa.leg(Side.R).orElseThrow().points().get(LegPoint.KNEE_CENTER).x();
+        assertTrue(rKnee > ap.width() / 2.0, "on the mirrored film the right leg is on the image's right");
+    }
+
     @Test
     void aFullResolutionFilmGivesTheValuesOfItsDownsampledCrop() throws Exception {
         List<OaiLegsDataset.Crop> crops = OaiCrops.test();
