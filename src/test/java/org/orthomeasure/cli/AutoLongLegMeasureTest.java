@@ -50,6 +50,66 @@ class AutoLongLegMeasureTest extends CommandLineHarness {
         return out;
     }
 
+    /** The bilateral film of two crops as a 12-bit DICOM, mirrored left to right when {@code pa}, with its orientation. */
+    private Path dicomFilm(String name, boolean pa, String orientation, String laterality) throws Exception {
+        List<Path> c = crops();
+        BufferedImage a = ImageIO.read(c.get(0).toFile());
+        BufferedImage b = ImageIO.read(c.get(1).toFile());
+        short[] px = new short[256 * 1024];
+        for (int y = 0; y < 1024; y++) {
+            for (int x = 0; x < 128; x++) {
+                int right = a.getRaster().getSample(x, y, 0) * 16;
+                int left = b.getRaster().getSample(x, y, 0) * 16;
+                px[y * 256 + (pa ? 255 - x : x)] = (short) right;
+                px[y * 256 + (pa ? x : 255 - x)] = (short) left;
+            }
+        }
+        var d = org.orthomeasure.io.dicom.TestDicom.grey(256, 1024, px, 12, "MONOCHROME2")
+                .set("PatientOrientation", orientation);
+        if (laterality != null) {
+            d.set("ImageLaterality", laterality);
+        }
+        return d.write(tmp.resolve(name));
+    }
+
+    @Test
+    void aMirroredFilmByItsPatientOrientationGivesTheValuesOfTheApFilmWithTheSidesKept() throws Exception {
+        Path ap = dicomFilm("ap.dcm", false, "L\\F", null);
+        Path pa = dicomFilm("pa.dcm", true, "R\\F", null);
+        assertEquals(0, run("measure", "--auto", "longleg", ap.toString(), pa.toString(), "--json", "-"), err());
+        String[] lines = out().strip().split("\n");
+        JsonNode onAp = new ObjectMapper().readTree(lines[0]);
+        JsonNode onPa = new ObjectMapper().readTree(lines[1]);
+        for (String side : List.of("R", "L")) {
+            double x = onPa.get("legs").get(side).get("landmarks").get(side + ".kneeCenter").get("x").asDouble();
+            assertTrue(side.equals("R") ? x > 128 : x < 128, side + " knee at x " + x + ": on a PA film R is on the image's right");
+            for (String m : List.of(".HKA", ".MAD", ".JLCA", ".mLDFA", ".MPTA", ".femurLength")) {
+                assertEquals(onAp.get("measurements").get(side + m).get("value").asDouble(),
+                        onPa.get("measurements").get(side + m).get("value").asDouble(), 1e-6, side + m);
+            }
+        }
+    }
+
+    @Test
+    void aOneLegFilmTakesItsSideFromItsImageLaterality() throws Exception {
+        BufferedImage a = ImageIO.read(crops().get(0).toFile());
+        short[] px = new short[128 * 1024];
+        for (int y = 0; y < 1024; y++) {
+            for (int x = 0; x < 128; x++) {
+                px[y * 128 + x] = (short) (a.getRaster().getSample(x, y, 0) * 16);
+            }
+        }
+        Path film = org.orthomeasure.io.dicom.TestDicom.grey(128, 1024, px, 12, "MONOCHROME2")
+                .set("ImageLaterality", "R").write(tmp.resolve("right.dcm"));
+        assertEquals(0, run("measure", "--auto", "longleg", film.toString(), "--json", "-"), err());
+        JsonNode j = new ObjectMapper().readTree(out());
+        assertTrue(j.get("legs").has("R") && !j.get("legs").has("L"), j.get("legs").toString());
+        resetStreams();
+        Path unsaid = org.orthomeasure.io.dicom.TestDicom.grey(128, 1024, px, 12, "MONOCHROME2").write(tmp.resolve("leg.dcm"));
+        assertEquals(1, run("measure", "--auto", "longleg", unsaid.toString()), "an input error");
+        assertTrue(err().contains("say which with --side R or --side L"), err());
+    }
+
     @Test
     void bilateralFilmGivesBothLegsUnderTheMeasureIds() throws Exception {
         Path film = bilateralFilm();

@@ -16,13 +16,13 @@ import com.pixelmed.dicom.TagFromName;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Builds small DICOM files attribute by attribute for tests (PixelMed allowed here: package io.dicom). */
-final class TestDicom {
+/** Builds small DICOM files attribute by attribute for tests (PixelMed allowed here: package io.dicom; public for the command-line tests). */
+public final class TestDicom {
 
     final AttributeList list = new AttributeList();
     private SpecificCharacterSet charset;
 
-    static TestDicom grey(int w, int h, short[] pixels, int bitsStored, String photometric) throws DicomException {
+    public static TestDicom grey(int w, int h, short[] pixels, int bitsStored, String photometric) throws DicomException {
         TestDicom t = new TestDicom();
         t.set("SOPClassUID", "1.2.840.10008.5.1.4.1.1.1.1").set("SOPInstanceUID", "2.25.42")
                 .set("Modality", "DX")
@@ -53,7 +53,7 @@ final class TestDicom {
         return this;
     }
 
-    TestDicom set(String keyword, String value) throws DicomException {
+    public TestDicom set(String keyword, String value) throws DicomException {
         AttributeTag tag = DicomDictionary.StandardDictionary.getTagFromName(keyword);
         if (tag == null) {
             throw new IllegalArgumentException(keyword);
@@ -105,7 +105,7 @@ final class TestDicom {
         return file;
     }
 
-    Path write(Path file) throws IOException, DicomException {
+    public Path write(Path file) throws IOException, DicomException {
         return write(file, "1.2.840.10008.1.2.1");
     }
 }
