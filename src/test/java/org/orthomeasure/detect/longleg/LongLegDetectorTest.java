@@ -215,4 +215,28 @@ class LongLegDetectorTest {
         assertTrue(implant.low());
         assertTrue(implant.lowConfidenceReason().orElseThrow().contains("metal"), implant.problems().toString());
     }
+
+    /**
+     * Bright exports: six real crops with their grey stretched 1.3 to 1.9 times (the densest bone, the head over
+     * the acetabulum, saturates first). Saturated bone is not a replacement: no leg is called metal.
+     */
+    @Test
+    void brightExportsWhoseBoneSaturatesAreNotCalledMetal() throws Exception {
+        List<String> metal = new java.util.ArrayList<>();
+        for (int idx : new int[] {0, 2, 3, 5, 9, 12}) {
+            GreyImage crop = OaiCrops.grey(OaiCrops.test().get(idx));
+            for (float f : new float[] {1.3f, 1.5f, 1.7f, 1.9f}) {
+                float[] v = OaiCrops.values(crop);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Math.min(255f, v[i] * f);
+                }
+                LegSuggestion leg = detector.detect(GreyImage.of(crop.width(), crop.height(), v), LegLayout.oneLeg(Side.R))
+                        .leg(Side.R).orElseThrow();
+                if (leg.problems().stream().anyMatch(p -> p.contains("metal"))) {
+                    metal.add(idx + " x" + f + ": " + leg.problems());
+                }
+            }
+        }
+        assertTrue(metal.isEmpty(), metal.toString());
+    }
 }
