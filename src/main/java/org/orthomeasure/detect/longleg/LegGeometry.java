@@ -31,8 +31,9 @@ import org.orthomeasure.core.geometry.Point2;
  *   <li>condyles: the line touching the distal femur from below on both sides of its middle (the lower
  *   convex hull edge that spans the intercondylar notch); each condyle point is the mean of the outline's
  *   lowest points within 0.75 px of that line on its side;</li>
- *   <li>plateau points: the tibia's upper edge a quarter of the plateau width in from each side (the
- *   subchondral surface of each compartment, clear of the spines and of the edges);</li>
+ *   <li>plateau points: the tibia's upper edge a quarter of the plateau width (its widest row within 0.06 Lt
+ *   of the top) in from each side, searched down to 0.06 Lt below that row (the subchondral surface of each
+ *   compartment, clear of the spines and of the edges);</li>
  *   <li>knee centre: the middle of the plateau width (the tibial spines), halfway between the condylar
  *   and the plateau line;</li>
  *   <li>plafond: the tibia's lower edge; its level is the median of the lateral half; the medial end is
@@ -235,7 +236,8 @@ public final class LegGeometry {
         }
         double xl = tibia.minX[widestRow];
         double xr = tibia.maxX[widestRow];
-        int[] top = topEdge(m, BoneMask.TIBIA, tibia.top, widestRow);
+        // each compartment's surface may lie below the widest row (a plateau lower than the spines): search on
+        int[] top = topEdge(m, BoneMask.TIBIA, tibia.top, Math.min(tibia.bottom, widestRow + (int) Math.ceil(0.06 * lt)));
         Optional<Point2> lateral = edgeAt(top, xl + 0.25 * (xr - xl), -0.5);
         Optional<Point2> medial = edgeAt(top, xl + 0.75 * (xr - xl), -0.5);
         if (lateral.isEmpty() || medial.isEmpty()) {

@@ -5,7 +5,7 @@ final class LongLegBounds {
 
     static final double HKA_MAE_DEG = 0.8;
     static final double HKA_WITHIN_1DEG = 0.75;
-    static final double MIN_MEASURED = 23;
+    static final double MIN_MEASURED = 24;
 
     private LongLegBounds() {
     }
