@@ -334,7 +334,7 @@ public final class PacsActions implements AutoCloseable {
                     return f;
                 }
             }
-            throw new PacsException("series " + label(chosen) + ": " + (files.size() == 1 ? "the object retrieved has"
+            throw new PacsException("series " + label(chosen) + ": " + (files.size() == 1 ? "the object retrieved has no"
                     : "none of the " + files.size() + " objects retrieved has") + " pixel data (not a film): nothing to open");
         }, film -> opener.apply(film).whenComplete((v, e) -> opened.complete(
                 Optional.ofNullable(session.imagePath()).filter(film::equals)))).thenAccept(r -> {
