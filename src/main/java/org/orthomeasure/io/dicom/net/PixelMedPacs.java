@@ -259,31 +259,48 @@ public final class PixelMedPacs implements Pacs {
         }
     }
 
+    /**
+     * {@inheritDoc} Files of one SOP class in different transfer syntaxes (a compressed film and an
+     * uncompressed one) go on separate associations: one presentation context carries one transfer syntax,
+     * and PixelMed abandons the whole association when a file does not fit its context.
+     */
     @Override
     public SendResult send(List<Path> files) throws PacsException {
         Map<Path, String> refused = new LinkedHashMap<>();
         Map<String, Path> byName = new LinkedHashMap<>();
         Map<Path, String> sopClasses = new LinkedHashMap<>();
-        SetOfDicomFiles set = new SetOfDicomFiles();
+        List<SetOfDicomFiles> batches = new ArrayList<>();
+        List<Map<String, String>> batchSyntaxes = new ArrayList<>();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 refused.put(f, "no such file");
             } else if (!MeasurementReportReader.looksLikeDicom(f)) {
                 refused.put(f, "not a DICOM file");
             } else {
-                SetOfDicomFiles.DicomFile d = set.add(f.toString());
+                SetOfDicomFiles.DicomFile d = new SetOfDicomFiles().add(f.toString());
                 if (d == null || d.getSOPClassUID() == null) {
                     refused.put(f, "unreadable DICOM header");
                 } else {
                     byName.put(f.toString(), f);
                     sopClasses.put(f, d.getSOPClassUID());
+                    String ts = String.valueOf(d.getTransferSyntaxUID());
+                    int k = 0;
+                    while (k < batches.size() && !batchSyntaxes.get(k).getOrDefault(d.getSOPClassUID(), ts).equals(ts)) {
+                        k++;
+                    }
+                    if (k == batches.size()) {
+                        batches.add(new SetOfDicomFiles());
+                        batchSyntaxes.add(new LinkedHashMap<>());
+                    }
+                    batches.get(k).add(d);
+                    batchSyntaxes.get(k).put(d.getSOPClassUID(), ts);
                 }
             }
         }
         List<Path> sent = Collections.synchronizedList(new ArrayList<>());
         Map<Path, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
-        if (!byName.isEmpty()) {
-            boolean[] trapped = new boolean[1];
+        boolean[] trapped = new boolean[1];
+        for (SetOfDicomFiles set : batches) {
             run("send", () -> {
                 StorageSOPClassSCU scu = new StorageSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, set, 0,
                         new MultipleInstanceTransferStatusHandlerWithFileName() {
@@ -298,16 +315,16 @@ public final class PixelMedPacs implements Pacs {
                                 }
                             }
                         });
-                trapped[0] = scu.encounteredTrappedExceptions();
+                trapped[0] |= scu.encounteredTrappedExceptions();
                 return scu;
             });
-            if (sent.isEmpty() && (trapped[0] || failed.isEmpty())) {
-                // PixelMed keeps association failures to itself: a C-ECHO on a new association names them
-                try {
-                    echo();
-                } catch (PacsException e) {
-                    throw new PacsException(e.getMessage().replaceFirst("^echo: ", "send: "), e.getCause());
-                }
+        }
+        if (!byName.isEmpty() && sent.isEmpty() && (trapped[0] || failed.isEmpty())) {
+            // PixelMed keeps association failures to itself: a C-ECHO on a new association names them
+            try {
+                echo();
+            } catch (PacsException e) {
+                throw new PacsException(e.getMessage().replaceFirst("^echo: ", "send: "), e.getCause());
             }
         }
         for (Path p : byName.values()) {
