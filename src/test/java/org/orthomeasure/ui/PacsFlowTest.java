@@ -67,6 +67,7 @@ class PacsFlowTest {
     private static int ourPort;
     private static SampleReading reading;
     private static String srUid;
+    private static Path storedSr;
 
     private final TestDialogs dialogs = new TestDialogs();
     private WorkstationViewModel vm;
@@ -78,6 +79,7 @@ class PacsFlowTest {
         orthanc = OrthancServer.start(dir.resolve("orthanc"), Map.of("OMFLOW", ourPort));
         reading = SampleReading.of("longleg-phantom");
         Path sr = dir.resolve("stored-sr.dcm");
+        storedSr = sr;
         srUid = MeasurementReportWriter.write(sr, reading.film(), new MeasurementReport(reading.doc(), reading.set(),
                 "Doe^Jane", Optional.empty(), ZonedDateTime.now(), "test"));
         Path noPixels = withoutPixelData(Path.of("sample-dicom", "longleg-phantom.dcm"), dir.resolve("no-pixels.dcm"));
@@ -370,6 +372,40 @@ class PacsFlowTest {
                 s.close();
             }
         }
+    }
+
+    @Test
+    void aFilmOpenedFromDiskOffersItsStoredReadingBesideItOrOnThePacs(FxRobot robot) throws Exception {
+        Path film = Path.of("sample-dicom", "longleg-phantom.dcm");
+        Path local = Files.createDirectories(dir.resolve("local-" + System.nanoTime()));
+        Files.copy(film, local.resolve("film.dcm"));
+        Files.copy(storedSr, local.resolve("reading.dcm"));
+        robot.interact(() -> dialogs.confirmations.add(false));
+        robot.interact(() -> vm.open(local.resolve("film.dcm")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogs.prompts.stream().anyMatch(p -> p.contains("stored beside the film")));
+        waitIdle();
+        assertTrue(vm.session().reading().landmarks().isEmpty(), "declined: the film's own (empty) reading stays");
+
+        // no SR beside this copy, but a PACS configured: the SR comes from the film's study there
+        Path other = Files.createDirectories(dir.resolve("other-" + System.nanoTime()));
+        Files.copy(film, other.resolve("film.dcm"));
+        robot.interact(() -> vm.pacs().applySettings(PacsSettings.parse(OrthancServer.AET, "127.0.0.1",
+                Integer.toString(orthanc.dicomPort()), "OMFLOW", false, "", "", "20")));
+        robot.interact(() -> vm.open(other.resolve("film.dcm")));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.session().reading().landmarks().isEmpty());
+        waitIdle();
+        assertTrue(dialogs.prompts.get(dialogs.prompts.size() - 1).startsWith("An OrthoMeasure reading of this film is stored on "
+                + orthanc.node() + " (measured by Doe^Jane"), dialogs.prompts.toString());
+        assertEquals(reading.doc().landmarks(), vm.session().reading().landmarks());
+        for (Measurement m : reading.set().measurements()) {
+            if (m.text().isEmpty()) {
+                assertEquals(m.value(), vm.session().measurements().get(m.id().id()).orElseThrow().value(), 1e-9, m.id().id());
+            }
+        }
+        assertTrue(vm.statusProperty().get().startsWith("Reading restored from "), vm.statusProperty().get());
+        assertEquals(List.of(), dialogs.errors);
+        robot.interact(() -> vm.session().undo());
+        assertTrue(vm.session().reading().landmarks().isEmpty(), "Undo takes the restored reading back");
     }
 
     private static int instances() throws Exception {
