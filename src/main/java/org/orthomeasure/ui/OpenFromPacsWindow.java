@@ -48,7 +48,7 @@ final class OpenFromPacsWindow extends Stage {
         TextField id = bound("pacsPatientId", pacs.patientIdProperty(), "exact, or with * and ?");
         TextField name = bound("pacsPatientName", pacs.patientNameProperty(), "starts with (DOE^J)");
         TextField accession = bound("pacsAccession", pacs.accessionProperty(), "");
-        TextField date = bound("pacsStudyDate", pacs.studyDateProperty(), "YYYYMMDD or YYYYMMDD-YYYYMMDD");
+        TextField date = bound("pacsStudyDate", pacs.studyDateProperty(), "YYYYMMDD[-YYYYMMDD]");
         TextField modality = bound("pacsModality", pacs.modalityProperty(), "DX, CR …");
         Button find = new Button("Find");
         find.setId("pacsFind");
@@ -120,6 +120,7 @@ final class OpenFromPacsWindow extends Stage {
         HBox bottom = new HBox(8, spinner, progress, spring, cancel, retrieve, close);
         bottom.setAlignment(Pos.CENTER_LEFT);
         progress.setMaxWidth(460);
+        progress.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox root = new VBox(10, header, query, new Label("Studies"), studies, new Label("Series"), series, bottom);
         root.setPadding(new Insets(14));

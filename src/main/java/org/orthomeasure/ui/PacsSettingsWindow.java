@@ -65,10 +65,14 @@ final class PacsSettingsWindow extends Stage {
         result.setId("pacsSettingsResult");
         result.setWrapText(true);
         result.textProperty().bind(pacs.progressProperty());
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.setMaxWidth(492);
         problem.setId("pacsSettingsProblem");
         problem.setWrapText(true);
         problem.getStyleClass().add("suggestion-warning");
         problem.setStyle("-fx-text-fill: #b00020;");
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setMaxWidth(492);
 
         Button test = new Button("Test (C-ECHO)");
         test.setId("pacsTest");
