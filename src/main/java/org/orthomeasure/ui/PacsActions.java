@@ -133,6 +133,8 @@ public final class PacsActions implements AutoCloseable {
     private Future<?> current;
     private Runnable completeCancelled;
     private long generation;
+    /** The stored readings the user declined in this run, by film file and SR instance UID: not offered again (FX thread). */
+    private final java.util.Set<String> declined = new java.util.HashSet<>();
 
     public PacsActions(Session session, Dialogs dialogs, ReportActions reports, Consumer<String> status,
                        Function<Path, CompletableFuture<Void>> opener, Config config) {
@@ -543,7 +545,7 @@ public final class PacsActions implements AutoCloseable {
     /**
      * Looks for an OrthoMeasure SR of {@code film} (the same SOP instance) beside it and, when a PACS is
      * configured, in the film's study on the PACS; when one holds another reading than the one shown, asks
-     * whether to restore it. The returned future completes on the FX thread after the question (or when
+     * whether to restore it (once per film file, stored reading and run: a declined one is not offered again). The returned future completes on the FX thread after the question (or when
      * there was nothing to ask).
      */
     CompletableFuture<Optional<StoredReadingOffer>> searchStoredReading(Path film) {
@@ -559,7 +561,8 @@ public final class PacsActions implements AutoCloseable {
             }
             Optional<StoredReadingOffer> result = found;
             Platform.runLater(() -> {
-                if (result.isPresent() && film.equals(session.imagePath()) && !sameReading(result.get())) {
+                if (result.isPresent() && film.equals(session.imagePath()) && !sameReading(result.get())
+                        && !declined.contains(declinedKey(result.get()))) {
                     offer.set(result.get());
                     askToRestore(result.get());
                 }
@@ -567,6 +570,10 @@ public final class PacsActions implements AutoCloseable {
             });
         });
         return done;
+    }
+
+    private static String declinedKey(StoredReadingOffer o) {
+        return o.film().toAbsolutePath().normalize() + "|" + o.reading().sopInstanceUid();
     }
 
     private boolean sameReading(StoredReadingOffer o) {
@@ -581,6 +588,8 @@ public final class PacsActions implements AutoCloseable {
                 + " value(s)). Restore it? It replaces the landmarks shown; Undo takes it back.";
         if (dialogs.confirm("Restore the stored reading", message)) {
             restore(o);
+        } else {
+            declined.add(declinedKey(o));
         }
         offer.set(null);
     }

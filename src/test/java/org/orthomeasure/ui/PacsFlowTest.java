@@ -385,6 +385,12 @@ class PacsFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogs.prompts.stream().anyMatch(p -> p.contains("stored beside the film")));
         waitIdle();
         assertTrue(vm.session().reading().landmarks().isEmpty(), "declined: the film's own (empty) reading stays");
+        int asked = dialogs.prompts.size();
+        robot.interact(() -> vm.open(local.resolve("film.dcm")));
+        waitIdle();
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(asked, dialogs.prompts.size(), "a declined reading is not offered again: " + dialogs.prompts);
 
         // no SR beside this copy, but a PACS configured: the SR comes from the film's study there
         Path other = Files.createDirectories(dir.resolve("other-" + System.nanoTime()));
