@@ -119,7 +119,6 @@ public final class PacsActions implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
     private final ReadOnlyIntegerWrapper waiting = new ReadOnlyIntegerWrapper(this, "waiting");
-    private final ReadOnlyObjectWrapper<StoredReadingOffer> offer = new ReadOnlyObjectWrapper<>(this, "offer");
     private final ObservableList<StudyMatch> studies = FXCollections.observableArrayList();
     private final ObservableList<SeriesMatch> series = FXCollections.observableArrayList();
     private final StringProperty patientId = new SimpleStringProperty(this, "patientId", "");
@@ -147,7 +146,6 @@ public final class PacsActions implements AutoCloseable {
         this.settings = new ReadOnlyObjectWrapper<>(this, "settings", PacsSettings.load(config.prefsOrNull()));
         refreshWaiting();
         session.radiographProperty().addListener((o, a, b) -> {
-            offer.set(null);
             if (b != null && session.imagePath() != null) {
                 searchStoredReading(session.imagePath());
             }
@@ -537,11 +535,6 @@ public final class PacsActions implements AutoCloseable {
 
     // ---------------------------------------------------------------- stored readings
 
-    /** The stored reading found for the film shown, while it is offered (null when none). */
-    public ReadOnlyObjectProperty<StoredReadingOffer> offerProperty() {
-        return offer.getReadOnlyProperty();
-    }
-
     /**
      * Looks for an OrthoMeasure SR of {@code film} (the same SOP instance) beside it and, when a PACS is
      * configured, in the film's study on the PACS; when one holds another reading than the one shown, asks
@@ -563,7 +556,6 @@ public final class PacsActions implements AutoCloseable {
             Platform.runLater(() -> {
                 if (result.isPresent() && film.equals(session.imagePath()) && !sameReading(result.get())
                         && !declined.contains(declinedKey(result.get()))) {
-                    offer.set(result.get());
                     askToRestore(result.get());
                 }
                 done.complete(result);
@@ -591,7 +583,6 @@ public final class PacsActions implements AutoCloseable {
         } else {
             declined.add(declinedKey(o));
         }
-        offer.set(null);
     }
 
     /** Shows the stored reading: its landmarks (one undo step), its user calibration and its protocol. */

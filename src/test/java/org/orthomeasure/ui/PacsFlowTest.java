@@ -414,6 +414,39 @@ class PacsFlowTest {
         assertTrue(vm.session().reading().landmarks().isEmpty(), "Undo takes the restored reading back");
     }
 
+    @Test
+    void withoutAPacsOrADicomFilmEachActionSaysWhyInOneMessage(FxRobot robot) throws Exception {
+        menu(robot, "openFromPacs");
+        Stage open = window(OpenFromPacsWindow.class);
+        assertEquals("No PACS configured: enter one under PACS settings", in(open, "#pacsNode", Label.class).getText());
+        robot.clickOn(in(open, "#pacsFind", javafx.scene.control.Button.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("No PACS configured: enter its AE title, host and port under File > PACS settings…"), dialogs.errors);
+        robot.interact(open::close);
+
+        // a PNG film: the objects need the DICOM film's study
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(200, 400, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Path png = dir.resolve("film-" + System.nanoTime() + ".png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        robot.interact(() -> vm.open(png));
+        waitIdle();
+        robot.interact(() -> vm.pacs().applySettings(PacsSettings.parse(OrthancServer.AET, "127.0.0.1",
+                Integer.toString(orthanc.dicomPort()), "OMFLOW", false, "", "", "20")));
+        menu(robot, "sendToPacs");
+        waitIdle();
+        assertEquals("Nothing to send: no landmark is placed on " + png.getFileName(), dialogs.errors.get(1));
+        robot.interact(() -> vm.session().edit(org.orthomeasure.core.protocol.Reading.empty().with(
+                vm.session().protocol().steps().get(0).target(), org.orthomeasure.core.geometry.Point2.of(100, 100))));
+        robot.interact(() -> dialogs.texts.add("Roe^Richard"));
+        menu(robot, "sendToPacs");
+        waitIdle();
+        assertEquals(3, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(2).startsWith("Send to PACS needs the DICOM film (the objects go into its study): " + png),
+                dialogs.errors.get(2));
+        assertEquals(1, dialogs.errors.get(2).lines().count(), dialogs.errors.get(2));
+        assertEquals(0, vm.pacs().waitingProperty().get(), "nothing was made, nothing waits");
+    }
+
     private static int instances() throws Exception {
         String json = orthanc.rest("/instances");
         return json.replaceAll("[^\"]", "").length() / 2;
