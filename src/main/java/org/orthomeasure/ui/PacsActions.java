@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
