@@ -130,6 +130,8 @@ public final class PacsActions implements AutoCloseable {
     /** The job in progress and its generation: a cancelled job's late result is dropped (FX thread). */
     private Future<?> current;
     private Runnable completeCancelled;
+    /** True when the job in progress (or the last one) lists a study's series (FX thread). */
+    private boolean listingSeries;
     private long generation;
     /** The stored readings the user declined in this run, by film file and SR instance UID: not offered again (FX thread). */
     private final java.util.Set<String> declined = new java.util.HashSet<>();
@@ -272,9 +274,8 @@ public final class PacsActions implements AutoCloseable {
             return refuse("Open from PACS", e.getMessage());
         }
         PacsNode node = s.get().node().orElseThrow();
-        studies.clear();
-        series.clear();
         return start("Open from PACS", "Searching " + node + " …", step -> pacs(s.get()).findStudies(q), found -> {
+            series.clear();
             studies.setAll(found);
             said(found.size() + (found.size() == 1 ? " study" : " studies") + " on " + node);
         });
@@ -286,8 +287,11 @@ public final class PacsActions implements AutoCloseable {
         if (s.isEmpty()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
+        if (running.get() && listingSeries) {
+            cancel();               // another study was chosen while the last one's series were listed
+        }
         series.clear();
-        return start("Open from PACS", "Listing the series of the study of " + study.studyDate() + " …",
+        return start(true, "Open from PACS", "Listing the series of the study of " + study.studyDate() + " …",
                 step -> pacs(s.get()).findSeries(study.studyInstanceUid()), found -> {
                     series.setAll(found);
                     said(found.size() + " series in the study of " + study.studyDate() + " (" + study.patientName() + ")");
@@ -729,10 +733,17 @@ public final class PacsActions implements AutoCloseable {
      * job failed or was cancelled).
      */
     private <T> CompletableFuture<Optional<T>> start(String title, String doing, Job<T> job, Consumer<T> onDone) {
+        return start(false, title, doing, job, onDone);
+    }
+
+    /** As above; {@code seriesListing} marks a series listing, which choosing another study replaces. */
+    private <T> CompletableFuture<Optional<T>> start(boolean seriesListing, String title, String doing, Job<T> job,
+                                                     Consumer<T> onDone) {
         if (running.get()) {
             return refuse(title, "The PACS is busy with: " + progress.get() + " (wait, or Cancel it)");
         }
         CompletableFuture<Optional<T>> done = new CompletableFuture<>();
+        listingSeries = seriesListing;
         long gen = ++generation;
         running.set(true);
         said(doing);

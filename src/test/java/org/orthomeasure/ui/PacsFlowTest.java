@@ -366,6 +366,22 @@ class PacsFlowTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(List.of(), dialogs.errors, "a cancelled query reports nothing more");
             assertEquals("Cancelled", in(open, "#pacsProgress", Label.class).getText());
+
+            // choosing another study while the series of the first are listed replaces that listing
+            var first = new org.orthomeasure.io.dicom.net.StudyMatch("1.2.3", "P1", "A^B", "20260101", "", "", "DX", 1);
+            var second = new org.orthomeasure.io.dicom.net.StudyMatch("1.2.4", "P2", "C^D", "20260102", "", "", "DX", 1);
+            robot.interact(() -> vm.pacs().listSeries(first));
+            robot.interact(() -> vm.pacs().listSeries(second));
+            assertTrue(vm.pacs().runningProperty().get());
+            assertEquals("Listing the series of the study of 20260102 …", in(open, "#pacsProgress", Label.class).getText());
+            assertEquals(List.of(), dialogs.errors, "no 'busy' message for a replaced listing");
+            // but a Find is not dropped for it: the user is told the PACS is busy
+            robot.interact(() -> vm.pacs().find());
+            assertEquals(1, dialogs.errors.size());
+            assertTrue(dialogs.errors.get(0).startsWith("The PACS is busy with: Listing the series"), dialogs.errors.get(0));
+            robot.clickOn(in(open, "#pacsCancel", javafx.scene.control.Button.class));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertFalse(vm.pacs().runningProperty().get());
         } finally {
             for (Socket s : held) {
                 s.close();
