@@ -268,6 +268,34 @@ class PacsFlowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> instances() == before + 3);
         assertTrue(orthanc.rest("/studies").contains("\""), "one study");
         assertEquals(1, orthanc.rest("/studies").split(",").length, "all in the film's study: " + orthanc.rest("/studies"));
+        // what arrived: the SR by Roe^Richard reads back to the values shown; all three pass dciodvfy
+        List<Path> back = new PixelMedPacs(orthanc.node(), "OMFLOW", java.time.Duration.ofSeconds(20))
+                .retrieveStudy(reading.film().studyInstanceUid(), dir.resolve("back-" + System.nanoTime()));
+        List<Path> ours = new ArrayList<>();
+        MeasurementReportReader.StoredReading sentSr = null;
+        for (Path p : back) {
+            AttributeList header = new AttributeList();
+            header.read(p.toFile(), TagFromName.PixelData);
+            String sopClass = Attribute.getSingleStringValueOrEmptyString(header, TagFromName.SOPClassUID);
+            if (sopClass.equals(MeasurementReportWriter.COMPREHENSIVE_SR)) {
+                MeasurementReportReader.StoredReading r = MeasurementReportReader.read(p);
+                if (r.observer().equals("Roe^Richard")) {
+                    sentSr = r;
+                    ours.add(p);
+                }
+            } else if (sopClass.equals(org.orthomeasure.io.dicom.SecondaryCaptureWriter.SECONDARY_CAPTURE)
+                    || sopClass.equals(org.orthomeasure.io.dicom.EncapsulatedPdfWriter.ENCAPSULATED_PDF)) {
+                ours.add(p);      // only this send put a capture and a PDF into the study
+            }
+        }
+        assertEquals(3, ours.size(), "the SR by Roe^Richard, the capture and the PDF: " + back);
+        assertEquals("Roe^Richard", sentSr.observer());
+        for (Measurement m : vm.session().measurements().measurements()) {
+            if (m.text().isEmpty()) {
+                assertEquals(m.value(), sentSr.numbers().get(m.id().id()), 1e-9, m.id().id());
+            }
+        }
+        assertEquals(vm.session().reading().landmarks(), sentSr.document().landmarks());
 
         // the PACS away: all three stay in the outbox, one message; sent again once it is back
         int closed;
@@ -291,6 +319,10 @@ class PacsFlowTest {
         assertEquals(List.of(), vm.pacs().outbox().waiting());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> instances() == before + 6);
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        // last, as it is skipped where dciodvfy is not installed
+        for (Path p : ours) {
+            assertEquals(List.of(), org.orthomeasure.io.dicom.Dciodvfy.errors(p), p.toString());
+        }
     }
 
     @Test
