@@ -130,6 +130,8 @@ public final class PacsActions implements AutoCloseable {
     /** The job in progress and its generation: a cancelled job's late result is dropped (FX thread). */
     private Future<?> current;
     private Runnable completeCancelled;
+    /** Held while our storage listener is open for a C-MOVE. */
+    private final Object listenerLock = new Object();
     /** True when the job in progress (or the last one) lists a study's series (FX thread). */
     private boolean listingSeries;
     private long generation;
@@ -353,11 +355,20 @@ public final class PacsActions implements AutoCloseable {
                 + (m.description().isEmpty() ? "" : ", " + m.description()) + ")";
     }
 
-    /** C-GET, or C-MOVE to our listener open only while the series arrives. */
-    private static List<Path> fetch(PacsSettings s, Pacs pacs, SeriesMatch m, Path folder) throws PacsException {
+    /**
+     * C-GET, or C-MOVE to our listener open only while the series arrives; one C-MOVE at a time (the user's
+     * retrieval and the search for a stored reading share our one port).
+     */
+    private List<Path> fetch(PacsSettings s, Pacs pacs, SeriesMatch m, Path folder) throws PacsException {
         if (!s.retrievesByMove()) {
             return pacs.retrieveSeries(m.studyInstanceUid(), m.seriesInstanceUid(), folder);
         }
+        synchronized (listenerLock) {
+            return move(s, pacs, m, folder);
+        }
+    }
+
+    private static List<Path> move(PacsSettings s, Pacs pacs, SeriesMatch m, Path folder) throws PacsException {
         java.net.InetAddress address;
         try {
             address = s.listenInterface();
@@ -547,11 +558,10 @@ public final class PacsActions implements AutoCloseable {
     CompletableFuture<Optional<StoredReadingOffer>> searchStoredReading(Path film) {
         CompletableFuture<Optional<StoredReadingOffer>> done = new CompletableFuture<>();
         PacsSettings s = settings.get();
-        Path cacheRoot = config.cacheFolder();
         searcher.submit(() -> {
             Optional<StoredReadingOffer> found = Optional.empty();
             try {
-                found = storedReading(film, s, cacheRoot);
+                found = storedReading(film, s);
             } catch (RuntimeException e) {
                 // a damaged neighbour file is no reason to disturb the film's opening
             }
@@ -602,7 +612,7 @@ public final class PacsActions implements AutoCloseable {
     }
 
     /** The newest OrthoMeasure SR of {@code film} beside it or, with a PACS, from its study there (worker thread). */
-    private Optional<StoredReadingOffer> storedReading(Path film, PacsSettings s, Path cacheRoot) {
+    private Optional<StoredReadingOffer> storedReading(Path film, PacsSettings s) {
         Optional<String> filmUid;
         String study;
         try {
