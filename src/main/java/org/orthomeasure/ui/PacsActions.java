@@ -552,7 +552,8 @@ public final class PacsActions implements AutoCloseable {
     /**
      * Looks for an OrthoMeasure SR of {@code film} (the same SOP instance) beside it and, when a PACS is
      * configured, in the film's study on the PACS; when one holds another reading than the one shown, asks
-     * whether to restore it (once per film file, stored reading and run: a declined one is not offered again). The returned future completes on the FX thread after the question (or when
+     * whether to restore it (once per film file, stored reading and run: a declined one is not offered
+     * again). The returned future completes on the FX thread after the question (or when
      * there was nothing to ask).
      */
     CompletableFuture<Optional<StoredReadingOffer>> searchStoredReading(Path film) {
