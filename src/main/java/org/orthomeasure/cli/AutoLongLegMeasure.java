@@ -49,7 +49,7 @@ import org.orthomeasure.io.landmarks.LandmarkFileWriter;
 final class AutoLongLegMeasure {
 
     static final String USAGE = "usage: measure --auto longleg FILM... [--side R|L] [--json OUT|-] "
-            + "[--landmarks-out L.json] [--cpak-asian] " + ReportExport.USAGE;
+            + "[--landmarks-out L.json] [--cpak-asian] " + ReportExport.USAGE + " " + DicomExport.USAGE;
 
     int run(String[] args, PrintStream out, PrintStream err) throws UsageException, InputException {
         List<Path> films = new ArrayList<>();
@@ -58,6 +58,7 @@ final class AutoLongLegMeasure {
         Optional<Side> side = Optional.empty();
         boolean asian = false;
         ReportExport report = new ReportExport();
+        DicomExport dicom = new DicomExport();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -74,7 +75,8 @@ final class AutoLongLegMeasure {
                     });
                 }
                 default -> {
-                    int used = report.accept(args, i);
+                    int used = dicom.accept(args, i);
+                    used = used > 0 ? used : report.accept(args, i);
                     if (used > 0) {
                         i += used - 1;
                     } else if (a.startsWith("--")) {
@@ -88,8 +90,11 @@ final class AutoLongLegMeasure {
         if (films.isEmpty()) {
             throw new UsageException("no film given (" + USAGE + ")");
         }
-        if (report.requested() && films.size() > 1) {
-            throw new UsageException("--pdf and --png take one film at a time");
+        if ((report.requested() || dicom.requested()) && films.size() > 1) {
+            throw new UsageException("--pdf, --png and --dicom-* take one film at a time");
+        }
+        if (dicom.requested()) {
+            report.detailsUsedElsewhere();
         }
         MeasurementOptions options = MeasurementOptions.defaults().withCpakAsianBand(asian);
         List<String> lines = new ArrayList<>();
@@ -116,6 +121,7 @@ final class AutoLongLegMeasure {
                     printTable(out, film, d, set, s.landmarks());
                 }
                 report.export(doc, set, filmOptions, film, Optional.of(r), Optional.of(film), err);
+                dicom.export(doc, set, filmOptions, film, Optional.of(r), Optional.of(film), report, err);
             }
         } catch (DetectorException e) {
             throw new InputException(e.getMessage(), e);

@@ -50,7 +50,8 @@ public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
-    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]"
+    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] "
+            + ReportExport.USAGE + " " + DicomExport.USAGE
             + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
 
@@ -76,6 +77,8 @@ public final class AutoSpineMeasure {
         boolean jsonStdout = false;
         Path landmarksOut = null;
         String kind = null;
+        ReportExport report = new ReportExport();
+        DicomExport dicom = new DicomExport();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -90,10 +93,15 @@ public final class AutoSpineMeasure {
                 }
                 case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
                 default -> {
-                    if (a.startsWith("--")) {
+                    int used = dicom.accept(args, i);
+                    used = used > 0 ? used : report.accept(args, i);
+                    if (used > 0) {
+                        i += used - 1;
+                    } else if (a.startsWith("--")) {
                         throw new UsageException("unknown option " + a + " with --auto (" + USAGE + ")");
+                    } else {
+                        images.add(Path.of(a));
                     }
-                    images.add(Path.of(a));
                 }
             }
         }
@@ -102,6 +110,13 @@ public final class AutoSpineMeasure {
         }
         if (images.isEmpty()) {
             throw new UsageException("no image given (" + USAGE + ")");
+        }
+        boolean exports = report.requested() || dicom.requested();
+        if (exports && images.size() > 1) {
+            throw new UsageException("--pdf, --png and --dicom-* take one film at a time");
+        }
+        if (dicom.requested()) {
+            report.detailsUsedElsewhere();
         }
         List<String> lines = new ArrayList<>();
         try (SpineLandmarkDetector detector = SpineLandmarkDetector.loadDefault()) {
@@ -118,6 +133,9 @@ public final class AutoSpineMeasure {
                     writeLandmarks(landmarksFile(landmarksOut, image, images.size() > 1), d, r);
                 }
                 lines.add(toJson(image, d, r, detector));
+                if (exports || report.user().isPresent() || report.omitsPatientDetails()) {
+                    export(image, d, r, report, dicom, err);
+                }
                 if (!jsonStdout) {
                     printTable(out, image, d, r);
                 }
@@ -136,6 +154,33 @@ public final class AutoSpineMeasure {
             }
         }
         return 0;
+    }
+
+    /**
+     * The report and DICOM objects of one film: the suggested vertebrae (as suggestions) and the curves,
+     * or the curves listed missing with the reason when the detection was unsure.
+     */
+    private static void export(Path image, SpineDetection d, Result r, ReportExport report, DicomExport dicom,
+                               PrintStream log) throws UsageException, InputException {
+        if (r.landmarks().isEmpty()) {
+            throw new InputException("no usable vertebrae were found on " + image + ": no report or DICOM object written");
+        }
+        LandmarkDocument doc = document(d, r);
+        org.orthomeasure.io.image.Radiograph film = InfoCommand.open(image.toString());
+        MeasurementSet set = MeasurementSet.of(new ArrayList<>(r.curves().values()), r.missing(), Calibration.none(null),
+                List.of());
+        MeasurementOptions options = MeasurementOptions.defaults().withFilmHeight(d.imageHeight());
+        report.export(doc, set, options, image, Optional.of(film), Optional.of(image), log);
+        dicom.export(doc, set, options, image, Optional.of(film), Optional.of(image), report, log);
+    }
+
+    private static LandmarkDocument document(SpineDetection d, Result r) {
+        List<String> suggested = new ArrayList<>();
+        r.landmarks().get().vertebrae().keySet().forEach(l -> suggested.add(l.name()));
+        return LandmarkDocument.of(r.landmarks().get())
+                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
+                .withProtocol(Protocol.SPINE)
+                .withSuggested(suggested);
     }
 
     /** The curves from a detection, or the reason they are withheld. */
@@ -197,12 +242,7 @@ public final class AutoSpineMeasure {
         if (r.landmarks().isEmpty()) {
             throw new InputException("no usable vertebrae were found, nothing to write to " + file);
         }
-        List<String> suggested = new ArrayList<>();
-        r.landmarks().get().vertebrae().keySet().forEach(l -> suggested.add(l.name()));
-        LandmarkDocument doc = LandmarkDocument.of(r.landmarks().get())
-                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
-                .withProtocol(Protocol.SPINE)
-                .withSuggested(suggested);
+        LandmarkDocument doc = document(d, r);
         try {
             new LandmarkFileWriter().write(file, doc);
         } catch (LandmarkFileException e) {

@@ -2,19 +2,14 @@ package org.orthomeasure.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.measure.MeasurementOptions;
 import org.orthomeasure.core.measure.MeasurementSet;
-import org.orthomeasure.detect.ModelSpec;
-import org.orthomeasure.detect.RefineSpec;
-import org.orthomeasure.detect.SpineLandmarkDetector;
-import org.orthomeasure.detect.VertebraRefiner;
+import org.orthomeasure.detect.provenance.SuggestionAlgorithm;
 import org.orthomeasure.io.dicom.DicomFilm;
 import org.orthomeasure.io.dicom.EncapsulatedPdfWriter;
 import org.orthomeasure.io.dicom.MeasurementReport;
@@ -124,32 +119,12 @@ final class DicomExport {
     }
 
     /**
-     * The algorithm behind the unconfirmed suggestions: vertebrae come from the bundled spine detector
-     * (its two models named with their code commit and epochs); other suggestions name OrthoMeasure only.
+     * The algorithm behind the unconfirmed suggestions: vertebrae from the bundled spine detector, lower-limb
+     * landmarks from the bundled long-leg segmentation ({@link SuggestionAlgorithm}), each naming its models.
      */
     static Optional<MeasurementReport.Algorithm> algorithm(LandmarkDocument doc) {
-        if (doc.suggested().isEmpty()) {
-            return Optional.empty();
-        }
-        boolean vertebrae = doc.suggested().stream()
-                .allMatch(id -> java.util.Arrays.stream(SpineLevel.values()).anyMatch(l -> l.name().equals(id)));
-        if (!vertebrae) {
-            return Optional.of(new MeasurementReport.Algorithm("OrthoMeasure landmark suggestion", Version.current(),
-                    "bundled model of OrthoMeasure " + Version.current()));
-        }
-        String model = "spine-landmarks.onnx + vertebra-corners.onnx";
-        try (InputStream a = SpineLandmarkDetector.class.getResourceAsStream(SpineLandmarkDetector.NOTE_RESOURCE);
-             InputStream b = SpineLandmarkDetector.class.getResourceAsStream(VertebraRefiner.NOTE_RESOURCE)) {
-            if (a != null && b != null) {
-                ModelSpec s = ModelSpec.read(a);
-                RefineSpec r = RefineSpec.read(b);
-                model = "spine-landmarks.onnx (code " + s.codeCommit() + ", " + s.epochs() + " epochs) + vertebra-corners.onnx (code "
-                        + r.codeCommit() + ", " + r.epochs() + " epochs)";
-            }
-        } catch (IOException e) {
-            model += " (model notes unreadable: " + e.getMessage() + ")";
-        }
-        return Optional.of(new MeasurementReport.Algorithm("OrthoMeasure spine landmark detector", Version.current(), model));
+        return SuggestionAlgorithm.forSuggested(doc.suggested(), Version.current())
+                .map(a -> new MeasurementReport.Algorithm(a.name(), a.version(), a.model()));
     }
 
     private static String value(String[] args, int i) throws UsageException {

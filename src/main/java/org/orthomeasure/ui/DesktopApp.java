@@ -81,7 +81,7 @@ public final class DesktopApp extends Application {
         FxDialogs dialogs = new FxDialogs(stage);
         ViewerViewModel viewer = new ViewerViewModel(session, dialogs);
         return start(stage, args, new WorkstationViewModel(session, viewer, dialogs, new SessionStore(),
-                new RecentFiles(prefsOrNull)));
+                new RecentFiles(prefsOrNull), PacsActions.Config.inUserHome(prefsOrNull)));
     }
 
     /** Builds the window around a prepared view model (tests inject their dialogs this way). */

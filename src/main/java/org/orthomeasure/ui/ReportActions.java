@@ -91,13 +91,18 @@ public final class ReportActions implements AutoCloseable {
 
     /** Writes the PDF report of the current session to {@code file} in the background. */
     public CompletableFuture<Optional<Path>> exportReport(Path file) {
+        ReportContent content = reportContent();
+        return write(file, () -> PdfReport.write(content, file));
+    }
+
+    /** The report of what the session shows now, as {@link #exportReport} writes it (FX thread; a film must be open). */
+    ReportContent reportContent() {
         Path image = session.imagePath();
-        ReportContent content = new ReportContent(session.reading().landmarks(), session.measurements(),
+        return new ReportContent(session.reading().landmarks(), session.measurements(),
                 session.optionsProperty().get(), Optional.of(filmView()), Optional.of(session.radiograph().header()),
                 omitPatientDetails.get(), Optional.of(reviewer.get()), ZonedDateTime.now(), version(),
                 SessionStore.sessionFile(image).getFileName().toString(),
                 Optional.of(image.getFileName().toString()), List.of());
-        return write(file, () -> PdfReport.write(content, file));
     }
 
     /** Asks where to write the annotated PNG and writes it in the background. */
@@ -113,15 +118,26 @@ public final class ReportActions implements AutoCloseable {
 
     /** Writes the whole film with the visible overlay groups, as shown, to {@code file} in the background. */
     public CompletableFuture<Optional<Path>> exportPng(Path file) {
+        Picture picture = annotatedPicture();
+        return write(file, () -> AnnotatedImage.writePng(picture.draw(), file));
+    }
+
+    /** A picture to draw later, on any thread. */
+    interface Picture {
+        java.awt.image.BufferedImage draw() throws IOException;
+    }
+
+    /**
+     * The whole film with the visible overlay groups, as shown, at most {@link #PNG_MAX_SIZE} px: the snapshot
+     * is taken now (FX thread), the returned job draws it on any thread (IOException when there is nothing to draw).
+     */
+    Picture annotatedPicture() {
         var overlay = OverlayBuilder.build(session.reading().landmarks(), session.measurements());
         FilmView film = filmView();
         EnumSet<OverlayGroup> visible = viewer.visibleGroups().isEmpty() ? EnumSet.noneOf(OverlayGroup.class)
                 : EnumSet.copyOf(viewer.visibleGroups());
-        return write(file, () -> {
-            var picture = AnnotatedImage.render(Optional.of(film), List.of(AnnotatedImage.Layer.standard(overlay)),
-                    AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible);
-            AnnotatedImage.writePng(picture.orElseThrow(() -> new IOException("nothing to draw")), file);
-        });
+        return () -> AnnotatedImage.render(Optional.of(film), List.of(AnnotatedImage.Layer.standard(overlay)),
+                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible).orElseThrow(() -> new IOException("nothing to draw"));
     }
 
     /**

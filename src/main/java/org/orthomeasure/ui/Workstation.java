@@ -109,8 +109,9 @@ public final class Workstation extends BorderPane {
         exportMenu.getItems().addAll(pdf, png, new SeparatorMenuItem(), omit);
         exportMenu.disableProperty().bind(vm.session().radiographProperty().isNull());
         MenuItem quit = item("E_xit", "Shortcut+Q", () -> getScene().getWindow().hide());
-        file.getItems().addAll(open, recent, samples, new SeparatorMenuItem(), save, reference,
-                new SeparatorMenuItem(), exportMenu, new SeparatorMenuItem(), quit);
+        PacsMenu pacs = new PacsMenu(vm.pacs(), vm.session(), () -> getScene().getWindow());
+        file.getItems().addAll(open, pacs.openFromPacs(), recent, samples, new SeparatorMenuItem(), save, reference,
+                new SeparatorMenuItem(), exportMenu, pacs.pacsMenu(), new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         MenuItem undo = item("_Undo", "Shortcut+Z", vm.session()::undo);

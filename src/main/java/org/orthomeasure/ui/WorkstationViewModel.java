@@ -55,6 +55,7 @@ public final class WorkstationViewModel implements AutoCloseable {
     private final ReportActions reports;
     private final CheckMode check;
     private final SuggestActions suggestions;
+    private final PacsActions pacs;
     /** The file the last autosave wrote (saver thread writes, FX thread reads). */
     private volatile Path lastSaved;
     /** The film whose session the last autosave was for (saver thread writes, FX thread reads). */
@@ -62,6 +63,12 @@ public final class WorkstationViewModel implements AutoCloseable {
 
     public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
                                 RecentFiles recent) {
+        this(session, viewer, dialogs, store, recent, PacsActions.Config.inUserHome(null));
+    }
+
+    /** As above, with where the PACS settings, the retrieval cache and the outbox are kept. */
+    public WorkstationViewModel(Session session, ViewerViewModel viewer, Dialogs dialogs, SessionStore store,
+                                RecentFiles recent, PacsActions.Config pacsConfig) {
         this.session = session;
         this.viewer = viewer;
         this.dialogs = dialogs;
@@ -70,6 +77,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         this.reports = new ReportActions(session, viewer, dialogs, status::set);
         this.check = new CheckMode(session, dialogs, reports, status::set);
         this.suggestions = new SuggestActions(session, dialogs, status::set);
+        this.pacs = new PacsActions(session, dialogs, reports, status::set, this::open, pacsConfig);
         this.autosaver = new Autosaver(AUTOSAVE_DELAY_MS, failure -> {
             Path written = lastSaved;
             Path image = lastSavedImage;
@@ -264,6 +272,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         loader.shutdownNow();
         reports.close();
         suggestions.close();
+        pacs.close();
     }
 
     // ---------------------------------------------------------------- properties
@@ -289,6 +298,11 @@ public final class WorkstationViewModel implements AutoCloseable {
     /** Suggest landmarks (the vertebra detector). */
     public SuggestActions suggestions() {
         return suggestions;
+    }
+
+    /** File > Open from PACS, Send to PACS, the outbox and the PACS settings. */
+    public PacsActions pacs() {
+        return pacs;
     }
 
     public Dialogs dialogs() {

@@ -89,6 +89,20 @@ public final class DicomFilm {
         return v.isEmpty() ? Optional.empty() : Optional.of(v);
     }
 
+    /**
+     * True when the DICOM file carries Pixel Data (7FE0,0010) at its top level, from a walk over its
+     * elements (values skipped); false for a report, a PDF or a header without pixels.
+     *
+     * @throws IOException with a one-line message when the file's structure cannot be walked
+     */
+    public static boolean hasPixelData(Path file) throws IOException {
+        try {
+            return DicomStructure.check(file, String.valueOf(file.getFileName())).present();
+        } catch (org.orthomeasure.io.image.ImageReadException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
     private static String required(AttributeList list, AttributeTag tag, Path file) throws IOException {
         String v = Attribute.getSingleStringValueOrEmptyString(list, tag).strip();
         if (v.isEmpty()) {

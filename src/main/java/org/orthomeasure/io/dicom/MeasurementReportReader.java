@@ -56,6 +56,24 @@ public final class MeasurementReportReader {
     }
 
     /**
+     * True when {@code file} is a DICOM structured report (Comprehensive or Enhanced SR), from its header
+     * alone (reading stops before any pixel data, so a film costs little).
+     */
+    public static boolean isStructuredReport(Path file) {
+        if (!looksLikeDicom(file)) {
+            return false;
+        }
+        AttributeList l = new AttributeList();
+        try {
+            l.read(file.toFile(), TagFromName.ContentSequence);
+        } catch (DicomException | IOException | RuntimeException e) {
+            return false;
+        }
+        String sopClass = DerivedObject.value(l, TagFromName.SOPClassUID);
+        return sopClass.equals(MeasurementReportWriter.COMPREHENSIVE_SR) || sopClass.equals("1.2.840.10008.5.1.4.1.1.88.22");
+    }
+
+    /**
      * @throws IOException with a one-line message when the file is unreadable, not an SR, or an SR
      *                     that OrthoMeasure did not write
      */

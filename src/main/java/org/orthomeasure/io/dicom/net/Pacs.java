@@ -12,6 +12,24 @@ public interface Pacs {
     /** Study-level C-FIND (Study Root). */
     List<StudyMatch> findStudies(StudyQuery query) throws PacsException;
 
+    /** Series-level C-FIND (Study Root) of one study: its series, in series number order. */
+    List<SeriesMatch> findSeries(String studyInstanceUid) throws PacsException;
+
+    /**
+     * Retrieves every instance of one series into {@code folder} (C-GET, Study Root, series level).
+     *
+     * @return the files received, one per SOP instance
+     * @throws PacsException when the retrieval fails or brings nothing
+     */
+    List<Path> retrieveSeries(String studyInstanceUid, String seriesInstanceUid, Path folder) throws PacsException;
+
+    /**
+     * Asks the PACS to send every instance of one series to the AE {@code destination} (C-MOVE, series level).
+     *
+     * @throws PacsException when the PACS refuses or reports a failure (e.g. unknown destination)
+     */
+    void moveSeries(String studyInstanceUid, String seriesInstanceUid, String destination) throws PacsException;
+
     /**
      * Retrieves every instance of a study into {@code folder} (C-GET, Study Root).
      *

@@ -118,8 +118,57 @@ public final class PixelMedPacs implements Pacs {
     }
 
     @Override
+    public List<SeriesMatch> findSeries(String studyInstanceUid) throws PacsException {
+        checkUid(studyInstanceUid, "Study");
+        List<SeriesMatch> found = Collections.synchronizedList(new ArrayList<>());
+        run("find", () -> {
+            AttributeList id = new AttributeList();
+            put(id, TagFromName.QueryRetrieveLevel, "SERIES");
+            put(id, TagFromName.StudyInstanceUID, studyInstanceUid);
+            put(id, TagFromName.SeriesInstanceUID, "");
+            put(id, TagFromName.Modality, "");
+            put(id, TagFromName.SeriesNumber, "");
+            put(id, TagFromName.SeriesDescription, "");
+            put(id, TagFromName.NumberOfSeriesRelatedInstances, "");
+            return new FindSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle,
+                    SOPClass.StudyRootQueryRetrieveInformationModelFind, id, new IdentifierHandler() {
+                        @Override
+                        public void doSomethingWithIdentifier(AttributeList l) {
+                            found.add(new SeriesMatch(studyInstanceUid, s(l, TagFromName.SeriesInstanceUID),
+                                    s(l, TagFromName.Modality), s(l, TagFromName.SeriesNumber),
+                                    s(l, TagFromName.SeriesDescription),
+                                    Attribute.getSingleIntegerValueOrDefault(l, TagFromName.NumberOfSeriesRelatedInstances, -1)));
+                        }
+                    });
+        });
+        List<SeriesMatch> out = new ArrayList<>(found);
+        out.sort(java.util.Comparator.comparingLong((SeriesMatch m) -> seriesNumber(m.number()))
+                .thenComparing(SeriesMatch::seriesInstanceUid));
+        return out;
+    }
+
+    private static long seriesNumber(String n) {
+        try {
+            return Long.parseLong(n.strip());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
     public List<Path> retrieveStudy(String studyInstanceUid, Path folder) throws PacsException {
-        checkStudyUid(studyInstanceUid);
+        checkUid(studyInstanceUid, "Study");
+        return retrieve(studyInstanceUid, Optional.empty(), folder);
+    }
+
+    @Override
+    public List<Path> retrieveSeries(String studyInstanceUid, String seriesInstanceUid, Path folder) throws PacsException {
+        checkUid(studyInstanceUid, "Study");
+        checkUid(seriesInstanceUid, "Series");
+        return retrieve(studyInstanceUid, Optional.of(seriesInstanceUid), folder);
+    }
+
+    private List<Path> retrieve(String studyInstanceUid, Optional<String> seriesInstanceUid, Path folder) throws PacsException {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -127,9 +176,7 @@ public final class PixelMedPacs implements Pacs {
         }
         List<Path> received = Collections.synchronizedList(new ArrayList<>());
         run("retrieve", () -> {
-            AttributeList id = new AttributeList();
-            put(id, TagFromName.QueryRetrieveLevel, "STUDY");
-            put(id, TagFromName.StudyInstanceUID, studyInstanceUid);
+            AttributeList id = identifier(studyInstanceUid, seriesInstanceUid);
             return new GetSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle,
                     SOPClass.StudyRootQueryRetrieveInformationModelGet, id, new IdentifierHandler(), folder.toFile(),
                     StoredFilePathStrategy.BYSOPINSTANCEUIDINSINGLEFOLDER, new ReceivedObjectHandler() {
@@ -140,32 +187,56 @@ public final class PixelMedPacs implements Pacs {
                     }, RETRIEVED_SOP_CLASSES, true, false, false);
         });
         if (received.isEmpty()) {
-            throw new PacsException(remote + " sent no object of study " + studyInstanceUid
-                    + " (unknown study, or none of its objects is a radiograph, report or capture)");
+            throw new PacsException(remote + " sent no object of " + what(studyInstanceUid, seriesInstanceUid)
+                    + " (unknown " + (seriesInstanceUid.isPresent() ? "series" : "study")
+                    + ", or none of its objects is a radiograph, report or capture)");
         }
         List<Path> out = new ArrayList<>(received);
         Collections.sort(out);
         return out;
     }
 
+    private static String what(String study, Optional<String> series) {
+        return series.map(s -> "series " + s).orElse("study " + study);
+    }
+
+    private static AttributeList identifier(String study, Optional<String> series) throws DicomException {
+        AttributeList id = new AttributeList();
+        put(id, TagFromName.QueryRetrieveLevel, series.isPresent() ? "SERIES" : "STUDY");
+        put(id, TagFromName.StudyInstanceUID, study);
+        if (series.isPresent()) {
+            put(id, TagFromName.SeriesInstanceUID, series.get());
+        }
+        return id;
+    }
+
     @Override
     public void moveStudy(String studyInstanceUid, String destination) throws PacsException {
-        checkStudyUid(studyInstanceUid);
+        checkUid(studyInstanceUid, "Study");
+        move(studyInstanceUid, Optional.empty(), destination);
+    }
+
+    @Override
+    public void moveSeries(String studyInstanceUid, String seriesInstanceUid, String destination) throws PacsException {
+        checkUid(studyInstanceUid, "Study");
+        checkUid(seriesInstanceUid, "Series");
+        move(studyInstanceUid, Optional.of(seriesInstanceUid), destination);
+    }
+
+    private void move(String studyInstanceUid, Optional<String> seriesInstanceUid, String destination) throws PacsException {
         PacsNode.checkAeTitle(destination);
+        String what = what(studyInstanceUid, seriesInstanceUid);
         int[] status = new int[1];
         try {
             run("move", () -> {
-            AttributeList id = new AttributeList();
-            put(id, TagFromName.QueryRetrieveLevel, "STUDY");
-            put(id, TagFromName.StudyInstanceUID, studyInstanceUid);
-            MoveSOPClassSCU scu = new MoveSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, destination,
-                    SOPClass.StudyRootQueryRetrieveInformationModelMove, id);
-            status[0] = scu.getStatus();
-            return scu;
+                MoveSOPClassSCU scu = new MoveSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, destination,
+                        SOPClass.StudyRootQueryRetrieveInformationModelMove, identifier(studyInstanceUid, seriesInstanceUid));
+                status[0] = scu.getStatus();
+                return scu;
             });
         } catch (PacsException e) {
             if (e.getMessage().contains("failure status")) {
-                throw new PacsException("move: " + remote + " could not send study " + studyInstanceUid + " to " + destination
+                throw new PacsException("move: " + remote + " could not send " + what + " to " + destination
                         + " (is " + destination + " one of its DICOM nodes? " + e.getMessage().replaceFirst("^.*\\((.*)\\)$", "$1") + ")", e);
             }
             throw e;
@@ -176,43 +247,60 @@ public final class PixelMedPacs implements Pacs {
             }
             case 0xA801 -> throw new PacsException("move: " + remote + " does not know the destination " + destination
                     + " (add it, with our host and port, to the PACS's DICOM nodes)");
-            case 0xB000 -> throw new PacsException("move: " + remote + " could not send some objects of study " + studyInstanceUid);
+            case 0xB000 -> throw new PacsException("move: " + remote + " could not send some objects of " + what);
             default -> throw new PacsException("move: " + remote + " reports failure status 0x"
-                    + Integer.toHexString(status[0]) + " for study " + studyInstanceUid);
+                    + Integer.toHexString(status[0]) + " for " + what);
         }
     }
 
-    private static void checkStudyUid(String uid) throws PacsException {
+    private static void checkUid(String uid, String kind) throws PacsException {
         if (!uid.matches("[0-9]+(\\.[0-9]+)*") || uid.length() > 64) {
-            throw new PacsException("'" + uid + "' is not a Study Instance UID");
+            throw new PacsException("'" + uid + "' is not a " + kind + " Instance UID");
         }
     }
 
+    /**
+     * {@inheritDoc} Files of one SOP class in different transfer syntaxes (a compressed film and an
+     * uncompressed one) go on separate associations: one presentation context carries one transfer syntax,
+     * and PixelMed abandons the whole association when a file does not fit its context.
+     */
     @Override
     public SendResult send(List<Path> files) throws PacsException {
         Map<Path, String> refused = new LinkedHashMap<>();
         Map<String, Path> byName = new LinkedHashMap<>();
         Map<Path, String> sopClasses = new LinkedHashMap<>();
-        SetOfDicomFiles set = new SetOfDicomFiles();
+        List<SetOfDicomFiles> batches = new ArrayList<>();
+        List<Map<String, String>> batchSyntaxes = new ArrayList<>();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
                 refused.put(f, "no such file");
             } else if (!MeasurementReportReader.looksLikeDicom(f)) {
                 refused.put(f, "not a DICOM file");
             } else {
-                SetOfDicomFiles.DicomFile d = set.add(f.toString());
+                SetOfDicomFiles.DicomFile d = new SetOfDicomFiles().add(f.toString());
                 if (d == null || d.getSOPClassUID() == null) {
                     refused.put(f, "unreadable DICOM header");
                 } else {
                     byName.put(f.toString(), f);
                     sopClasses.put(f, d.getSOPClassUID());
+                    String ts = String.valueOf(d.getTransferSyntaxUID());
+                    int k = 0;
+                    while (k < batches.size() && !batchSyntaxes.get(k).getOrDefault(d.getSOPClassUID(), ts).equals(ts)) {
+                        k++;
+                    }
+                    if (k == batches.size()) {
+                        batches.add(new SetOfDicomFiles());
+                        batchSyntaxes.add(new LinkedHashMap<>());
+                    }
+                    batches.get(k).add(d);
+                    batchSyntaxes.get(k).put(d.getSOPClassUID(), ts);
                 }
             }
         }
         List<Path> sent = Collections.synchronizedList(new ArrayList<>());
         Map<Path, String> failed = Collections.synchronizedMap(new LinkedHashMap<>());
-        if (!byName.isEmpty()) {
-            boolean[] trapped = new boolean[1];
+        boolean[] trapped = new boolean[1];
+        for (SetOfDicomFiles set : batches) {
             run("send", () -> {
                 StorageSOPClassSCU scu = new StorageSOPClassSCU(remote.host(), remote.port(), remote.aeTitle(), ourAeTitle, set, 0,
                         new MultipleInstanceTransferStatusHandlerWithFileName() {
@@ -227,16 +315,16 @@ public final class PixelMedPacs implements Pacs {
                                 }
                             }
                         });
-                trapped[0] = scu.encounteredTrappedExceptions();
+                trapped[0] |= scu.encounteredTrappedExceptions();
                 return scu;
             });
-            if (sent.isEmpty() && (trapped[0] || failed.isEmpty())) {
-                // PixelMed keeps association failures to itself: a C-ECHO on a new association names them
-                try {
-                    echo();
-                } catch (PacsException e) {
-                    throw new PacsException(e.getMessage().replaceFirst("^echo: ", "send: "), e.getCause());
-                }
+        }
+        if (!byName.isEmpty() && sent.isEmpty() && (trapped[0] || failed.isEmpty())) {
+            // PixelMed keeps association failures to itself: a C-ECHO on a new association names them
+            try {
+                echo();
+            } catch (PacsException e) {
+                throw new PacsException(e.getMessage().replaceFirst("^echo: ", "send: "), e.getCause());
             }
         }
         for (Path p : byName.values()) {
