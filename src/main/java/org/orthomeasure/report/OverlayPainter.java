@@ -16,12 +16,12 @@ import java.util.Objects;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.overlay.ArcShape;
 import org.orthomeasure.core.overlay.CircleShape;
+import org.orthomeasure.core.overlay.LabelLayout;
 import org.orthomeasure.core.overlay.LineSegment;
 import org.orthomeasure.core.overlay.OverlayItem;
 import org.orthomeasure.core.overlay.OverlayRole;
 import org.orthomeasure.core.overlay.OverlayShape;
 import org.orthomeasure.core.overlay.PointMark;
-import org.orthomeasure.core.overlay.TextAnchor;
 import org.orthomeasure.core.overlay.TextLabel;
 
 /**
@@ -37,8 +37,7 @@ final class OverlayPainter {
     private final Palette palette;
     private final float lineWidth;
     private final Font font;
-    private final int deviceWidth;
-    private final int deviceHeight;
+    private final LabelLayout layout;
 
     /**
      * @param g             the target
@@ -50,8 +49,7 @@ final class OverlayPainter {
      */
     OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit, int deviceWidth,
                    int deviceHeight) {
-        this.deviceWidth = deviceWidth;
-        this.deviceHeight = deviceHeight;
+        this.layout = LabelLayout.within(deviceWidth, deviceHeight);
         this.g = Objects.requireNonNull(g, "g");
         this.imageToDevice = Objects.requireNonNull(imageToDevice, "imageToDevice");
         this.palette = Objects.requireNonNull(palette, "palette");
@@ -62,7 +60,7 @@ final class OverlayPainter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    /** Paints one item. */
+    /** Paints one item; a label is placed in this painter's own layout (labels painted this way may meet others). */
     void paint(OverlayItem item) {
         Color colour = palette.colour(item.role());
         Stroke stroke = stroke(item.role());
@@ -82,7 +80,24 @@ final class OverlayPainter {
         } else if (shape instanceof PointMark p) {
             marker(device(p.at()), colour, item.role());
         } else if (shape instanceof TextLabel t) {
-            label(t, colour);
+            label(t, colour, layout);
+        }
+    }
+
+    /** The device box a landmark marker covers (labels keep off it), empty for other items. */
+    java.util.Optional<LabelLayout.Box> markerBox(OverlayItem item) {
+        if (!(item.shape() instanceof PointMark p)) {
+            return java.util.Optional.empty();
+        }
+        Point2D c = device(p.at());
+        double r = 2.6 * lineWidth + lineWidth / 2;
+        return java.util.Optional.of(new LabelLayout.Box(c.getX() - r, c.getY() - r, 2 * r, 2 * r));
+    }
+
+    /** Paints every item but the labels, which wait for {@link #label} (drawn last, laid out together). */
+    void paintShape(OverlayItem item) {
+        if (!(item.shape() instanceof TextLabel)) {
+            paint(item);
         }
     }
 
@@ -137,34 +152,48 @@ final class OverlayPainter {
         }
     }
 
-    private void label(TextLabel t, Color colour) {
+    /**
+     * Places {@code t} through {@code layout} (device pixels) and paints it on a dark box, with a
+     * leader line to its anchor when the layout moved it away; the box is kept inside the picture.
+     */
+    void label(TextLabel t, Color colour, LabelLayout layout) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         Point2D p = device(t.anchor());
-        TextAnchor a = t.placement();
-        double gap = 4 * lineWidth;
-        double w = fm.stringWidth(t.text());
-        double ascent = fm.getAscent();
-        double descent = fm.getDescent();
-        double x = switch (a.dx()) {
-            case -1 -> p.getX() - gap - w;
-            case 1 -> p.getX() + gap;
-            default -> p.getX() - w / 2;
-        };
-        // Baseline so that the text box (ascent + descent) sits above, below or centred on the point.
-        double baseline = switch (a.dy()) {
-            case -1 -> p.getY() - gap - descent;
-            case 1 -> p.getY() + gap + ascent;
-            default -> p.getY() + (ascent - descent) / 2;
-        };
-        // Keep the whole label inside the picture (a label near the edge is shifted, not clipped).
         double pad = 2 * lineWidth / 1.6;
-        x = Math.max(pad, Math.min(x, deviceWidth - w - pad));
-        baseline = Math.max(ascent + 1, Math.min(baseline, deviceHeight - descent - 1));
+        double w = fm.stringWidth(t.text()) + 2 * pad;
+        double h = fm.getAscent() + fm.getDescent() + 2;
+        LabelLayout.Placement placed = layout.place(Point2.of(p.getX(), p.getY()), w, h, t.placement(), 4 * lineWidth);
+        placed.leader().ifPresent(l -> {
+            Line2D line = new Line2D.Double(l.from().x(), l.from().y(), l.to().x(), l.to().y());
+            outlined(line, new BasicStroke(0.6f * lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), colour);
+        });
+        box(placed.box(), t.text(), colour, fm, pad);
+    }
+
+    /**
+     * Paints a fixed text (the R/L marker, a flag line) at ({@code x}, {@code y}) device px, its
+     * box's left or right edge at x and its top or bottom edge at y, in the label font scaled by
+     * {@code sizeFactor}; returns its box, which the caller reserves in the label layout.
+     */
+    LabelLayout.Box fixedText(String text, double x, double y, Color colour, float sizeFactor, boolean rightAligned,
+                              boolean bottomAligned) {
+        Font f = font.deriveFont(font.getSize2D() * sizeFactor);
+        g.setFont(f);
+        FontMetrics fm = g.getFontMetrics();
+        double pad = 2 * lineWidth / 1.6;
+        double w = fm.stringWidth(text) + 2 * pad;
+        double h = fm.getAscent() + fm.getDescent() + 2;
+        LabelLayout.Box b = new LabelLayout.Box(rightAligned ? x - w : x, bottomAligned ? y - h : y, w, h);
+        box(b, text, colour, fm, pad);
+        g.setFont(font);
+        return b;
+    }
+
+    private void box(LabelLayout.Box b, String text, Color colour, FontMetrics fm, double pad) {
         g.setColor(new Color(0, 0, 0, 170));
-        g.fill(new java.awt.geom.RoundRectangle2D.Double(x - 2 * lineWidth / 1.6, baseline - ascent - 1,
-                w + 4 * lineWidth / 1.6, ascent + descent + 2, 4, 4));
+        g.fill(new java.awt.geom.RoundRectangle2D.Double(b.left(), b.top(), b.width(), b.height(), 4, 4));
         g.setColor(colour);
-        g.drawString(t.text(), (float) x, (float) baseline);
+        g.drawString(text, (float) (b.left() + pad), (float) (b.top() + 1 + fm.getAscent()));
     }
 }

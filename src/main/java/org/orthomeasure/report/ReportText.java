@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
+import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.Measurement;
 import org.orthomeasure.core.measure.MeasurementDefinition;
@@ -150,6 +155,47 @@ public final class ReportText {
         }
         c.warning().ifPresent(w -> lines.add("Warning: " + w));
         return lines;
+    }
+
+    /** "Right" or "Left". */
+    static String sideWord(Side side) {
+        return side == Side.R ? "Right" : "Left";
+    }
+
+    /** "Right tibial plateau, medial". */
+    static String landmark(LandmarkKey key) {
+        return sideWord(key.side()) + " " + key.landmark().words();
+    }
+
+    /**
+     * One line saying what is implausible and which landmark to check, e.g. "Right tibial plateau,
+     * medial: 240 mm from the knee centre (expected within 48 mm)" (rules: {@link LimbPlausibility}).
+     */
+    public static String plausibility(PlausibilityFlag f) {
+        String who = landmark(f.landmark());
+        String ref = f.reference().map(r -> r.landmark().words()).orElse("");
+        return switch (f.rule()) {
+            case FAR_FROM_JOINT -> String.format(Locale.ROOT, "%s: %s from the %s (expected within %s)", who,
+                    whole(f.value(), f.unit()), ref, whole(f.limit(), f.unit()));
+            case CONDYLE_DISTAL_TO_PLATEAU -> String.format(Locale.ROOT,
+                    "%s: %s below the %s (a condyle lies above its plateau)", who, whole(f.value(), f.unit()), ref);
+            case JOINT_LINES_CONVERGE -> String.format(Locale.ROOT,
+                    "%s joint lines converge by %.1f° (more than %.0f°): check the femoral condyle and tibial plateau points",
+                    sideWord(f.side()), f.value(), f.limit());
+            case FEMUR_TIBIA_PROPORTION -> String.format(Locale.ROOT,
+                    "%s femur is %.2f × its tibia's length (expected %s): check the hip, knee and ankle centres",
+                    sideWord(f.side()), f.value(), f.value() < f.limit() ? "at least " + plain(f.limit()) : "at most " + plain(f.limit()));
+            case KNEE_NOT_BETWEEN -> sideWord(f.side()) + " knee centre is not between the hip and ankle centres";
+        };
+    }
+
+    /** The plausibility findings of a long-leg reading, one line each (empty for a spine reading or a plausible one). */
+    public static List<String> plausibility(LandmarkSet landmarks, Calibration calibration) {
+        return LimbPlausibility.check(landmarks, calibration.spacing()).stream().map(ReportText::plausibility).toList();
+    }
+
+    private static String whole(double v, String unit) {
+        return String.format(Locale.ROOT, "%.0f %s", v, unit);
     }
 
     /** True when {@code m} is a per-side limb measurement of kind {@code kind}. */

@@ -26,6 +26,7 @@ import org.orthomeasure.report.ComparisonPdf;
 import org.orthomeasure.report.FilmView;
 import org.orthomeasure.report.PdfReport;
 import org.orthomeasure.report.ReportContent;
+import org.orthomeasure.report.ReportText;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.session.SessionStore;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
@@ -117,9 +118,10 @@ public final class ReportActions implements AutoCloseable {
         FilmView film = filmView();
         EnumSet<OverlayGroup> visible = viewer.visibleGroups().isEmpty() ? EnumSet.noneOf(OverlayGroup.class)
                 : EnumSet.copyOf(viewer.visibleGroups());
+        List<String> flags = ReportText.plausibility(session.reading().landmarks(), session.calibration());
         return write(file, () -> {
             var picture = AnnotatedImage.render(Optional.of(film), List.of(AnnotatedImage.Layer.standard(overlay)),
-                    AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible);
+                    AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible, flags);
             AnnotatedImage.writePng(picture.orElseThrow(() -> new IOException("nothing to draw")), file);
         });
     }
