@@ -117,11 +117,11 @@ public final class AnnotatedImage {
     /** Pixels per point of a printed picture (216 dpi). */
     static final double PRINT_PX_PER_PT = 3.0;
     /** Height of overlay text in a printed picture, points. */
-    static final double PRINT_TEXT_PT = 5.0;
+    static final double PRINT_TEXT_PT = 6.0;
 
     /**
      * Renders the picture to fill a box of {@code boxWidthPt} × {@code boxHeightPt} points (aspect kept)
-     * at about 216 dpi (never enlarging the film), with overlay text about 5 pt high on paper, showing
+     * at about 216 dpi (never enlarging the film), with overlay text about 6 pt high on paper, showing
      * the {@code visible} groups.
      *
      * @return empty when there is nothing to show (no film and no annotation)

@@ -78,6 +78,55 @@ public final class ReportText {
     }
 
     /**
+     * The value in a radiologist's words: a deviation from straight (HKA, aTFA; varus negative) as
+     * its size and direction, "6.0° varus" / "2.1° valgus"; MAD as its size and where the line H–A
+     * passes the knee centre, "21.0 mm medial" (positive: medial); every other value as {@link #value}.
+     */
+    public static String clinical(Measurement m) {
+        if (m.text().isPresent() || m.number().isEmpty()) {
+            return value(m);
+        }
+        double v = m.value();
+        if (isDeviation(m)) {
+            return direction(number(Math.abs(v)) + "°", v, "varus", "valgus");
+        }
+        if (is(m, LimbMeasure.MAD)) {
+            return direction(withUnit(Math.abs(v), m.unit()), v, "lateral", "medial");
+        }
+        return value(m);
+    }
+
+    /** The normal range in the words of {@link #clinical}: "within ±3°", "5–7° valgus"; else {@link #normal}. */
+    public static String clinicalNormal(Measurement m) {
+        Optional<NormalRange> r = m.normalRange();
+        if (r.isEmpty() || !isDeviation(m) || r.get().upperExclusive()) {
+            return normal(m);
+        }
+        double lo = r.get().lower();
+        double hi = r.get().upper();
+        if (lo < 0 && hi > 0) {
+            return lo == -hi ? "within ±" + plain(hi) + "°" : plain(-lo) + "° varus to " + plain(hi) + "° valgus";
+        }
+        if (lo >= 0) {
+            return plain(lo) + "–" + plain(hi) + "° valgus";
+        }
+        return plain(-hi) + "–" + plain(-lo) + "° varus";
+    }
+
+    /** True for an angle given as a signed deviation from straight, varus negative (its arc is drawn as one). */
+    static boolean isDeviation(Measurement m) {
+        return m.id().definition().construction().map(MeasurementDefinition.AngleConstruction::deviation).orElse(false);
+    }
+
+    /** "{@code size} {@code word}" for the sign of {@code v} (no word when it rounds to zero). */
+    private static String direction(String size, double v, String negative, String positive) {
+        if (number(Math.abs(v)).equals("0.0")) {
+            return size;
+        }
+        return size + " " + (v < 0 ? negative : positive);
+    }
+
+    /**
      * The name of a measurement in a table whose rows are grouped by side ("HKA (mechanical)", "Femur
      * length (H–K)"): its definition's short label.
      */
