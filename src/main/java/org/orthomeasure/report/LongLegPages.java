@@ -32,8 +32,8 @@ final class LongLegPages {
     static final float ROW = 11.5f;
     static final float SIZE = 8f;
     static final float SMALL = 6.3f;
-    /** Room kept at the foot of page 1 for the review statement (heading and three lines). */
-    static final float REVIEW_HEIGHT = 62f;
+    /** Room kept at the foot of page 1 for the review statement (heading, three lines and the font note). */
+    static final float REVIEW_HEIGHT = 76f;
 
     private LongLegPages() {
     }
@@ -91,8 +91,14 @@ final class LongLegPages {
         }
         notes(pc, c, x, w);
         column(pc, "Conventions", x, w);
-        for (String s : conventions(false)) {
-            pc.paragraph("• " + s, x, w, 6f, PdfCanvas.TEXT);
+        // the conventions take the room left above the review: smaller type when findings filled the column
+        List<String> bullets = conventions(false).stream().map(b -> "• " + b).toList();
+        float size = 6f;
+        while (size > 4.6f && height(pc, bullets, w, size) > pc.y - bottomLimit) {
+            size -= 0.2f;
+        }
+        for (String b : bullets) {
+            pc.paragraph(b, x, w, size, PdfCanvas.TEXT);
         }
         pc.y = Math.min(pc.y, bottomLimit);
         if (!extended.isEmpty()) {
@@ -108,6 +114,15 @@ final class LongLegPages {
         } else {
             PdfReport.review(pc, c, 7.5f);
         }
+    }
+
+    /** The height of {@code paragraphs} set in {@code size} points across {@code w} (as {@link PdfCanvas#paragraph}). */
+    private static float height(PdfCanvas pc, List<String> paragraphs, float w, float size) throws IOException {
+        int lines = 0;
+        for (String p : paragraphs) {
+            lines += pc.wrap(p, size, w).size();
+        }
+        return lines * size * 1.3f;
     }
 
     /** The sides with at least one value, right first. */
@@ -174,6 +189,15 @@ final class LongLegPages {
                 pc.paragraph(m.note().get(), x + nameW, w - nameW, 5.8f, PdfCanvas.GREY);
             }
             pc.line(x, pc.y + 1, x + w, pc.y + 1, 0.3f, PdfCanvas.RULE);
+        }
+        // HKA's own note: the 180°-based value and where a varus or valgus comes from (measurements.md)
+        for (Side side : sides) {
+            Optional<Measurement> hka = rows.contains(LimbMeasure.HKA) ? ms.get(MeasurementId.limb(side, LimbMeasure.HKA))
+                    : Optional.empty();
+            if (hka.isPresent() && hka.get().note().isPresent()) {
+                pc.paragraph(ReportText.fullName(hka.get().id()).replace(" (mechanical)", "") + ": " + hka.get().note().get(),
+                        x, w, SMALL, PdfCanvas.GREY);
+            }
         }
         String cal = ms.measurements().stream().flatMap(m -> m.calibrationLabel().stream()).findFirst()
                 .map(l -> "Lengths in " + l + ". ").orElse("");
