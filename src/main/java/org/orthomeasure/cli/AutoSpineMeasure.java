@@ -20,6 +20,7 @@ import org.orthomeasure.detect.FilmReader;
 import org.orthomeasure.detect.GreyImage;
 import org.orthomeasure.detect.SpineDetection;
 import org.orthomeasure.detect.SpineLandmarkDetector;
+import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.landmarks.ImageSize;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
@@ -38,19 +39,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]}: suggests the 17 vertebrae
+ * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] [--pdf OUT.pdf] [--png OUT.png]}:
+ * suggests the 17 vertebrae
  * on each AP spine film with the bundled network and measures the three Cobb curves (cobb.major,
  * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. When the detection is
  * low confidence the curves are reported missing with the reason, never as numbers; the suggested
  * vertebrae are still written (as suggestions) for the user to correct. Several images give one JSON
  * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
- * receiving {@code <image name>.landmarks.json} per film.
+ * receiving {@code <image name>.landmarks.json} per film. {@code --pdf} and {@code --png} (one film) write
+ * the report and the annotated film of the suggested reading, the vertebrae marked as unconfirmed
+ * suggestions and the curves withheld when the detection is low confidence.
  */
 public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
-    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]"
+    static final String SPINE_USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] "
+            + ReportExport.USAGE;
+    private static final String USAGE = SPINE_USAGE
             + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
 
@@ -76,6 +82,7 @@ public final class AutoSpineMeasure {
         boolean jsonStdout = false;
         Path landmarksOut = null;
         String kind = null;
+        ReportExport report = new ReportExport();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -90,10 +97,14 @@ public final class AutoSpineMeasure {
                 }
                 case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
                 default -> {
-                    if (a.startsWith("--")) {
+                    int used = report.accept(args, i);
+                    if (used > 0) {
+                        i += used - 1;
+                    } else if (a.startsWith("--")) {
                         throw new UsageException("unknown option " + a + " with --auto (" + USAGE + ")");
+                    } else {
+                        images.add(Path.of(a));
                     }
-                    images.add(Path.of(a));
                 }
             }
         }
@@ -102,6 +113,9 @@ public final class AutoSpineMeasure {
         }
         if (images.isEmpty()) {
             throw new UsageException("no image given (" + USAGE + ")");
+        }
+        if (report.requested() && images.size() > 1) {
+            throw new UsageException("--pdf and --png take one film at a time");
         }
         List<String> lines = new ArrayList<>();
         try (SpineLandmarkDetector detector = SpineLandmarkDetector.loadDefault()) {
@@ -120,6 +134,9 @@ public final class AutoSpineMeasure {
                 lines.add(toJson(image, d, r, detector));
                 if (!jsonStdout) {
                     printTable(out, image, d, r);
+                }
+                if (report.requested()) {
+                    exportReport(report, image, d, r, err);
                 }
             }
         } catch (DetectorException e) {
@@ -193,16 +210,45 @@ public final class AutoSpineMeasure {
         return out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".landmarks.json");
     }
 
+    /** The suggested vertebrae as a landmark document, every vertebra marked as a suggestion. */
+    private static LandmarkDocument document(SpineDetection d, LandmarkSet set) {
+        List<String> suggested = new ArrayList<>();
+        set.vertebrae().keySet().forEach(l -> suggested.add(l.name()));
+        return LandmarkDocument.of(set)
+                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
+                .withProtocol(Protocol.SPINE)
+                .withSuggested(suggested);
+    }
+
+    /**
+     * Writes the PDF/PNG of the suggested reading: the curves as measured (with the film's calibration)
+     * or, at low confidence, withheld with the reason; the vertebrae listed as unconfirmed suggestions.
+     */
+    private static void exportReport(ReportExport report, Path image, SpineDetection d, Result r, PrintStream err)
+            throws UsageException, InputException {
+        Radiograph film = InfoCommand.open(image.toString());
+        LandmarkSet set = r.landmarks().orElse(LandmarkSet.empty());
+        MeasurementOptions options = MeasurementOptions.defaults().withFilmHeight(d.imageHeight());
+        MeasurementSet measured = MeasurementEngine.measure(set, film.calibration(), options);
+        List<Measurement> kept = new ArrayList<>();
+        Map<MeasurementId, Missing> missing = new LinkedHashMap<>(measured.missing());
+        for (Measurement m : measured.measurements()) {
+            if (r.missing().containsKey(m.id())) {
+                missing.put(m.id(), r.missing().get(m.id())); // withheld: low confidence
+            } else {
+                kept.add(m);
+            }
+        }
+        r.missing().forEach(missing::putIfAbsent);
+        MeasurementSet set2 = MeasurementSet.of(kept, missing, measured.calibration(), measured.notes());
+        report.export(document(d, set), set2, options, image, Optional.of(film), Optional.of(image), err);
+    }
+
     private static void writeLandmarks(Path file, SpineDetection d, Result r) throws InputException {
         if (r.landmarks().isEmpty()) {
             throw new InputException("no usable vertebrae were found, nothing to write to " + file);
         }
-        List<String> suggested = new ArrayList<>();
-        r.landmarks().get().vertebrae().keySet().forEach(l -> suggested.add(l.name()));
-        LandmarkDocument doc = LandmarkDocument.of(r.landmarks().get())
-                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
-                .withProtocol(Protocol.SPINE)
-                .withSuggested(suggested);
+        LandmarkDocument doc = document(d, r.landmarks().get());
         try {
             new LandmarkFileWriter().write(file, doc);
         } catch (LandmarkFileException e) {

@@ -2,6 +2,7 @@ package org.orthomeasure.report;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,15 @@ final class LongLegPages {
     private LongLegPages() {
     }
 
-    /** True when the reading has a value of the lower limb (the report is then laid out by this class). */
-    static boolean applies(MeasurementSet ms) {
-        return ms.measurements().stream().anyMatch(m -> m.id().side().isPresent() || m.id().equals(MeasurementId.LLD));
+    /**
+     * True when the reading is of the lower limb, a value or a landmark of a leg (the report is then laid
+     * out by this class), and has no spine value.
+     */
+    static boolean applies(MeasurementSet ms, org.orthomeasure.core.landmarks.LandmarkSet landmarks) {
+        boolean spine = ms.measurements().stream().anyMatch(m -> m.id().side().isEmpty() && !m.id().equals(MeasurementId.LLD));
+        boolean limb = ms.measurements().stream().anyMatch(m -> m.id().side().isPresent())
+                || !landmarks.points().isEmpty() || Arrays.stream(Side.values()).anyMatch(s -> !landmarks.headRim(s).isEmpty());
+        return limb && !spine;
     }
 
     /** Lays out the measurement part of the report from the cursor of page 1 on. */
@@ -150,6 +157,10 @@ final class LongLegPages {
         }
         pc.text("Normal", normalX, pc.y - 9.5f, SIZE, PdfCanvas.TEXT);
         pc.y -= 14;
+        if (rows.isEmpty()) {
+            pc.paragraph("No value could be measured from these landmarks (see Not measurable).", x, w, SIZE,
+                    PdfCanvas.GREY);
+        }
         for (LimbMeasure lm : rows) {
             List<Optional<Measurement>> values = sides.stream().map(s -> ms.get(MeasurementId.limb(s, lm))).toList();
             Measurement any = values.stream().flatMap(Optional::stream).findFirst().orElseThrow();
@@ -213,6 +224,10 @@ final class LongLegPages {
         return paren > 0 ? a.substring(0, paren) : a;
     }
 
+    private static String rowNameOf(MeasurementId id) {
+        return id.limbMeasure().map(LongLegPages::rowName).orElse(ReportText.shortName(id));
+    }
+
     /** True for aHKA and JLO, read as CPAK categories. */
     static boolean isCategory(LimbMeasure lm) {
         return lm == LimbMeasure.AHKA || lm == LimbMeasure.JLO;
@@ -256,12 +271,20 @@ final class LongLegPages {
 
     private static void notMeasurable(PdfCanvas pc, ReportContent c, float x, float w) throws IOException {
         Map<MeasurementId, Missing> missing = c.measurements().missingWhereWorkedOn(c.landmarks());
-        // the extended set is optional: its absence is not news
-        List<String> lines = new ArrayList<>();
+        // the extended set is optional: its absence is not news; one line per leg and reason
+        Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
         missing.forEach((id, why) -> {
             if (!id.definition().isOptional()) {
-                lines.add(ReportText.fullName(id) + ": " + why.describe());
+                String who = id.side().map(ReportText::sideWord).map(w2 -> w2 + " leg").orElse(ReportText.shortName(id));
+                String name = id.side().isPresent() ? rowNameOf(id) : "";
+                byReason.computeIfAbsent(who + "\u0000" + why.describe(), k -> new ArrayList<>()).add(name);
             }
+        });
+        List<String> lines = new ArrayList<>();
+        byReason.forEach((key, names) -> {
+            String[] parts = key.split("\u0000", 2);
+            String what = names.stream().filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.joining(", "));
+            lines.add(parts[0] + (what.isEmpty() ? "" : " (" + what + ")") + ": " + ReportText.withNames(parts[1]));
         });
         if (lines.isEmpty()) {
             return;

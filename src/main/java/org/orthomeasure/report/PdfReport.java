@@ -69,7 +69,7 @@ public final class PdfReport {
         try (PdfCanvas pc = new PdfCanvas(doc)) {
             title(pc, c);
             patient(pc, c);
-            if (LongLegPages.applies(c.measurements())) {
+            if (LongLegPages.applies(c.measurements(), c.landmarks())) {
                 // a long-leg reading: one page (film, R | L table, CPAK, calibration, conventions, review),
                 // the extended set on page 2
                 LongLegPages.render(pc, c);
@@ -335,10 +335,10 @@ public final class PdfReport {
 
     /** The notes of the measurements and the unconfirmed suggestions, one sentence each. */
     static List<String> notes(ReportContent c) {
-        List<String> notes = new ArrayList<>(c.measurements().notes());
+        List<String> notes = new ArrayList<>(c.measurements().notes().stream().map(ReportText::withNames).toList());
         if (!c.unconfirmed().isEmpty()) {
             notes.add(c.unconfirmed().size() + " landmark(s) are unconfirmed suggestions of the detector: "
-                    + String.join(", ", c.unconfirmed()) + ".");
+                    + ReportText.withNames(String.join(", ", c.unconfirmed())) + ".");
         }
         return notes;
     }

@@ -247,6 +247,33 @@ public final class ReportText {
         return String.format(Locale.ROOT, "%.0f %s", v, unit);
     }
 
+    private static final java.util.regex.Pattern LANDMARK_ID = java.util.regex.Pattern.compile("\\b[RL]\\.[a-zA-Z]+(\\[\\d+])?");
+
+    /**
+     * {@code text} with every landmark id in it ("R.femoralCondyleMedial", "L.femoralHeadRim[2]")
+     * replaced by its name ("Right femoral condyle, medial", "Left femoral head rim"); other words stay.
+     */
+    public static String withNames(String text) {
+        java.util.regex.Matcher m = LANDMARK_ID.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String id = m.group();
+            String name = id;
+            if (id.contains("femoralHeadRim")) {
+                name = sideWord(id.charAt(0) == 'R' ? Side.R : Side.L) + " femoral head rim";
+            } else {
+                try {
+                    name = landmark(LandmarkKey.parse(id));
+                } catch (IllegalArgumentException notALandmark) {
+                    // not a landmark id: left as written
+                }
+            }
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+
     /** True when {@code m} is a per-side limb measurement of kind {@code kind}. */
     static boolean is(Measurement m, LimbMeasure kind) {
         return m.id().limbMeasure().map(k -> k == kind).orElse(false);

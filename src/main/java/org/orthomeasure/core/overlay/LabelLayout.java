@@ -134,12 +134,17 @@ public final class LabelLayout {
      */
     public Optional<Box> placeBesideOrSkip(Point2 anchor, double width, double height, TextAnchor placement, double gap) {
         Box b = preferredBox(anchor, width, height, placement, gap);
-        if (overlapArea(b) > 0) {
-            return Optional.empty();
+        return placeIfFree(b) ? Optional.of(b) : Optional.empty();
+    }
+
+    /** Takes {@code box} as a label's box when it overlaps nothing placed or reserved; false (nothing taken) otherwise. */
+    public boolean placeIfFree(Box box) {
+        if (overlapArea(box) > 0) {
+            return false;
         }
-        labels.add(b);
-        taken.add(b);
-        return Optional.of(b);
+        labels.add(box);
+        taken.add(box);
+        return true;
     }
 
     /** Places a label at the free position nearest to its preferred box (see the class comment). */
