@@ -164,7 +164,8 @@ final class LongLegPages {
         for (LimbMeasure lm : rows) {
             List<Optional<Measurement>> values = sides.stream().map(s -> ms.get(MeasurementId.limb(s, lm))).toList();
             Measurement any = values.stream().flatMap(Optional::stream).findFirst().orElseThrow();
-            boolean flagged = values.stream().flatMap(Optional::stream).anyMatch(m -> !flag(m).isEmpty());
+            boolean flagged = values.stream().flatMap(Optional::stream).anyMatch(m -> !flag(m).isEmpty())
+                    || any.normalRange().map(r -> r.lowReliability()).orElse(false);
             // aHKA and JLO are CPAK's coordinates: a category (varus, apex distal), not an abnormality
             float h = ROW + (flagged ? 7 : 0);
             float base = pc.y - 8.5f;
@@ -183,8 +184,12 @@ final class LongLegPages {
                     pc.text(f, cx, base - 7, 5.8f, outside ? PdfReport.WARN : PdfCanvas.GREY);
                 }
             }
-            pc.text((isCategory(lm) ? "neutral " : "") + ReportText.clinicalNormal(any), normalX, base, SIZE - 0.5f,
-                    PdfCanvas.GREY);
+            pc.text(ReportText.clinicalNormal(any), normalX, base, SIZE - 0.5f, PdfCanvas.GREY);
+            if (any.normalRange().map(r -> r.lowReliability()).orElse(false)) {
+                pc.text("low reliability", normalX, base - 7, 5.8f, PdfCanvas.GREY);
+            } else if (isCategory(lm)) {
+                pc.text("neutral band", normalX, base - 7, 5.8f, PdfCanvas.GREY);
+            }
             pc.y -= h;
             pc.line(x, pc.y + 1, x + w, pc.y + 1, 0.3f, PdfCanvas.RULE);
         }
@@ -240,13 +245,14 @@ final class LongLegPages {
      */
     static String flag(Measurement m) {
         Optional<LimbMeasure> lm = m.id().limbMeasure();
+        // "low reliability" (JLCA) stands once, under the normal range
         if (lm.isPresent() && isCategory(lm.get()) && m.normalRange().isPresent()) {
             boolean ahka = lm.get() == LimbMeasure.AHKA;
             double v = m.value();
             return v < m.normalRange().get().lower() ? (ahka ? "varus" : "apex distal")
                     : v > m.normalRange().get().upper() ? (ahka ? "valgus" : "apex proximal") : "neutral";
         }
-        String f = ReportText.flag(m);
+        String f = ReportText.flag(m).replace(", low reliability", "").replace("low reliability", "");
         return ReportText.isDeviation(m) ? f.replace("above normal", "outside normal").replace("below normal", "outside normal") : f;
     }
 

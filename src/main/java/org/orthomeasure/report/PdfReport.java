@@ -337,7 +337,10 @@ public final class PdfReport {
     static List<String> notes(ReportContent c) {
         List<String> notes = new ArrayList<>(c.measurements().notes().stream().map(ReportText::withNames).toList());
         if (!c.unconfirmed().isEmpty()) {
-            notes.add(c.unconfirmed().size() + " landmark(s) are unconfirmed suggestions of the detector: "
+            // a suggestion nobody has touched yet: said in one line, not 30 names
+            boolean all = c.unconfirmed().size() > 1 && c.unconfirmed().containsAll(c.landmarks().presentIds());
+            notes.add(all ? "Every landmark (" + c.unconfirmed().size() + ") is an unconfirmed suggestion of the detector."
+                    : c.unconfirmed().size() + " landmark(s) are unconfirmed suggestions of the detector: "
                     + ReportText.withNames(String.join(", ", c.unconfirmed())) + ".");
         }
         return notes;

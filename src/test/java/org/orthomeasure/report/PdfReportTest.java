@@ -56,8 +56,8 @@ class PdfReportTest {
         assertTrue(t.replace("\n", " ").contains("MAD: where the line hip–ankle passes the knee centre"), t);
         assertTrue(t.contains("Lengths in px (uncalibrated)"), t);
         // aHKA and JLO are CPAK categories, not abnormalities
-        assertTrue(t.contains("aHKA −2.9°\nvarus\n−2.9°\nvarus\nneutral −2 to 2°"), t);
-        assertTrue(t.contains("JLO 180.0°\nneutral\n178.6°\nneutral\nneutral 177–183°"), t);
+        assertTrue(t.contains("aHKA −2.9°\nvarus\n−2.9°\nvarus\n−2 to 2°\nneutral band"), t);
+        assertTrue(t.contains("JLO 180.0°\nneutral\n178.6°\nneutral\n177–183°\nneutral band"), t);
         assertTrue(t.contains("CPAK type IV IV"), t);
         assertTrue(t.contains("LLD (R − L) −0.1 px"), t);
         assertTrue(t.contains("Left knee: type IV, varus, neutral JLO"), t);
