@@ -177,7 +177,7 @@ public final class AnnotatedImage {
             t.translate(-r.x, -r.y);
             List<OverlayPainter> painters = new ArrayList<>();
             for (Layer layer : layers) {
-                OverlayPainter painter = new OverlayPainter(g, t, layer.palette(), unit, outW, outH);
+                OverlayPainter painter = new OverlayPainter(g, t, layer.palette(), unit);
                 painters.add(painter);
                 for (OverlayItem item : layer.overlay().visible(visible)) {
                     painter.paintShape(item);
@@ -185,7 +185,7 @@ public final class AnnotatedImage {
             }
             // One layout for every label of every layer, after the fixed texts it must keep clear of.
             LabelLayout layout = LabelLayout.within(outW, outH);
-            OverlayPainter fixed = new OverlayPainter(g, t, Palette.standard(), unit, outW, outH);
+            OverlayPainter fixed = new OverlayPainter(g, t, Palette.standard(), unit);
             double pad = 4 * unit;
             if (film.isPresent()) {
                 PatientOrientation o = PatientOrientation.of(film.get().radiograph().header());
@@ -207,15 +207,20 @@ public final class AnnotatedImage {
                     painters.get(i).markerBox(item).ifPresent(layout::reserve);
                 }
             }
+            List<OverlayPainter.PlacedLabel> placed = new ArrayList<>();
             for (int i = 0; i < layers.size(); i++) {
                 List<OverlayItem> labels = new ArrayList<>(layers.get(i).overlay().visible(visible).stream()
                         .filter(item -> item.shape() instanceof TextLabel).toList());
                 // values first, so that they sit nearest their arcs; landmark names give way
                 labels.sort(java.util.Comparator.comparing(item -> item.group() == OverlayGroup.LANDMARK_LABELS));
                 for (OverlayItem item : labels) {
-                    painters.get(i).label((TextLabel) item.shape(), layers.get(i).palette().colour(item.role()), layout);
+                    placed.add(painters.get(i).place((TextLabel) item.shape(), layers.get(i).palette().colour(item.role()),
+                            layout));
                 }
             }
+            // every leader under every label box: a leader never crosses a label's text
+            placed.forEach(fixed::paintLeader);
+            placed.forEach(fixed::paintLabel);
         } finally {
             g.dispose();
         }

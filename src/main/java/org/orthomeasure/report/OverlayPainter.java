@@ -37,19 +37,14 @@ final class OverlayPainter {
     private final Palette palette;
     private final float lineWidth;
     private final Font font;
-    private final LabelLayout layout;
 
     /**
      * @param g             the target
      * @param imageToDevice image pixels to device pixels; must be a scale (same in x and y) plus a translation
      * @param palette       role colours
      * @param unit          the device size of one "overlay unit": lines are 1.6 units wide, text 11 units high
-     * @param deviceWidth   width of the target in device pixels (labels are kept inside it)
-     * @param deviceHeight  height of the target in device pixels
      */
-    OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit, int deviceWidth,
-                   int deviceHeight) {
-        this.layout = LabelLayout.within(deviceWidth, deviceHeight);
+    OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit) {
         this.g = Objects.requireNonNull(g, "g");
         this.imageToDevice = Objects.requireNonNull(imageToDevice, "imageToDevice");
         this.palette = Objects.requireNonNull(palette, "palette");
@@ -60,8 +55,8 @@ final class OverlayPainter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    /** Paints one item; a label is placed in this painter's own layout (labels painted this way may meet others). */
-    void paint(OverlayItem item) {
+    /** Paints one shape (labels are placed and painted by {@link #place}, {@link #paintLeader}, {@link #paintLabel}). */
+    private void paint(OverlayItem item) {
         Color colour = palette.colour(item.role());
         Stroke stroke = stroke(item.role());
         OverlayShape shape = item.shape();
@@ -79,8 +74,6 @@ final class OverlayPainter {
                     a.extentDeg(), Arc2D.OPEN), stroke, colour);
         } else if (shape instanceof PointMark p) {
             marker(device(p.at()), colour, item.role());
-        } else if (shape instanceof TextLabel t) {
-            label(t, colour, layout);
         }
     }
 
@@ -152,23 +145,35 @@ final class OverlayPainter {
         }
     }
 
-    /**
-     * Places {@code t} through {@code layout} (device pixels) and paints it on a dark box, with a
-     * leader line to its anchor when the layout moved it away; the box is kept inside the picture.
-     */
-    void label(TextLabel t, Color colour, LabelLayout layout) {
+    /** A label placed by the layout, waiting to be painted. */
+    record PlacedLabel(LabelLayout.Placement placement, String text, Color colour) {
+    }
+
+    /** Places {@code t} through {@code layout} (device pixels); painted later by {@link #paintLeader} and {@link #paintLabel}. */
+    PlacedLabel place(TextLabel t, Color colour, LabelLayout layout) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         Point2D p = device(t.anchor());
-        double pad = 2 * lineWidth / 1.6;
-        double w = fm.stringWidth(t.text()) + 2 * pad;
+        double w = fm.stringWidth(t.text()) + 2 * pad();
         double h = fm.getAscent() + fm.getDescent() + 2;
-        LabelLayout.Placement placed = layout.place(Point2.of(p.getX(), p.getY()), w, h, t.placement(), 4 * lineWidth);
-        placed.leader().ifPresent(l -> {
-            Line2D line = new Line2D.Double(l.from().x(), l.from().y(), l.to().x(), l.to().y());
-            outlined(line, new BasicStroke(0.6f * lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), colour);
-        });
-        box(placed.box(), t.text(), colour, fm, pad);
+        return new PlacedLabel(layout.place(Point2.of(p.getX(), p.getY()), w, h, t.placement(), 4 * lineWidth),
+                t.text(), colour);
+    }
+
+    /** The leader line of a label the layout moved away from its anchor (painted before every box). */
+    void paintLeader(PlacedLabel l) {
+        l.placement().leader().ifPresent(seg -> outlined(new Line2D.Double(seg.from().x(), seg.from().y(), seg.to().x(),
+                seg.to().y()), new BasicStroke(0.6f * lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), l.colour()));
+    }
+
+    /** A placed label's text on its dark box. */
+    void paintLabel(PlacedLabel l) {
+        g.setFont(font);
+        box(l.placement().box(), l.text(), l.colour(), g.getFontMetrics(), pad());
+    }
+
+    private double pad() {
+        return 2 * lineWidth / 1.6;
     }
 
     /**
@@ -191,7 +196,7 @@ final class OverlayPainter {
     }
 
     private void box(LabelLayout.Box b, String text, Color colour, FontMetrics fm, double pad) {
-        g.setColor(new Color(0, 0, 0, 170));
+        g.setColor(new Color(0, 0, 0, 210)); // nearly opaque: the lines under a label do not cross its text
         g.fill(new java.awt.geom.RoundRectangle2D.Double(b.left(), b.top(), b.width(), b.height(), 4, 4));
         g.setColor(colour);
         g.drawString(text, (float) (b.left() + pad), (float) (b.top() + 1 + fm.getAscent()));

@@ -92,6 +92,7 @@ public final class OverlayPainter {
         g.save();
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
+        java.util.List<java.util.function.Consumer<GraphicsContext>> texts = new java.util.ArrayList<>();
         for (OverlayItem item : overlay.visible(visible)) {
             if (item.group() == OverlayGroup.LANDMARKS && item.role() != OverlayRole.REFERENCE) {
                 continue;
@@ -134,12 +135,15 @@ public final class OverlayPainter {
                 g.setLineDashes(null);
                 if (item.group() == OverlayGroup.LANDMARK_LABELS) {
                     // a landmark's name stays beside its point: left out where it would cover another label
-                    drawNameBeside(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, layout);
+                    texts.add(nameBeside(t.toScreen(label.anchor()), label.text(), label.placement(), c, layout));
                 } else {
-                    drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT, layout);
+                    texts.add(placeLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT,
+                            layout, LABEL_GAP));
                 }
             }
         }
+        // the texts after every leader line, so that no leader crosses a label
+        texts.forEach(text -> text.accept(g));
         g.restore();
     }
 
@@ -154,16 +158,18 @@ public final class OverlayPainter {
         stroke.run();
     }
 
-    private static void drawNameBeside(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color c,
-                                       LabelLayout layout) {
+    /** The text of a landmark's name beside its point, or nothing when that place is taken. */
+    private static java.util.function.Consumer<GraphicsContext> nameBeside(Point2 at, String text, TextAnchor placement,
+                                                                           Color c, LabelLayout layout) {
         double w = textWidth(text, POINT_FONT);
         double h = POINT_FONT.getSize() * 1.25;
         double gap = MARKER_RADIUS + 2;
         double left = placement.dx() < 0 ? at.x() - gap - w : placement.dx() > 0 ? at.x() + gap : at.x() - w / 2;
         double top = placement.dy() < 0 ? at.y() - gap - h + 4 : placement.dy() > 0 ? at.y() + gap - 4 : at.y() - h / 2;
         if (layout == null || layout.tryPlace(left, top, w, h)) {
-            drawLabel(g, Point2.of(left, top), text, TextAnchor.SOUTH_EAST, c, POINT_FONT, null, 0);
+            return g -> drawLabel(g, Point2.of(left, top), text, TextAnchor.SOUTH_EAST, c, POINT_FONT, null, 0);
         }
+        return g -> { };
     }
 
     /**
@@ -233,7 +239,17 @@ public final class OverlayPainter {
 
     private static void drawLabel(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color colour, Font font,
                                   LabelLayout layoutOrNull, double gap) {
-        g.setFont(font);
+        placeLabel(g, at, text, placement, colour, font, layoutOrNull, gap).accept(g);
+    }
+
+    /**
+     * Places a label (through {@code layoutOrNull}, else at its side of the point), draws its leader
+     * line when the layout moved it, and returns the drawing of its text, for the caller to run after
+     * every leader.
+     */
+    private static java.util.function.Consumer<GraphicsContext> placeLabel(GraphicsContext g, Point2 at, String text,
+                                                                           TextAnchor placement, Color colour, Font font,
+                                                                           LabelLayout layoutOrNull, double gap) {
         double w = textWidth(text, font);
         double h = font.getSize() * 1.25;
         double left;
@@ -254,13 +270,16 @@ public final class OverlayPainter {
             left = placement.dx() < 0 ? x - w : placement.dx() > 0 ? x : x - w / 2;
             top = placement.dy() < 0 ? y - h : placement.dy() > 0 ? y : y - h / 2;
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setLineWidth(3.5);
-        g.setStroke(Color.web("#000000", 0.85));
-        g.strokeText(text, left, top);
-        g.setFill(colour);
-        g.fillText(text, left, top);
+        return gc -> {
+            gc.setFont(font);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.TOP);
+            gc.setLineWidth(3.5);
+            gc.setStroke(Color.web("#000000", 0.85));
+            gc.strokeText(text, left, top);
+            gc.setFill(colour);
+            gc.fillText(text, left, top);
+        };
     }
 
     private static double textWidth(String text, Font font) {
