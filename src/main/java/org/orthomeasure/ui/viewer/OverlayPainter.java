@@ -55,8 +55,8 @@ public final class OverlayPainter {
             return layout.placeIfFree(new org.orthomeasure.core.overlay.LabelLayout.Box(left, top, w, h));
         }
 
-        /** Keeps labels off a rectangle (a landmark's ring). */
-        void reserve(double left, double top, double w, double h) {
+        /** Keeps labels off a rectangle (a landmark's ring, the corner text). */
+        public void reserve(double left, double top, double w, double h) {
             layout.reserve(new org.orthomeasure.core.overlay.LabelLayout.Box(left, top, w, h));
         }
 
