@@ -20,6 +20,7 @@ import org.orthomeasure.detect.FilmReader;
 import org.orthomeasure.detect.GreyImage;
 import org.orthomeasure.detect.SpineDetection;
 import org.orthomeasure.detect.SpineLandmarkDetector;
+import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.landmarks.ImageSize;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.io.landmarks.LandmarkFileException;
@@ -38,20 +39,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]}: suggests the 17 vertebrae
+ * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] [--pdf OUT.pdf] [--png OUT.png]}:
+ * suggests the 17 vertebrae
  * on each AP spine film with the bundled network and measures the three Cobb curves (cobb.major,
  * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. When the detection is
  * low confidence the curves are reported missing with the reason, never as numbers; the suggested
  * vertebrae are still written (as suggestions) for the user to correct. Several images give one JSON
  * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
- * receiving {@code <image name>.landmarks.json} per film.
+ * receiving {@code <image name>.landmarks.json} per film. {@code --pdf} and {@code --png} (one film) write
+ * the report and the annotated film of the suggested reading, the vertebrae marked as unconfirmed
+ * suggestions and the curves withheld when the detection is low confidence.
  */
 public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
-    private static final String USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] "
-            + ReportExport.USAGE + " " + DicomExport.USAGE
+    static final String SPINE_USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] "
+            + ReportExport.USAGE + " " + DicomExport.USAGE;
+    private static final String USAGE = SPINE_USAGE
             + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
 
@@ -157,30 +162,33 @@ public final class AutoSpineMeasure {
     }
 
     /**
-     * The report and DICOM objects of one film: the suggested vertebrae (as suggestions) and the curves,
-     * or the curves listed missing with the reason when the detection was unsure.
+     * The report and DICOM objects of one film: the suggested vertebrae (as suggestions) and the curves as
+     * measured with the film's calibration, or, at low confidence, withheld with the reason. A DICOM object
+     * needs vertebrae; a report without them says why there are no values.
      */
     private static void export(Path image, SpineDetection d, Result r, ReportExport report, DicomExport dicom,
                                PrintStream log) throws UsageException, InputException {
-        if (r.landmarks().isEmpty()) {
-            throw new InputException("no usable vertebrae were found on " + image + ": no report or DICOM object written");
+        if (dicom.requested() && r.landmarks().isEmpty()) {
+            throw new InputException("no usable vertebrae were found on " + image + ": no DICOM object written");
         }
-        LandmarkDocument doc = document(d, r);
-        org.orthomeasure.io.image.Radiograph film = InfoCommand.open(image.toString());
-        MeasurementSet set = MeasurementSet.of(new ArrayList<>(r.curves().values()), r.missing(), Calibration.none(null),
-                List.of());
+        Radiograph film = InfoCommand.open(image.toString());
+        LandmarkSet set = r.landmarks().orElse(LandmarkSet.empty());
         MeasurementOptions options = MeasurementOptions.defaults().withFilmHeight(d.imageHeight());
-        report.export(doc, set, options, image, Optional.of(film), Optional.of(image), log);
-        dicom.export(doc, set, options, image, Optional.of(film), Optional.of(image), report, log);
-    }
-
-    private static LandmarkDocument document(SpineDetection d, Result r) {
-        List<String> suggested = new ArrayList<>();
-        r.landmarks().get().vertebrae().keySet().forEach(l -> suggested.add(l.name()));
-        return LandmarkDocument.of(r.landmarks().get())
-                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
-                .withProtocol(Protocol.SPINE)
-                .withSuggested(suggested);
+        MeasurementSet measured = MeasurementEngine.measure(set, film.calibration(), options);
+        List<Measurement> kept = new ArrayList<>();
+        Map<MeasurementId, Missing> missing = new LinkedHashMap<>(measured.missing());
+        for (Measurement m : measured.measurements()) {
+            if (r.missing().containsKey(m.id())) {
+                missing.put(m.id(), r.missing().get(m.id())); // withheld: low confidence
+            } else {
+                kept.add(m);
+            }
+        }
+        r.missing().forEach(missing::putIfAbsent);
+        MeasurementSet reported = MeasurementSet.of(kept, missing, measured.calibration(), measured.notes());
+        LandmarkDocument doc = document(d, set);
+        report.export(doc, reported, options, image, Optional.of(film), Optional.of(image), log);
+        dicom.export(doc, reported, options, image, Optional.of(film), Optional.of(image), report, log);
     }
 
     /** The curves from a detection, or the reason they are withheld. */
@@ -238,11 +246,22 @@ public final class AutoSpineMeasure {
         return out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".landmarks.json");
     }
 
+    /** The suggested vertebrae as a landmark document, every vertebra marked as a suggestion. */
+    private static LandmarkDocument document(SpineDetection d, LandmarkSet set) {
+        List<String> suggested = new ArrayList<>();
+        set.vertebrae().keySet().forEach(l -> suggested.add(l.name()));
+        return LandmarkDocument.of(set)
+                .withImageSize(ImageSize.of(d.imageWidth(), d.imageHeight()))
+                .withProtocol(Protocol.SPINE)
+                .withSuggested(suggested);
+    }
+
+
     private static void writeLandmarks(Path file, SpineDetection d, Result r) throws InputException {
         if (r.landmarks().isEmpty()) {
             throw new InputException("no usable vertebrae were found, nothing to write to " + file);
         }
-        LandmarkDocument doc = document(d, r);
+        LandmarkDocument doc = document(d, r.landmarks().get());
         try {
             new LandmarkFileWriter().write(file, doc);
         } catch (LandmarkFileException e) {

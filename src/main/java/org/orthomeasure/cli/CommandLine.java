@@ -20,7 +20,7 @@ public final class CommandLine {
     private CommandLine() {
     }
 
-    private static Map<String, Subcommand> subcommands() {
+    static Map<String, Subcommand> subcommands() {
         Map<String, Subcommand> commands = new LinkedHashMap<>();
         // Each subcommand registers here, one line each.
         commands.put("info", new InfoCommand());
@@ -85,6 +85,10 @@ public final class CommandLine {
                     + ", help) nor an existing film; usage: java -jar orthomeasure.jar [FILM] | COMMAND [ARGS]"));
             return EXIT_USAGE;
         }
+        if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+            out.println(command.help());
+            return 0;
+        }
         try {
             return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         } catch (UsageException e) {
@@ -119,5 +123,7 @@ public final class CommandLine {
         out.println();
         out.println("commands:");
         commands.forEach((name, c) -> out.printf("  %-10s %s%n", name, c.summary()));
+        out.println();
+        out.println("COMMAND --help lists every option of a command.");
     }
 }

@@ -45,6 +45,18 @@ final class CompareCommand implements Subcommand {
     static final String FORMAT = "orthomeasure-comparison/1";
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: compare A.json B.json [--image FILM] [--json OUT.json|-] [--pdf OUT.pdf] [--cpak-asian]",
+                "",
+                "  A.json B.json          two readings of one film (landmark files or OrthoMeasure SRs); differences are A - B",
+                "  --image FILM           the film: calibration and the picture of the comparison PDF",
+                "  --json OUT.json|-      the comparison as JSON to a file or '-' (stdout); without it a table",
+                "  --pdf OUT.pdf          the one-page comparison report",
+                "  --cpak-asian           CPAK aHKA neutral band \u00b13\u00b0");
+    }
+
+    @Override
     public String summary() {
         return "compare two readings of one film (A.json B.json [--image FILE] [--json OUT|-] [--pdf OUT.pdf])";
     }

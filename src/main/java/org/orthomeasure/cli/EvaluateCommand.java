@@ -32,6 +32,21 @@ import java.util.Set;
 public final class EvaluateCommand implements Subcommand {
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: evaluate AASCE_DIR [--files LIST.txt] [--limit N] [--json OUT.json|-]",
+                "       evaluate OAI_DIR [--part test|train] [--limit N] [--overlays OUT_DIR] [--json OUT.json|-]",
+                "",
+                "  AASCE_DIR              a labelled spine folder in the AASCE layout (SMAPE, error per curve, corner px)",
+                "  OAI_DIR                the OAI long-leg crops with their outlines (HKA and angle errors, landmark px)",
+                "  --files LIST.txt       (spine) only the films named in LIST.txt, one per line",
+                "  --part test|train      (long-leg) which part of the crops (default test)",
+                "  --limit N              at most N films",
+                "  --overlays OUT_DIR     (long-leg) write each crop with both readings drawn into OUT_DIR",
+                "  --json OUT.json|-      the figures as JSON to a file or '-' (stdout)");
+    }
+
+    @Override
     public String summary() {
         return "score a detector on a labelled folder: AASCE spine (SMAPE, MAE per curve, corner px) or OAI long-leg crops (HKA and angle MAE, landmark px)";
     }

@@ -24,6 +24,15 @@ import java.util.Optional;
 public final class InfoCommand implements Subcommand {
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: info FILM",
+                "",
+                "  prints the film's facts as JSON: size, bits, photometric interpretation, window presets,",
+                "  calibration with its source and warning, and the report header (patient and study details)");
+    }
+
+    @Override
     public String summary() {
         return "image facts, window presets, calibration and report header as JSON (FILE)";
     }

@@ -34,6 +34,31 @@ final class MeasureCommand implements Subcommand {
             + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: measure --landmarks L.json [--image FILM] [--json OUT.json|-] [--cpak-asian] [REPORT] [DICOM]",
+                "       measure --auto spine FILM... [--json OUT.json|-] [--landmarks-out L.json] [REPORT]",
+                "       measure --auto longleg FILM... [--side R|L] [--json OUT.json|-] [--landmarks-out L.json] [--cpak-asian] [REPORT]",
+                "",
+                "  --landmarks L.json     the landmark file (orthomeasure-landmarks/1) or an OrthoMeasure DICOM SR",
+                "  --image FILM           the film: calibration, film height, patient details and the picture",
+                "  --json OUT.json|-      measurements as JSON to a file or '-' (stdout); without it a table on stdout",
+                "  --cpak-asian           CPAK aHKA neutral band \u00b13\u00b0 instead of \u00b12\u00b0",
+                "  --auto spine|longleg   suggest the landmarks with the bundled model and measure them",
+                "  --side R|L             (--auto longleg) each film shows this one leg only",
+                "  --landmarks-out L.json (--auto) write the suggested landmarks; a folder with several films",
+                "REPORT (one film):",
+                "  --pdf OUT.pdf          the PDF report",
+                "  --png OUT.png          the annotated film",
+                "  --no-patient-details   leave patient and study details (and file names) out",
+                "  --user NAME            who reviewed the values, printed in the report",
+                "DICOM (with --image, a DICOM film; new series in the film's study):",
+                "  --dicom-sr OUT.dcm     measurement report (SR, TID 1500)",
+                "  --dicom-sc OUT.dcm     annotated film (secondary capture)",
+                "  --dicom-pdf OUT.dcm    the PDF report (encapsulated PDF)");
+    }
+
+    @Override
     public String summary() {
         return "measurements from a landmark file (--landmarks L.json [--image FILE] [--json OUT|-] [--cpak-asian])";
     }
@@ -60,7 +85,7 @@ final class MeasureCommand implements Subcommand {
                 case "--json" -> json = value(args, ++i, "--json");
                 case "--cpak-asian" -> asian = true;
                 case "--help", "-h" -> {
-                    out.println(USAGE);
+                    out.println(help());
                     return 0;
                 }
                 default -> {

@@ -59,6 +59,28 @@ final class PacsCommand implements Subcommand {
     }
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: pacs echo --pacs AET@HOST:PORT --aet OURS",
+                "       pacs find --pacs AET@HOST:PORT --aet OURS [--patient-id ID] [--patient-name NAME] [--accession NUMBER]",
+                "                 [--study-date YYYYMMDD[-YYYYMMDD]] [--modality CR] [--json OUT.json|-]",
+                "       pacs get STUDY_UID --pacs AET@HOST:PORT --aet OURS --out OUT_DIR [--port PORT [--listen ADDRESS]]",
+                "       pacs send FILE.dcm... --pacs AET@HOST:PORT --aet OURS [--outbox OUTBOX_DIR]",
+                "       pacs send --resend --pacs AET@HOST:PORT --aet OURS [--outbox OUTBOX_DIR]",
+                "",
+                "  --pacs AET@HOST:PORT   the PACS: its AE title, host and port",
+                "  --aet OURS             our AE title",
+                "  --patient-id, --patient-name, --accession, --study-date, --modality: find keys (* wildcards)",
+                "  --json OUT.json|-      (find) the studies as JSON to a file or '-' (stdout)",
+                "  --out OUT_DIR          (get) where the retrieved files go",
+                "  --port PORT            (get) retrieve by C-MOVE to our listener on PORT instead of C-GET",
+                "  --listen ADDRESS       (get --port) the address the listener binds (default 127.0.0.1)",
+                "  --outbox OUTBOX_DIR    (send) where unsent objects wait (default ~/.orthomeasure/outbox)",
+                "  --resend               (send) send what waits in the outbox",
+                "  --timeout SECONDS      (all) network timeout, default 30");
+    }
+
+    @Override
     public String summary() {
         return "DICOM network: echo, find, get, send (--pacs AET@HOST:PORT --aet OURS)";
     }

@@ -20,6 +20,16 @@ import java.util.Optional;
 public final class RenderCommand implements Subcommand {
 
     @Override
+    public String help() {
+        return String.join("\n",
+                "usage: render FILM OUT.png [--window CENTRE WIDTH] [--max-size N] [--invert|--no-invert]",
+                "",
+                "  --window CENTRE WIDTH  window centre, then width, in the film's stored values (e.g. --window 1500 2000)",
+                "  --max-size N           scale down so that the longer side is at most N px",
+                "  --invert / --no-invert show the film inverted or not (default: as the film says)");
+    }
+
+    @Override
     public String summary() {
         return "the displayed 8-bit image as PNG (FILE OUT.png [--window C W] [--max-size N] [--invert|--no-invert])";
     }

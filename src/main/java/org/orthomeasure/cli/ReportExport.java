@@ -17,6 +17,9 @@ import org.orthomeasure.io.landmarks.LandmarkDocument;
 import org.orthomeasure.report.AnnotatedImage;
 import org.orthomeasure.report.FilmView;
 import org.orthomeasure.report.PdfReport;
+import org.orthomeasure.report.ReportText;
+import org.orthomeasure.core.overlay.OverlayGroup;
+import java.util.EnumSet;
 import org.orthomeasure.report.ReportContent;
 
 /**
@@ -140,7 +143,8 @@ final class ReportExport {
     static Optional<BufferedImage> annotated(LandmarkDocument doc, MeasurementSet measurements, Optional<Radiograph> image) {
         Overlay overlay = OverlayBuilder.build(doc.landmarks(), measurements);
         return AnnotatedImage.render(image.map(FilmView::of), List.of(AnnotatedImage.Layer.standard(overlay)),
-                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE);
+                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, EnumSet.allOf(OverlayGroup.class),
+                ReportText.plausibility(doc.landmarks(), measurements.calibration()));
     }
 
     /** What the PDF report shows, with this command's patient-detail and user options. */

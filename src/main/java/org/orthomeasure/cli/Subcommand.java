@@ -9,6 +9,12 @@ public interface Subcommand {
     String summary();
 
     /**
+     * The full help of {@code COMMAND --help}: every form and every option the command accepts, one
+     * per line, with what it does; placeholders in capitals (FILM, OUT.pdf) stand for the user's own names.
+     */
+    String help();
+
+    /**
      * Runs the command.
      *
      * @param args the arguments after the subcommand name

@@ -8,6 +8,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.orthomeasure.core.overlay.Bounds;
+import org.orthomeasure.core.overlay.LabelLayout;
+import org.orthomeasure.core.overlay.TextLabel;
+import org.orthomeasure.io.image.PatientOrientation;
 import org.orthomeasure.core.overlay.Overlay;
 import org.orthomeasure.core.overlay.OverlayGroup;
 import org.orthomeasure.core.overlay.OverlayItem;
@@ -47,6 +51,11 @@ public final class AnnotatedImage {
         }
     }
 
+    /** The R/L marker's size, relative to the label text. */
+    static final float MARKER_SIZE = 1.8f;
+    /** The colour of the plausibility lines (amber, as the report's warnings). */
+    static final Color FLAG = new Color(255, 190, 80);
+
     /** Margin around the annotations: this fraction of their larger extent, at least {@link #MIN_MARGIN_PX}. */
     static final double MARGIN_FRACTION = 0.08;
     static final double MIN_MARGIN_PX = 40;
@@ -71,7 +80,20 @@ public final class AnnotatedImage {
      */
     public static Optional<BufferedImage> render(Optional<FilmView> film, List<Layer> layers, Framing framing,
                                                  int maxSize, Set<OverlayGroup> visible) {
+        return render(film, layers, framing, maxSize, visible, List.of());
+    }
+
+    /**
+     * Renders the picture showing only the {@code visible} overlay groups, with the R/L marker of the
+     * film in the top corners and {@code flags} (plausibility findings, one line each) at the bottom
+     * left; no label covers either.
+     *
+     * @return empty when there is nothing to show (no film and no annotation)
+     */
+    public static Optional<BufferedImage> render(Optional<FilmView> film, List<Layer> layers, Framing framing,
+                                                 int maxSize, Set<OverlayGroup> visible, List<String> flags) {
         Objects.requireNonNull(film, "film");
+        Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(framing, "framing");
         if (maxSize < 16) {
             throw new IllegalArgumentException("picture size must be at least 16 px, got " + maxSize);
@@ -85,7 +107,7 @@ public final class AnnotatedImage {
         int outW = Math.max(1, (int) Math.round(r.w * scale));
         int outH = Math.max(1, (int) Math.round(r.h * scale));
         float unit = (float) Math.max(1.0, Math.max(outW, outH) / 900.0);
-        return Optional.of(paint(film, layers, r, outW, outH, unit, visible));
+        return Optional.of(paint(film, layers, r, outW, outH, unit, visible, flags));
     }
 
     /** A picture sized for print: the image and the size it is meant to be shown at, in points. */
@@ -95,11 +117,11 @@ public final class AnnotatedImage {
     /** Pixels per point of a printed picture (216 dpi). */
     static final double PRINT_PX_PER_PT = 3.0;
     /** Height of overlay text in a printed picture, points. */
-    static final double PRINT_TEXT_PT = 5.0;
+    static final double PRINT_TEXT_PT = 6.0;
 
     /**
      * Renders the picture to fill a box of {@code boxWidthPt} × {@code boxHeightPt} points (aspect kept)
-     * at about 216 dpi (never enlarging the film), with overlay text about 5 pt high on paper, showing
+     * at about 216 dpi (never enlarging the film), with overlay text about 6 pt high on paper, showing
      * the {@code visible} groups.
      *
      * @return empty when there is nothing to show (no film and no annotation)
@@ -124,7 +146,7 @@ public final class AnnotatedImage {
         double pxPerPt = outW / (double) wPt;
         // OverlayPainter text is 11 units high.
         float unit = (float) (PRINT_TEXT_PT / 11.0 * pxPerPt);
-        return Optional.of(new Printed(paint(film, layers, r, outW, outH, unit, visible),
+        return Optional.of(new Printed(paint(film, layers, r, outW, outH, unit, visible, List.of()),
                 wPt, hPt));
     }
 
@@ -135,7 +157,7 @@ public final class AnnotatedImage {
     }
 
     private static BufferedImage paint(Optional<FilmView> film, List<Layer> layers, Region r, int outW, int outH,
-                                       float unit, Set<OverlayGroup> visible) {
+                                       float unit, Set<OverlayGroup> visible, List<String> flags) {
         BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         if (film.isPresent()) {
             FilmView f = film.get();
@@ -153,12 +175,52 @@ public final class AnnotatedImage {
             AffineTransform t = new AffineTransform();
             t.scale(outW / (double) r.w, outH / (double) r.h);
             t.translate(-r.x, -r.y);
+            List<OverlayPainter> painters = new ArrayList<>();
             for (Layer layer : layers) {
-                OverlayPainter painter = new OverlayPainter(g, t, layer.palette(), unit, outW, outH);
+                OverlayPainter painter = new OverlayPainter(g, t, layer.palette(), unit);
+                painters.add(painter);
                 for (OverlayItem item : layer.overlay().visible(visible)) {
-                    painter.paint(item);
+                    painter.paintShape(item);
                 }
             }
+            // One layout for every label of every layer, after the fixed texts it must keep clear of.
+            LabelLayout layout = LabelLayout.within(outW, outH);
+            OverlayPainter fixed = new OverlayPainter(g, t, Palette.standard(), unit);
+            double pad = 4 * unit;
+            if (film.isPresent()) {
+                PatientOrientation o = PatientOrientation.of(film.get().radiograph().header());
+                LabelLayout.Box left = fixed.fixedText(o.leftEdge(), pad, pad, Color.WHITE, MARKER_SIZE, false, false);
+                layout.reserve(left);
+                layout.reserve(fixed.fixedText(o.rightEdge(), outW - pad, pad, Color.WHITE, MARKER_SIZE, true, false));
+                if (!o.fromFile()) {
+                    layout.reserve(fixed.fixedText("R/L assumed (AP)", pad, left.bottom() + unit, Color.WHITE, 0.8f, false, false));
+                }
+            }
+            double y = outH - pad;
+            for (int i = flags.size() - 1; i >= 0; i--) {
+                LabelLayout.Box at = fixed.fixedText("Check: " + flags.get(i), pad, y, FLAG, 0.9f, false, true);
+                layout.reserve(at);
+                y = at.top() - unit;
+            }
+            for (int i = 0; i < layers.size(); i++) {
+                for (OverlayItem item : layers.get(i).overlay().visible(visible)) {
+                    painters.get(i).markerBox(item).ifPresent(layout::reserve);
+                }
+            }
+            List<OverlayPainter.PlacedLabel> placed = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                List<OverlayItem> labels = new ArrayList<>(layers.get(i).overlay().visible(visible).stream()
+                        .filter(item -> item.shape() instanceof TextLabel).toList());
+                // values first, so that they sit nearest their arcs; landmark names give way
+                labels.sort(java.util.Comparator.comparing(item -> item.group() == OverlayGroup.LANDMARK_LABELS));
+                for (OverlayItem item : labels) {
+                    placed.add(painters.get(i).place((TextLabel) item.shape(), layers.get(i).palette().colour(item.role()),
+                            layout));
+                }
+            }
+            // every leader under every label box: a leader never crosses a label's text
+            placed.forEach(fixed::paintLeader);
+            placed.forEach(fixed::paintLabel);
         } finally {
             g.dispose();
         }

@@ -16,12 +16,12 @@ import java.util.Objects;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.overlay.ArcShape;
 import org.orthomeasure.core.overlay.CircleShape;
+import org.orthomeasure.core.overlay.LabelLayout;
 import org.orthomeasure.core.overlay.LineSegment;
 import org.orthomeasure.core.overlay.OverlayItem;
 import org.orthomeasure.core.overlay.OverlayRole;
 import org.orthomeasure.core.overlay.OverlayShape;
 import org.orthomeasure.core.overlay.PointMark;
-import org.orthomeasure.core.overlay.TextAnchor;
 import org.orthomeasure.core.overlay.TextLabel;
 
 /**
@@ -37,21 +37,14 @@ final class OverlayPainter {
     private final Palette palette;
     private final float lineWidth;
     private final Font font;
-    private final int deviceWidth;
-    private final int deviceHeight;
 
     /**
      * @param g             the target
      * @param imageToDevice image pixels to device pixels; must be a scale (same in x and y) plus a translation
      * @param palette       role colours
      * @param unit          the device size of one "overlay unit": lines are 1.6 units wide, text 11 units high
-     * @param deviceWidth   width of the target in device pixels (labels are kept inside it)
-     * @param deviceHeight  height of the target in device pixels
      */
-    OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit, int deviceWidth,
-                   int deviceHeight) {
-        this.deviceWidth = deviceWidth;
-        this.deviceHeight = deviceHeight;
+    OverlayPainter(Graphics2D g, AffineTransform imageToDevice, Palette palette, float unit) {
         this.g = Objects.requireNonNull(g, "g");
         this.imageToDevice = Objects.requireNonNull(imageToDevice, "imageToDevice");
         this.palette = Objects.requireNonNull(palette, "palette");
@@ -62,8 +55,8 @@ final class OverlayPainter {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    /** Paints one item. */
-    void paint(OverlayItem item) {
+    /** Paints one shape (labels are placed and painted by {@link #place}, {@link #paintLeader}, {@link #paintLabel}). */
+    private void paint(OverlayItem item) {
         Color colour = palette.colour(item.role());
         Stroke stroke = stroke(item.role());
         OverlayShape shape = item.shape();
@@ -81,8 +74,23 @@ final class OverlayPainter {
                     a.extentDeg(), Arc2D.OPEN), stroke, colour);
         } else if (shape instanceof PointMark p) {
             marker(device(p.at()), colour, item.role());
-        } else if (shape instanceof TextLabel t) {
-            label(t, colour);
+        }
+    }
+
+    /** The device box a landmark marker covers (labels keep off it), empty for other items. */
+    java.util.Optional<LabelLayout.Box> markerBox(OverlayItem item) {
+        if (!(item.shape() instanceof PointMark p)) {
+            return java.util.Optional.empty();
+        }
+        Point2D c = device(p.at());
+        double r = 2.6 * lineWidth + lineWidth / 2;
+        return java.util.Optional.of(new LabelLayout.Box(c.getX() - r, c.getY() - r, 2 * r, 2 * r));
+    }
+
+    /** Paints every item but the labels, which wait for {@link #label} (drawn last, laid out together). */
+    void paintShape(OverlayItem item) {
+        if (!(item.shape() instanceof TextLabel)) {
+            paint(item);
         }
     }
 
@@ -137,34 +145,60 @@ final class OverlayPainter {
         }
     }
 
-    private void label(TextLabel t, Color colour) {
+    /** A label placed by the layout, waiting to be painted. */
+    record PlacedLabel(LabelLayout.Placement placement, String text, Color colour) {
+    }
+
+    /** Places {@code t} through {@code layout} (device pixels); painted later by {@link #paintLeader} and {@link #paintLabel}. */
+    PlacedLabel place(TextLabel t, Color colour, LabelLayout layout) {
         g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
         Point2D p = device(t.anchor());
-        TextAnchor a = t.placement();
-        double gap = 4 * lineWidth;
-        double w = fm.stringWidth(t.text());
-        double ascent = fm.getAscent();
-        double descent = fm.getDescent();
-        double x = switch (a.dx()) {
-            case -1 -> p.getX() - gap - w;
-            case 1 -> p.getX() + gap;
-            default -> p.getX() - w / 2;
-        };
-        // Baseline so that the text box (ascent + descent) sits above, below or centred on the point.
-        double baseline = switch (a.dy()) {
-            case -1 -> p.getY() - gap - descent;
-            case 1 -> p.getY() + gap + ascent;
-            default -> p.getY() + (ascent - descent) / 2;
-        };
-        // Keep the whole label inside the picture (a label near the edge is shifted, not clipped).
+        double w = fm.stringWidth(t.text()) + 2 * pad();
+        double h = fm.getAscent() + fm.getDescent() + 2;
+        return new PlacedLabel(layout.place(Point2.of(p.getX(), p.getY()), w, h, t.placement(), 4 * lineWidth),
+                t.text(), colour);
+    }
+
+    /** The leader line of a label the layout moved away from its anchor (painted before every box). */
+    void paintLeader(PlacedLabel l) {
+        l.placement().leader().ifPresent(seg -> outlined(new Line2D.Double(seg.from().x(), seg.from().y(), seg.to().x(),
+                seg.to().y()), new BasicStroke(0.6f * lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND), l.colour()));
+    }
+
+    /** A placed label's text on its dark box. */
+    void paintLabel(PlacedLabel l) {
+        g.setFont(font);
+        box(l.placement().box(), l.text(), l.colour(), g.getFontMetrics(), pad());
+    }
+
+    private double pad() {
+        return 2 * lineWidth / 1.6;
+    }
+
+    /**
+     * Paints a fixed text (the R/L marker, a flag line) at ({@code x}, {@code y}) device px, its
+     * box's left or right edge at x and its top or bottom edge at y, in the label font scaled by
+     * {@code sizeFactor}; returns its box, which the caller reserves in the label layout.
+     */
+    LabelLayout.Box fixedText(String text, double x, double y, Color colour, float sizeFactor, boolean rightAligned,
+                              boolean bottomAligned) {
+        Font f = font.deriveFont(font.getSize2D() * sizeFactor);
+        g.setFont(f);
+        FontMetrics fm = g.getFontMetrics();
         double pad = 2 * lineWidth / 1.6;
-        x = Math.max(pad, Math.min(x, deviceWidth - w - pad));
-        baseline = Math.max(ascent + 1, Math.min(baseline, deviceHeight - descent - 1));
-        g.setColor(new Color(0, 0, 0, 170));
-        g.fill(new java.awt.geom.RoundRectangle2D.Double(x - 2 * lineWidth / 1.6, baseline - ascent - 1,
-                w + 4 * lineWidth / 1.6, ascent + descent + 2, 4, 4));
+        double w = fm.stringWidth(text) + 2 * pad;
+        double h = fm.getAscent() + fm.getDescent() + 2;
+        LabelLayout.Box b = new LabelLayout.Box(rightAligned ? x - w : x, bottomAligned ? y - h : y, w, h);
+        box(b, text, colour, fm, pad);
+        g.setFont(font);
+        return b;
+    }
+
+    private void box(LabelLayout.Box b, String text, Color colour, FontMetrics fm, double pad) {
+        g.setColor(new Color(0, 0, 0, 210)); // nearly opaque: the lines under a label do not cross its text
+        g.fill(new java.awt.geom.RoundRectangle2D.Double(b.left(), b.top(), b.width(), b.height(), 4, 4));
         g.setColor(colour);
-        g.drawString(t.text(), (float) x, (float) baseline);
+        g.drawString(text, (float) (b.left() + pad), (float) (b.top() + 1 + fm.getAscent()));
     }
 }

@@ -69,6 +69,13 @@ public final class PdfReport {
         try (PdfCanvas pc = new PdfCanvas(doc)) {
             title(pc, c);
             patient(pc, c);
+            if (LongLegPages.applies(c.measurements(), c.landmarks())) {
+                // a long-leg reading: one page (film, R | L table, CPAK, calibration, conventions, review),
+                // the extended set on page 2
+                LongLegPages.render(pc, c);
+                pc.footers(footer(c));
+                return;
+            }
             body(pc, c);
             notMeasurable(pc, c);
             cpak(pc, c);
@@ -82,10 +89,14 @@ public final class PdfReport {
                 pc.paragraph("• " + s, pc.left(), pc.width(), 7.5f, PdfCanvas.TEXT);
             }
             review(pc, c);
-            pc.footers("OrthoMeasure " + c.softwareVersion() + " — " + c.generatedAt().format(WHEN)
-                    + (c.omitPatientDetails() ? "" : c.header().flatMap(StudyHeader::patientId)
-                    .map(id -> " — patient ID " + id).orElse("")));
+            pc.footers(footer(c));
         }
+    }
+
+    private static String footer(ReportContent c) {
+        return "OrthoMeasure " + c.softwareVersion() + " — " + c.generatedAt().format(WHEN)
+                + (c.omitPatientDetails() ? "" : c.header().flatMap(StudyHeader::patientId)
+                .map(id -> " — patient ID " + id).orElse(""));
     }
 
     static final Color WARN = new Color(170, 60, 0);
@@ -322,12 +333,21 @@ public final class PdfReport {
         pc.y -= 12;
     }
 
-    private static void notes(PdfCanvas pc, ReportContent c) throws IOException {
-        List<String> notes = new ArrayList<>(c.measurements().notes());
+    /** The notes of the measurements and the unconfirmed suggestions, one sentence each. */
+    static List<String> notes(ReportContent c) {
+        List<String> notes = new ArrayList<>(c.measurements().notes().stream().map(ReportText::withNames).toList());
         if (!c.unconfirmed().isEmpty()) {
-            notes.add(c.unconfirmed().size() + " landmark(s) are unconfirmed suggestions of the detector: "
-                    + String.join(", ", c.unconfirmed()) + ".");
+            // a suggestion nobody has touched yet: said in one line, not 30 names
+            boolean all = c.unconfirmed().size() > 1 && c.unconfirmed().containsAll(c.landmarks().presentIds());
+            notes.add(all ? "Every landmark (" + c.unconfirmed().size() + ") is an unconfirmed suggestion of the detector."
+                    : c.unconfirmed().size() + " landmark(s) are unconfirmed suggestions of the detector: "
+                    + ReportText.withNames(String.join(", ", c.unconfirmed())) + ".");
         }
+        return notes;
+    }
+
+    private static void notes(PdfCanvas pc, ReportContent c) throws IOException {
+        List<String> notes = notes(c);
         if (notes.isEmpty()) {
             return;
         }
@@ -337,13 +357,18 @@ public final class PdfReport {
         }
     }
 
-    private static void review(PdfCanvas pc, ReportContent c) throws IOException {
+    static void review(PdfCanvas pc, ReportContent c) throws IOException {
+        review(pc, c, 8.5f);
+    }
+
+    /** The review statement in text of {@code size} points. */
+    static void review(PdfCanvas pc, ReportContent c, float size) throws IOException {
         pc.heading("Review");
         String who = c.user().map(u -> " (" + u + ")").orElse("");
         pc.paragraph("Values were reviewed by the user" + who + " before this report was generated on "
                 + c.generatedAt().format(WHEN) + ". The landmarks were placed or confirmed by the user; OrthoMeasure "
                 + c.softwareVersion() + " computed the measurements from them. This report supports, and does "
-                + "not replace, the clinical reading.", pc.left(), pc.width(), 8.5f, PdfCanvas.TEXT);
+                + "not replace, the clinical reading.", pc.left(), pc.width(), size, PdfCanvas.TEXT);
         if (pc.replacedCharacters() > 0) {
             pc.paragraph(pc.replacedCharacters() + " character(s) that the report font cannot show were printed as '?'.",
                     pc.left(), pc.width(), 7.5f, WARN);

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Side;
+import org.orthomeasure.core.plausibility.LimbPlausibility;
+import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.measure.LimbMeasure;
 import org.orthomeasure.core.measure.Measurement;
 import org.orthomeasure.core.measure.MeasurementDefinition;
@@ -70,6 +75,55 @@ public final class ReportText {
             case PX -> number(v) + " px";
             case NONE -> number(v);
         };
+    }
+
+    /**
+     * The value in a radiologist's words: a deviation from straight (HKA, aTFA; varus negative) as
+     * its size and direction, "6.0° varus" / "2.1° valgus"; MAD as its size and where the line H–A
+     * passes the knee centre, "21.0 mm medial" (positive: medial); every other value as {@link #value}.
+     */
+    public static String clinical(Measurement m) {
+        if (m.text().isPresent() || m.number().isEmpty()) {
+            return value(m);
+        }
+        double v = m.value();
+        if (isDeviation(m)) {
+            return direction(number(Math.abs(v)) + "°", v, "varus", "valgus");
+        }
+        if (is(m, LimbMeasure.MAD)) {
+            return direction(withUnit(Math.abs(v), m.unit()), v, "lateral", "medial");
+        }
+        return value(m);
+    }
+
+    /** The normal range in the words of {@link #clinical}: "within ±3°", "5–7° valgus"; else {@link #normal}. */
+    public static String clinicalNormal(Measurement m) {
+        Optional<NormalRange> r = m.normalRange();
+        if (r.isEmpty() || !isDeviation(m) || r.get().upperExclusive()) {
+            return normal(m);
+        }
+        double lo = r.get().lower();
+        double hi = r.get().upper();
+        if (lo < 0 && hi > 0) {
+            return lo == -hi ? "within ±" + plain(hi) + "°" : plain(-lo) + "° varus to " + plain(hi) + "° valgus";
+        }
+        if (lo >= 0) {
+            return plain(lo) + "–" + plain(hi) + "° valgus";
+        }
+        return plain(-hi) + "–" + plain(-lo) + "° varus";
+    }
+
+    /** True for an angle given as a signed deviation from straight, varus negative (its arc is drawn as one). */
+    static boolean isDeviation(Measurement m) {
+        return m.id().definition().construction().map(MeasurementDefinition.AngleConstruction::deviation).orElse(false);
+    }
+
+    /** "{@code size} {@code word}" for the sign of {@code v} (no word when it rounds to zero). */
+    private static String direction(String size, double v, String negative, String positive) {
+        if (number(Math.abs(v)).equals("0.0")) {
+            return size;
+        }
+        return size + " " + (v < 0 ? negative : positive);
     }
 
     /**
@@ -150,6 +204,74 @@ public final class ReportText {
         }
         c.warning().ifPresent(w -> lines.add("Warning: " + w));
         return lines;
+    }
+
+    /** "Right" or "Left". */
+    static String sideWord(Side side) {
+        return side == Side.R ? "Right" : "Left";
+    }
+
+    /** "Right tibial plateau, medial". */
+    static String landmark(LandmarkKey key) {
+        return sideWord(key.side()) + " " + key.landmark().words();
+    }
+
+    /**
+     * One line saying what is implausible and which landmark to check, e.g. "Right tibial plateau,
+     * medial: 240 mm from the knee centre (expected within 48 mm)" (rules: {@link LimbPlausibility}).
+     */
+    public static String plausibility(PlausibilityFlag f) {
+        String who = landmark(f.landmark());
+        String ref = f.reference().map(r -> r.landmark().words()).orElse("");
+        return switch (f.rule()) {
+            case FAR_FROM_JOINT -> String.format(Locale.ROOT, "%s: %s from the %s (expected within %s)", who,
+                    whole(f.value(), f.unit()), ref, whole(f.limit(), f.unit()));
+            case CONDYLE_DISTAL_TO_PLATEAU -> String.format(Locale.ROOT,
+                    "%s: %s below the %s (a condyle lies above its plateau)", who, whole(f.value(), f.unit()), ref);
+            case JOINT_LINES_CONVERGE -> String.format(Locale.ROOT,
+                    "%s joint lines converge by %.1f° (more than %.0f°): check the femoral condyle and tibial plateau points",
+                    sideWord(f.side()), f.value(), f.limit());
+            case FEMUR_TIBIA_PROPORTION -> String.format(Locale.ROOT,
+                    "%s femur is %.2f × its tibia's length (expected %s): check the hip, knee and ankle centres",
+                    sideWord(f.side()), f.value(), f.value() < f.limit() ? "at least " + plain(f.limit()) : "at most " + plain(f.limit()));
+            case KNEE_NOT_BETWEEN -> sideWord(f.side()) + " knee centre is not between the hip and ankle centres";
+        };
+    }
+
+    /** The plausibility findings of a long-leg reading, one line each (empty for a spine reading or a plausible one). */
+    public static List<String> plausibility(LandmarkSet landmarks, Calibration calibration) {
+        return LimbPlausibility.check(landmarks, calibration.spacing()).stream().map(ReportText::plausibility).toList();
+    }
+
+    private static String whole(double v, String unit) {
+        return String.format(Locale.ROOT, "%.0f %s", v, unit);
+    }
+
+    private static final java.util.regex.Pattern LANDMARK_ID = java.util.regex.Pattern.compile("\\b[RL]\\.[a-zA-Z]+(\\[\\d+])?");
+
+    /**
+     * {@code text} with every landmark id in it ("R.femoralCondyleMedial", "L.femoralHeadRim[2]")
+     * replaced by its name ("Right femoral condyle, medial", "Left femoral head rim"); other words stay.
+     */
+    public static String withNames(String text) {
+        java.util.regex.Matcher m = LANDMARK_ID.matcher(text);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String id = m.group();
+            String name = id;
+            if (id.contains("femoralHeadRim")) {
+                name = sideWord(id.charAt(0) == 'R' ? Side.R : Side.L) + " femoral head rim";
+            } else {
+                try {
+                    name = landmark(LandmarkKey.parse(id));
+                } catch (IllegalArgumentException notALandmark) {
+                    // not a landmark id: left as written
+                }
+            }
+            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(name));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     /** True when {@code m} is a per-side limb measurement of kind {@code kind}. */

@@ -26,6 +26,7 @@ import org.orthomeasure.report.ComparisonPdf;
 import org.orthomeasure.report.FilmView;
 import org.orthomeasure.report.PdfReport;
 import org.orthomeasure.report.ReportContent;
+import org.orthomeasure.report.ReportText;
 import org.orthomeasure.ui.session.Session;
 import org.orthomeasure.ui.session.SessionStore;
 import org.orthomeasure.ui.viewer.ViewerViewModel;
@@ -136,8 +137,10 @@ public final class ReportActions implements AutoCloseable {
         FilmView film = filmView();
         EnumSet<OverlayGroup> visible = viewer.visibleGroups().isEmpty() ? EnumSet.noneOf(OverlayGroup.class)
                 : EnumSet.copyOf(viewer.visibleGroups());
+        List<String> flags = ReportText.plausibility(session.reading().landmarks(), session.calibration());
         return () -> AnnotatedImage.render(Optional.of(film), List.of(AnnotatedImage.Layer.standard(overlay)),
-                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible).orElseThrow(() -> new IOException("nothing to draw"));
+                AnnotatedImage.Framing.WHOLE_FILM, PNG_MAX_SIZE, visible, flags)
+                .orElseThrow(() -> new IOException("nothing to draw"));
     }
 
     /**

@@ -44,12 +44,12 @@ class ReportExportTest extends CommandLineHarness {
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             t = new PDFTextStripper().getText(d);
         }
-        assertTrue(t.contains("HKA (mechanical) −2.9° −3 to 3°"), t);
-        assertTrue(t.contains("mLDFA 91.4° 85–90° above normal"), t);
+        assertTrue(t.contains("HKA 2.9° varus within ±3°"), t);
+        assertTrue(t.contains("mLDFA 91.4°\nabove normal\n85–90°"), t);
         assertTrue(t.contains("MPTA 88.6° 85–90°"), t);
         // MAD 10 px at 0.15 mm/px = 1.5 mm.
-        assertTrue(t.contains("MAD 1.5 mm 1–15 mm"), t);
-        assertTrue(t.contains("length in mm, pixel spacing, source unknown"), t);
+        assertTrue(t.contains("MAD 1.5 mm medial 1–15 mm"), t);
+        assertTrue(t.contains("Lengths in mm, pixel spacing, source unknown"), t);
         assertTrue(t.contains("reviewed by Dr. Ω Test"), t);
         assertTrue(t.contains("landmarks: knee.json · image: none"), t);
         assertTrue(t.contains("No image was given"), t);

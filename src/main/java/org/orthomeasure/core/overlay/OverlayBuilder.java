@@ -239,8 +239,10 @@ public final class OverlayBuilder {
         if (c.deviation()) {
             Point2 beyond = vertex.plus(u.normalized().times(radius * 1.4));
             add(group, OverlayRole.CONSTRUCTION, LineSegment.of(vertex, beyond), source);
+            // a deviation reads as its size and direction, "HKA 6.0° varus": the word carries the sign
             double deg = m.value();
-            label += deg < 0 ? " varus" : deg > 0 ? " valgus" : "";
+            String word = degrees(Math.abs(deg)).equals(degrees(0)) ? "" : deg < 0 ? " varus" : " valgus";
+            label = name + " " + degrees(word.isEmpty() ? 0 : Math.abs(deg)) + word;
         }
         arcWithLabel(group, ArcShape.between(vertex, vertex.plus(u), vertex.plus(v), radius), label, source);
     }

@@ -114,28 +114,6 @@ public final class ClinicalText {
      * medial: 240 mm from the knee centre (expected within 48 mm)".
      */
     public static String plausibility(PlausibilityFlag f) {
-        String who = landmark(f.landmark());
-        String ref = f.reference().map(r -> landmark(r.landmark())).orElse("");
-        return switch (f.rule()) {
-            case FAR_FROM_JOINT -> String.format(Locale.ROOT, "%s: %s from the %s (expected within %s)", who,
-                    length(f.value(), f.unit()), ref, length(f.limit(), f.unit()));
-            case CONDYLE_DISTAL_TO_PLATEAU -> String.format(Locale.ROOT,
-                    "%s: %s below the %s (a condyle lies above its plateau)", who, length(f.value(), f.unit()), ref);
-            case JOINT_LINES_CONVERGE -> String.format(Locale.ROOT,
-                    "%s joint lines converge by %.1f° (more than %.0f°): check the femoral condyle and tibial plateau points",
-                    side(f.side()), f.value(), f.limit());
-            case FEMUR_TIBIA_PROPORTION -> String.format(Locale.ROOT,
-                    "%s femur is %.2f × its tibia's length (expected %s): check the hip, knee and ankle centres",
-                    side(f.side()), f.value(), f.value() < f.limit() ? "at least " + plain(f.limit()) : "at most " + plain(f.limit()));
-            case KNEE_NOT_BETWEEN -> side(f.side()) + " knee centre is not between the hip and ankle centres";
-        };
-    }
-
-    private static String length(double v, String unit) {
-        return String.format(Locale.ROOT, "%.0f %s", v, unit);
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        return org.orthomeasure.report.ReportText.plausibility(f); // one wording for the panel and the report
     }
 }

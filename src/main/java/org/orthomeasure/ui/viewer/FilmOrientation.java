@@ -1,7 +1,6 @@
 package org.orthomeasure.ui.viewer;
 
-import java.util.Locale;
-import java.util.Optional;
+import org.orthomeasure.io.image.PatientOrientation;
 import org.orthomeasure.io.image.StudyHeader;
 
 /**
@@ -32,14 +31,8 @@ public record FilmOrientation(String rows, String columns, boolean fromFile) {
 
     /** The orientation of a film: its Patient Orientation when it has a usable one, else the convention. */
     public static FilmOrientation of(StudyHeader header) {
-        Optional<String> po = header.patientOrientation();
-        if (po.isPresent()) {
-            String[] parts = po.get().toUpperCase(Locale.ROOT).split("\\\\");
-            if (parts.length == 2 && parts[0].strip().matches("[RLAPHF]+") && parts[1].strip().matches("[RLAPHF]+")) {
-                return new FilmOrientation(parts[0].strip(), parts[1].strip(), true);
-            }
-        }
-        return new FilmOrientation("L", "F", false);
+        PatientOrientation p = PatientOrientation.of(header);
+        return new FilmOrientation(p.rows(), p.columns(), p.fromFile());
     }
 
     /** The patient direction towards a screen edge through the view {@code t}, e.g. "R" at the left of an AP film. */
@@ -55,23 +48,10 @@ public record FilmOrientation(String rows, String columns, boolean fromFile) {
 
     /** "R/L from Patient Orientation L\F" or "R/L assumed: AP convention (no Patient Orientation)". */
     public String description() {
-        return fromFile ? "R/L from Patient Orientation " + rows + "\\" + columns
-                : "R/L assumed: AP convention (no Patient Orientation)";
+        return new PatientOrientation(rows, columns, fromFile).description();
     }
 
     static String opposite(String letters) {
-        StringBuilder b = new StringBuilder();
-        for (char c : letters.toCharArray()) {
-            b.append(switch (c) {
-                case 'R' -> 'L';
-                case 'L' -> 'R';
-                case 'A' -> 'P';
-                case 'P' -> 'A';
-                case 'H' -> 'F';
-                case 'F' -> 'H';
-                default -> c;
-            });
-        }
-        return b.toString();
+        return PatientOrientation.opposite(letters);
     }
 }

@@ -42,40 +42,32 @@ public final class OverlayPainter {
     }
 
     /**
-     * Labels already drawn in this frame (screen rectangles): a new label that would overlap one is
-     * moved away along its placement direction (down when centred), so values stay readable where
-     * annotations crowd, e.g. at the knee on a fitted long-leg film.
+     * The labels of one frame, laid out by the one label layout of the screen and the exports
+     * ({@link org.orthomeasure.core.overlay.LabelLayout}): a value label that would overlap a label
+     * already drawn (or a landmark's ring) goes to the nearest free place, with a leader line to its
+     * anchor when it had to move; a landmark's name stays beside its point or is left out.
      */
     public static final class LabelLayout {
-        private final java.util.List<javafx.geometry.Rectangle2D> placed = new java.util.ArrayList<>();
+        private final org.orthomeasure.core.overlay.LabelLayout layout = org.orthomeasure.core.overlay.LabelLayout.unbounded();
 
         /** Reserves the rectangle when it is free; false (nothing reserved) when it overlaps a label. */
         boolean tryPlace(double left, double top, double w, double h) {
-            javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(left, top, w, h);
-            if (overlaps(r)) {
-                return false;
-            }
-            placed.add(r);
-            return true;
+            return layout.placeIfFree(new org.orthomeasure.core.overlay.LabelLayout.Box(left, top, w, h));
         }
 
-        javafx.geometry.Rectangle2D place(double left, double top, double w, double h, int dirY) {
-            int step = dirY < 0 ? -1 : 1;
-            javafx.geometry.Rectangle2D r = new javafx.geometry.Rectangle2D(left, top, w, h);
-            for (int i = 0; i < 4 && overlaps(r); i++) {
-                r = new javafx.geometry.Rectangle2D(left, r.getMinY() + step * (h + 1), w, h);
-            }
-            placed.add(r);
-            return r;
+        /** Keeps labels off a rectangle (a landmark's ring, the corner text). */
+        public void reserve(double left, double top, double w, double h) {
+            layout.reserve(new org.orthomeasure.core.overlay.LabelLayout.Box(left, top, w, h));
         }
 
-        private boolean overlaps(javafx.geometry.Rectangle2D r) {
-            for (javafx.geometry.Rectangle2D q : placed) {
-                if (q.intersects(r)) {
-                    return true;
-                }
-            }
-            return false;
+        org.orthomeasure.core.overlay.LabelLayout.Placement place(Point2 at, double w, double h, TextAnchor placement,
+                                                                  double gap) {
+            return layout.place(at, w, h, placement, gap);
+        }
+
+        /** The label boxes of this frame so far, screen px. */
+        public java.util.List<org.orthomeasure.core.overlay.LabelLayout.Box> boxes() {
+            return layout.labels();
         }
     }
 
@@ -100,6 +92,7 @@ public final class OverlayPainter {
         g.save();
         g.setLineCap(StrokeLineCap.ROUND);
         g.setLineJoin(StrokeLineJoin.ROUND);
+        java.util.List<java.util.function.Consumer<GraphicsContext>> texts = new java.util.ArrayList<>();
         for (OverlayItem item : overlay.visible(visible)) {
             if (item.group() == OverlayGroup.LANDMARKS && item.role() != OverlayRole.REFERENCE) {
                 continue;
@@ -142,12 +135,15 @@ public final class OverlayPainter {
                 g.setLineDashes(null);
                 if (item.group() == OverlayGroup.LANDMARK_LABELS) {
                     // a landmark's name stays beside its point: left out where it would cover another label
-                    drawNameBeside(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, layout);
+                    texts.add(nameBeside(t.toScreen(label.anchor()), label.text(), label.placement(), c, layout));
                 } else {
-                    drawLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT, layout);
+                    texts.add(placeLabel(g, t.toScreen(label.anchor()), label.text(), label.placement(), c, LABEL_FONT,
+                            layout, LABEL_GAP));
                 }
             }
         }
+        // the texts after every leader line, so that no leader crosses a label
+        texts.forEach(text -> text.accept(g));
         g.restore();
     }
 
@@ -162,16 +158,18 @@ public final class OverlayPainter {
         stroke.run();
     }
 
-    private static void drawNameBeside(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color c,
-                                       LabelLayout layout) {
+    /** The text of a landmark's name beside its point, or nothing when that place is taken. */
+    private static java.util.function.Consumer<GraphicsContext> nameBeside(Point2 at, String text, TextAnchor placement,
+                                                                           Color c, LabelLayout layout) {
         double w = textWidth(text, POINT_FONT);
         double h = POINT_FONT.getSize() * 1.25;
         double gap = MARKER_RADIUS + 2;
         double left = placement.dx() < 0 ? at.x() - gap - w : placement.dx() > 0 ? at.x() + gap : at.x() - w / 2;
         double top = placement.dy() < 0 ? at.y() - gap - h + 4 : placement.dy() > 0 ? at.y() + gap - 4 : at.y() - h / 2;
         if (layout == null || layout.tryPlace(left, top, w, h)) {
-            drawLabel(g, Point2.of(left, top), text, TextAnchor.SOUTH_EAST, c, POINT_FONT, null, 0);
+            return g -> drawLabel(g, Point2.of(left, top), text, TextAnchor.SOUTH_EAST, c, POINT_FONT, null, 0);
         }
+        return g -> { };
     }
 
     /**
@@ -187,6 +185,9 @@ public final class OverlayPainter {
             Point2 s = t.toScreen(e.getValue());
             boolean sel = e.getKey().equals(selected);
             double r = sel ? MARKER_RADIUS + 2 : MARKER_RADIUS;
+            if (layout != null) {
+                layout.reserve(s.x() - r, s.y() - r, 2 * r, 2 * r); // value labels keep off the rings
+            }
             g.setLineWidth(3.5);
             g.setStroke(Color.BLACK);
             g.strokeOval(s.x() - r, s.y() - r, 2 * r, 2 * r);
@@ -238,27 +239,47 @@ public final class OverlayPainter {
 
     private static void drawLabel(GraphicsContext g, Point2 at, String text, TextAnchor placement, Color colour, Font font,
                                   LabelLayout layoutOrNull, double gap) {
-        g.setFont(font);
+        placeLabel(g, at, text, placement, colour, font, layoutOrNull, gap).accept(g);
+    }
+
+    /**
+     * Places a label (through {@code layoutOrNull}, else at its side of the point), draws its leader
+     * line when the layout moved it, and returns the drawing of its text, for the caller to run after
+     * every leader.
+     */
+    private static java.util.function.Consumer<GraphicsContext> placeLabel(GraphicsContext g, Point2 at, String text,
+                                                                           TextAnchor placement, Color colour, Font font,
+                                                                           LabelLayout layoutOrNull, double gap) {
         double w = textWidth(text, font);
         double h = font.getSize() * 1.25;
-        double x = at.x() + placement.dx() * gap;
-        double y = at.y() + placement.dy() * gap;
-        double left = switch (placement.dx()) {
-            case -1 -> x - w;
-            case 1 -> x;
-            default -> x - w / 2;
-        };
-        double top = placement.dy() < 0 ? y - h : placement.dy() > 0 ? y : y - h / 2;
+        double left;
+        double top;
         if (layoutOrNull != null) {
-            top = layoutOrNull.place(left, top, w, h, placement.dy()).getMinY();
+            // a pixel of room around the text, so that two neighbouring labels do not touch
+            org.orthomeasure.core.overlay.LabelLayout.Placement p = layoutOrNull.place(at, w + 4, h + 2, placement, gap);
+            left = p.box().left() + 2;
+            top = p.box().top() + 1;
+            p.leader().ifPresent(l -> {
+                g.setLineDashes(null);
+                g.setLineWidth(1);
+                halo(g, colour, () -> g.strokeLine(l.from().x(), l.from().y(), l.to().x(), l.to().y()));
+            });
+        } else {
+            double x = at.x() + placement.dx() * gap;
+            double y = at.y() + placement.dy() * gap;
+            left = placement.dx() < 0 ? x - w : placement.dx() > 0 ? x : x - w / 2;
+            top = placement.dy() < 0 ? y - h : placement.dy() > 0 ? y : y - h / 2;
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setLineWidth(3.5);
-        g.setStroke(Color.web("#000000", 0.85));
-        g.strokeText(text, left, top);
-        g.setFill(colour);
-        g.fillText(text, left, top);
+        return gc -> {
+            gc.setFont(font);
+            gc.setTextAlign(TextAlignment.LEFT);
+            gc.setTextBaseline(VPos.TOP);
+            gc.setLineWidth(3.5);
+            gc.setStroke(Color.web("#000000", 0.85));
+            gc.strokeText(text, left, top);
+            gc.setFill(colour);
+            gc.fillText(text, left, top);
+        };
     }
 
     private static double textWidth(String text, Font font) {

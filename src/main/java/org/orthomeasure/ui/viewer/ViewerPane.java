@@ -287,6 +287,7 @@ public final class ViewerPane extends Region {
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setImageSmoothing(true);
         OverlayPainter.LabelLayout labels = new OverlayPainter.LabelLayout();
+        reserveCorners(labels);
         OverlayPainter.paintOverlay(g, t, vm.overlayProperty().get(), vm.visibleGroups(), labels, false);
         if (vm.visibleGroups().contains(org.orthomeasure.core.overlay.OverlayGroup.LANDMARKS)) {
             Map<Boolean, Map<PointRef, Point2>> pts = vm.pointsBySuggestion();
@@ -379,18 +380,54 @@ public final class ViewerPane extends Region {
     private void lines(GraphicsContext g, java.util.List<String> text, double x, double y, boolean right, boolean up) {
         g.setFont(CORNER_FONT);
         g.setTextBaseline(javafx.geometry.VPos.TOP);
-        double lineHeight = 17;
         for (int i = 0; i < text.size(); i++) {
             String s = text.get(up ? text.size() - 1 - i : i);
-            double ty = up ? y - (i + 1) * lineHeight : y + i * lineHeight;
-            double tw = cornerWidth(s);
-            double tx = right ? x - tw : x;
+            double[] box = cornerLine(s, i, x, y, right, up);
             g.setFill(Color.color(0, 0, 0, 0.55));
-            g.fillRect(tx - 3, ty - 1, tw + 6, lineHeight);
+            g.fillRect(box[0] - 3, box[1] - 1, box[2] + 6, CORNER_LINE_HEIGHT);
             g.setFill(CORNER_COLOUR);
-            g.fillText(s, tx, ty);
+            g.fillText(s, box[0], box[1]);
         }
         g.setTextBaseline(javafx.geometry.VPos.BASELINE);
+    }
+
+    private static final double CORNER_LINE_HEIGHT = 17;
+
+    /** Where the {@code i}-th line of a corner text goes: left, top and width of its text, screen px. */
+    private double[] cornerLine(String s, int i, double x, double y, boolean right, boolean up) {
+        double ty = up ? y - (i + 1) * CORNER_LINE_HEIGHT : y + i * CORNER_LINE_HEIGHT;
+        double tw = cornerWidth(s);
+        return new double[] {right ? x - tw : x, ty, tw};
+    }
+
+    /**
+     * Keeps the overlay's labels off the corner texts and the R/L markers (drawn after them, at the
+     * places {@link #drawCorners} uses).
+     */
+    private void reserveCorners(OverlayPainter.LabelLayout labels) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        double m = MARKER_FONT.getSize() * 1.25;
+        labels.reserve(0, h / 2 - m / 2, 8 + m + 8, m);
+        labels.reserve(w - 8 - m - 8, h / 2 - m / 2, m + 16, m);
+        labels.reserve(w / 2 - m, 0, 2 * m, 6 + 8 + m);
+        labels.reserve(w / 2 - m, h - 8 - 8 - m, 2 * m, m + 16);
+        CornerInfo info = vm.cornerInfo();
+        if (info == null || !vm.cornerInfoProperty().get()) {
+            return;
+        }
+        reserveLines(labels, info.topLeft(), 10, 8, false, false);
+        reserveLines(labels, info.topRight(), w - 10, 8, true, false);
+        reserveLines(labels, info.bottomLeft(), 10, h - 8, false, true);
+        reserveLines(labels, info.bottomRight(), w - 10, h - 8, true, true);
+    }
+
+    private void reserveLines(OverlayPainter.LabelLayout labels, java.util.List<String> text, double x, double y,
+                              boolean right, boolean up) {
+        for (int i = 0; i < text.size(); i++) {
+            double[] box = cornerLine(text.get(up ? text.size() - 1 - i : i), i, x, y, right, up);
+            labels.reserve(box[0] - 3, box[1] - 1, box[2] + 6, CORNER_LINE_HEIGHT);
+        }
     }
 
     private void drawCalibrationTool(GraphicsContext g, ViewTransform t) {

@@ -1,6 +1,7 @@
 package org.orthomeasure.core.overlay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -56,7 +57,11 @@ class ExtendedOverlayTest {
                 ArcShape arc = OverlayBuilderTest.arc(o, id);
                 assertEquals(Math.abs(value), arc.spannedDeg(), 1e-6, id);
                 String label = OverlayBuilderTest.label(o, id);
-                assertTrue(label.startsWith(lm.id() + " " + OverlayBuilder.degrees(value)), label);
+                // a deviation from straight (HKA, aTFA) reads as its size and a word, "HKA 2.9° varus"
+                boolean deviation = lm.definition().construction().orElseThrow().deviation();
+                assertTrue(label.startsWith(lm.id() + " " + OverlayBuilder.degrees(deviation ? Math.abs(value) : value)),
+                        label);
+                assertFalse(label.contains("−") && (label.endsWith("varus") || label.endsWith("valgus")), label);
             }
             assertTrue(OverlayBuilderTest.label(o, side.prefix() + "aTFA").endsWith("valgus"));
             assertEquals("full leg 825.0 px", OverlayBuilderTest.label(o, side.prefix() + "fullLegLength"));

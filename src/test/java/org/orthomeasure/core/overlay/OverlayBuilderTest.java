@@ -65,7 +65,7 @@ class OverlayBuilderTest {
         assertEquals(2.864, arc(o, "R.HKA").spannedDeg(), 1e-3);
         assertEquals(91.432, arc(o, "R.mLDFA").spannedDeg(), 1e-3);
         assertEquals(88.568, arc(o, "R.MPTA").spannedDeg(), 1e-3);
-        assertEquals("HKA −2.9° varus", label(o, "R.HKA"));
+        assertEquals("HKA 2.9° varus", label(o, "R.HKA"));
         assertEquals("mLDFA 91.4°", label(o, "R.mLDFA"));
         assertEquals("MPTA 88.6°", label(o, "R.MPTA"));
     }
@@ -121,7 +121,7 @@ class OverlayBuilderTest {
         assertEquals(2.864, arc(o, "L.HKA").spannedDeg(), 1e-3);
         assertEquals(91.432, arc(o, "L.mLDFA").spannedDeg(), 1e-3);
         assertEquals(88.568, arc(o, "L.MPTA").spannedDeg(), 1e-3);
-        assertEquals("HKA −2.9° varus", label(o, "L.HKA"));
+        assertEquals("HKA 2.9° varus", label(o, "L.HKA"));
         // Left leg: lateral is +x, so the mLDFA arc opens to the image right.
         ArcShape mldfa = arc(o, "L.mLDFA");
         assertTrue(mldfa.pointAt(mldfa.middleDeg()).x() > mldfa.center().x());
