@@ -119,7 +119,7 @@ class AutoReportTest extends CommandLineHarness {
     void aReportTakesOneFilmAtATime() {
         assertEquals(2, run("measure", "--auto", "spine", SPINE.toString(), SPINE.toString(), "--pdf",
                 tmp.resolve("x.pdf").toString()));
-        assertTrue(err().contains("--pdf and --png take one film at a time"), err());
+        assertTrue(err().contains("--pdf, --png and --dicom-* take one film at a time"), err());
         assertTrue(!Files.exists(tmp.resolve("x.pdf")));
     }
 }
