@@ -166,13 +166,15 @@ public final class OverlayBuilder {
             if (!foot.equals(kk)) {
                 add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT, LineSegment.of(kk, foot), m.id().id());
             }
+            // the word carries the direction, the number the distance (no sign: "MAD 2.4 mm lateral")
             String where = m.value() > 0 ? " medial" : m.value() < 0 ? " lateral" : "";
             // The label sits on the H-A line above the knee, on the lateral side (the medial side faces the
             // other leg and its label): the knee itself is crowded
             // with joint-line landmarks and the mLDFA/MPTA/HKA labels.
             Point2 labelAt = foot.plus(aa.vectorTo(hh).normalized().times(MAD_LABEL_OFFSET * radius));
             add(OverlayGroup.LOAD_LINE, OverlayRole.MEASUREMENT,
-                    TextLabel.of(labelAt, "MAD " + length(m) + where, lateral(side, TextAnchor.CENTER)), m.id().id());
+                    TextLabel.of(labelAt, "MAD " + oneDecimal(Math.abs(m.value())) + " " + (m.unit() == Unit.MM ? "mm" : "px")
+                            + where, lateral(side, TextAnchor.CENTER)), m.id().id());
         });
         // Lengths beside the axes, on the lateral side.
         measurement(side, LimbMeasure.FEMUR_LENGTH).ifPresent(m -> add(OverlayGroup.LENGTHS, OverlayRole.MEASUREMENT,

@@ -354,7 +354,7 @@ public final class ViewerPane extends Region {
             lines(g, info.topLeft(), 10, 8, false, false);
             lines(g, info.topRight(), w - 10, 8, true, false);
             lines(g, info.bottomLeft(), 10, h - 8, false, true);
-            lines(g, info.bottomRight(), w - 10, h - 8, true, true);
+            lines(g, info.bottomRight(), w - 10, bottomRightBase(info, w, h), true, true);
         }
         if (vm.windowingProperty().get() && info != null && !info.bottomLeft().isEmpty()) {
             OverlayPainter.drawLabel(g, Point2.of(w / 2, 60), info.bottomLeft().get(0), TextAnchor.SOUTH,
@@ -419,7 +419,18 @@ public final class ViewerPane extends Region {
         reserveLines(labels, info.topLeft(), 10, 8, false, false);
         reserveLines(labels, info.topRight(), w - 10, 8, true, false);
         reserveLines(labels, info.bottomLeft(), 10, h - 8, false, true);
-        reserveLines(labels, info.bottomRight(), w - 10, h - 8, true, true);
+        reserveLines(labels, info.bottomRight(), w - 10, bottomRightBase(info, w, h), true, true);
+    }
+
+    /**
+     * The baseline of the bottom-right corner text: the bottom of the view, or above the bottom-left text
+     * when the two would run into each other in a narrow view.
+     */
+    private double bottomRightBase(CornerInfo info, double w, double h) {
+        double left = info.bottomLeft().stream().mapToDouble(this::cornerWidth).max().orElse(0);
+        double right = info.bottomRight().stream().mapToDouble(this::cornerWidth).max().orElse(0);
+        boolean clash = !info.bottomLeft().isEmpty() && 10 + left + 16 > w - 10 - right;
+        return clash ? h - 8 - info.bottomLeft().size() * CORNER_LINE_HEIGHT : h - 8;
     }
 
     private void reserveLines(OverlayPainter.LabelLayout labels, java.util.List<String> text, double x, double y,

@@ -104,6 +104,15 @@ class OverlayBuilderTest {
     }
 
     @Test
+    void aLateralMadIsLabelledByItsDistanceAndDirectionWithoutASign() {
+        LandmarkSet set = workedRightLeg().withPoint(Side.R, LimbLandmark.KNEE_CENTER, Point2.of(110, 500));
+        Overlay o = overlayOf(set);
+        assertEquals(-10.0, MeasurementEngine.measure(set, Calibration.none("test"), MeasurementOptions.defaults())
+                .get("R.MAD").orElseThrow().value(), 1e-9);
+        assertEquals("MAD 10.0 px lateral", label(o, "R.MAD"));
+    }
+
+    @Test
     void lengthsCarryTheirCalibrationUnit() {
         LandmarkSet set = workedRightLeg();
         Overlay px = overlayOf(set);
