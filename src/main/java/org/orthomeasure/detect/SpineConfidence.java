@@ -16,6 +16,7 @@ import java.util.Optional;
  *   and right edge) within [{@value #HEIGHT_MIN}, {@value #HEIGHT_MAX}] x the median gap, each mid-line
  *   tilted at most {@value #TILT_MAX_DEG} degrees.</li>
  * </ul>
+ * On a film that shows fewer than 17 vertebrae the same rules apply to the levels it shows.
  * Low confidence when a rule fails or the score is below {@value #SCORE_MIN}. The limits were set on the
  * committed model from the validation films against noise, blank, gradient and hip images
  * ({@code training/README.md}, "Confidence").
@@ -48,6 +49,14 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
      * Assesses 17 levels (corners TL, TR, BL, BR in film px) with their heat-map spreads (input px) and peaks.
      */
     static SpineConfidence assess(List<List<Point2>> levels, double[] spread, double[] peak) {
+        return assess(levels, spread, peak, 0);
+    }
+
+    /**
+     * {@link #assess(List, double[], double[])} for consecutive levels from level {@code first} (0 = T1), as on a
+     * film that shows fewer than 17 vertebrae; the reasons name the levels.
+     */
+    static SpineConfidence assess(List<List<Point2>> levels, double[] spread, double[] peak, int first) {
         double medianSpread = median(spread);
         double medianPeak = median(peak);
         double score = 1 / (1 + Math.pow(medianSpread / SPREAD_LIMIT, 4));
@@ -59,7 +68,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             reason = String.format(java.util.Locale.ROOT,
                     "no distinct vertebra peaks (median peak probability %.4f)", medianPeak);
         } else {
-            reason = implausibility(levels).orElse(null);
+            reason = implausibility(levels, first).orElse(null);
         }
         if (reason != null) {
             score = Math.min(score, SCORE_MIN * 0.99);
@@ -73,7 +82,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
         return sorted[sorted.length / 2];
     }
 
-    private static Optional<String> implausibility(List<List<Point2>> levels) {
+    private static Optional<String> implausibility(List<List<Point2>> levels, int first) {
         int n = levels.size();
         double[] cy = new double[n];
         double[] cx = new double[n];
@@ -86,7 +95,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
         double[] gaps = new double[n - 1];
         for (int k = 0; k + 1 < n; k++) {
             if (cy[k + 1] <= cy[k]) {
-                return Optional.of(NAMES[k + 1] + " is not below " + NAMES[k]);
+                return Optional.of(NAMES[first + k + 1] + " is not below " + NAMES[first + k]);
             }
             gaps[k] = Math.hypot(cx[k + 1] - cx[k], cy[k + 1] - cy[k]);
         }
@@ -97,7 +106,8 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double r = gaps[k] / medianGap;
             if (r < GAP_MIN || r > GAP_MAX) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
-                        "irregular spacing between %s and %s (%.1f x the median)", NAMES[k], NAMES[k + 1], r));
+                        "irregular spacing between %s and %s (%.1f x the median)", NAMES[first + k], NAMES[first + k + 1],
+                        r));
             }
         }
         for (int k = 0; k < n; k++) {
@@ -105,7 +115,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double height = (q.get(0).distanceTo(q.get(2)) + q.get(1).distanceTo(q.get(3))) / 2 / medianGap;
             if (height < HEIGHT_MIN || height > HEIGHT_MAX) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
-                        "implausible height of %s (%.2f x the spacing)", NAMES[k], height));
+                        "implausible height of %s (%.2f x the spacing)", NAMES[first + k], height));
             }
             Point2 left = q.get(0).midpoint(q.get(2));
             Point2 right = q.get(1).midpoint(q.get(3));
@@ -113,7 +123,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double tilt = Math.toDegrees(Math.atan2(Math.abs(right.y() - left.y()), dx));
             if (!(tilt <= TILT_MAX_DEG)) {
                 return Optional.of(String.format(java.util.Locale.ROOT, "implausible tilt of %s (%.0f deg)",
-                        NAMES[k], tilt));
+                        NAMES[first + k], tilt));
             }
         }
         return Optional.empty();

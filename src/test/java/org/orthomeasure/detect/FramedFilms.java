@@ -87,6 +87,39 @@ final class FramedFilms {
                 thirdOfHeight(f));
     }
 
+    /**
+     * Rows {@code y0..y1 - 1} of the film (a film that shows only part of the spine), named {@code name}; the
+     * similarity is the shift by -y0.
+     */
+    static Variant rows(GreyImage f, int y0, int y1, String name) {
+        if (y0 < 0 || y1 > f.height() || y1 - y0 < 2) {
+            throw new IllegalArgumentException("rows " + y0 + ".." + y1 + " are not within the film");
+        }
+        float[] v = new float[f.width() * (y1 - y0)];
+        for (int y = y0; y < y1; y++) {
+            for (int x = 0; x < f.width(); x++) {
+                v[(y - y0) * f.width() + x] = f.value(x, y);
+            }
+        }
+        return new Variant(name, GreyImage.of(f.width(), y1 - y0, v), 1, 0, 0, -y0);
+    }
+
+    /**
+     * A thoracic-only film: from the top of the film to half way between the labelled centres of T12 and L1
+     * ({@code centreY}: the 17 labelled centres' y, film px), so T1..T12 are on it.
+     */
+    static Variant thoracicOnly(GreyImage f, double[] centreY) {
+        return rows(f, 0, (int) Math.round((centreY[11] + centreY[12]) / 2), "thoracic-only");
+    }
+
+    /**
+     * A lumbar-only film: from half way between the labelled centres of T11 and T12 to the bottom of the film
+     * (sacrum and pelvis on it), so T12..L5 are on it.
+     */
+    static Variant lumbarOnly(GreyImage f, double[] centreY) {
+        return rows(f, (int) Math.round((centreY[10] + centreY[11]) / 2), f.height(), "lumbar-only");
+    }
+
     static Variant original(GreyImage f) {
         return new Variant("original", f, 1, 0, 0, 0);
     }
