@@ -74,17 +74,21 @@ final class FramedFilms {
         }
     }
 
-    /** The standard set of variants of one film, named as in the reports. */
-    static List<Variant> standardSet(GreyImage f) {
+    /** How one variant is made from a film, with its name (rendered only when asked for). */
+    record Maker(String name, java.util.function.Function<GreyImage, Variant> make) {
+    }
+
+    /** The standard set of variants of one film, named as in the reports, in report order. */
+    static List<Maker> standardSet() {
         return List.of(
-                original(f),
-                padToSquare(f, 128f, 512, "grey-square-512"),
-                padToSquare(f, 0f, 1024, "black-square-1024"),
-                downscale(f, 512),
-                border(f, 0.06, 0f),
-                inverted(f),
-                rotated(f, 5),
-                thirdOfHeight(f));
+                new Maker("original", FramedFilms::original),
+                new Maker("grey-square-512", f -> padToSquare(f, 128f, 512, "grey-square-512")),
+                new Maker("black-square-1024", f -> padToSquare(f, 0f, 1024, "black-square-1024")),
+                new Maker("downscaled-512", f -> downscale(f, 512)),
+                new Maker("border-6%", f -> border(f, 0.06, 0f)),
+                new Maker("inverted", FramedFilms::inverted),
+                new Maker("rotated-5deg", f -> rotated(f, 5)),
+                new Maker("third-of-height", FramedFilms::thirdOfHeight));
     }
 
     /**
