@@ -31,6 +31,8 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
     static final double HEIGHT_MIN = 0.35;
     static final double HEIGHT_MAX = 1.25;
     static final double TILT_MAX_DEG = 50.0;
+    /** Second-stage corner spread (patch px) at which a partial film's score is 0.5 ({@link #assessByCorners}). */
+    static final double CORNER_SPREAD_LIMIT = 14.5;
     private static final String[] NAMES = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11",
         "T12", "L1", "L2", "L3", "L4", "L5"};
 
@@ -67,6 +69,31 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
         } else if (medianPeak < PEAK_MIN) {
             reason = String.format(java.util.Locale.ROOT,
                     "no distinct vertebra peaks (median peak probability %.4f)", medianPeak);
+        } else {
+            reason = implausibility(levels, first).orElse(null);
+        }
+        if (reason != null) {
+            score = Math.min(score, SCORE_MIN * 0.99);
+        }
+        return new SpineConfidence(score, Optional.ofNullable(reason));
+    }
+
+    /**
+     * For a film that shows only some levels (consecutive from {@code first}, 0 = T1): the first stage's heat maps
+     * are spread there whatever the film, so the sharpness is the second stage's: the median c over the levels of
+     * their corner heat-map spread (patch px, {@link VertebraHeatDecoder#spread}); score =
+     * 1 / (1 + (c / {@value #CORNER_SPREAD_LIMIT})^4), low below {@value #SCORE_MIN}; then the same plausibility
+     * rules as {@link #assess}. The limit was set on the thoracic-only and lumbar-only cuts of the validation films
+     * against noise, blank and gradient images ({@code training/README.md}, "Partial films").
+     */
+    static SpineConfidence assessByCorners(List<List<Point2>> levels, double[] cornerSpread, int first) {
+        double c = median(cornerSpread);
+        double score = 1 / (1 + Math.pow(c / CORNER_SPREAD_LIMIT, 4));
+        String reason = null;
+        if (!(score >= SCORE_MIN)) {
+            reason = String.format(java.util.Locale.ROOT,
+                    "no clear vertebrae found (median corner heat-map spread %.1f patch px)", c);
+            score = Double.isFinite(score) ? score : 0;
         } else {
             reason = implausibility(levels, first).orElse(null);
         }

@@ -28,11 +28,18 @@ public final class SpineDetection {
     private final List<List<Point2>> corners;
     private final double[] spread;
     private final double[] peak;
+    /** The second stage's corner heat-map spread per level (patch px), where it, not the first stage, says how sure. */
+    private final double[] cornerSpread;
     private final boolean refined;
     private final SpineConfidence confidence;
 
     private SpineDetection(int imageWidth, int imageHeight, int first, List<List<Point2>> corners, double[] spread,
                            double[] peak, boolean refined) {
+        this(imageWidth, imageHeight, first, corners, spread, peak, null, refined);
+    }
+
+    private SpineDetection(int imageWidth, int imageHeight, int first, List<List<Point2>> corners, double[] spread,
+                           double[] peak, double[] cornerSpread, boolean refined) {
         if (corners.size() != spread.length || corners.size() != peak.length || corners.size() < 2
                 || first < 0 || first + corners.size() > SpineLevel.COUNT) {
             throw new IllegalArgumentException("levels " + first + " + " + corners.size() + " with " + spread.length
@@ -44,16 +51,20 @@ public final class SpineDetection {
         this.corners = corners;
         this.spread = spread;
         this.peak = peak;
+        this.cornerSpread = cornerSpread;
         this.refined = refined;
-        this.confidence = SpineConfidence.assess(corners, spread, peak, first);
+        this.confidence = cornerSpread == null ? SpineConfidence.assess(corners, spread, peak, first)
+                : SpineConfidence.assessByCorners(corners, cornerSpread, first);
     }
 
     /**
      * A detection of the consecutive levels from {@code firstLevel} (corners TL, TR, BL, BR per level, film px),
-     * with each level's first-stage spread (input px) and peak, for a film that shows only those levels.
+     * with each level's first-stage spread (input px) and peak, for a film that shows only those levels; its
+     * confidence comes from the second stage's corner spreads ({@code cornerSpread}, patch px,
+     * {@link SpineConfidence#assessByCorners}), since the first stage's heat maps are spread on such a film.
      */
     static SpineDetection ofLevels(int imageWidth, int imageHeight, SpineLevel firstLevel, List<List<Point2>> levels,
-                                   double[] spread, double[] peak, boolean refined) {
+                                   double[] spread, double[] peak, double[] cornerSpread, boolean refined) {
         List<List<Point2>> copy = new ArrayList<>(levels.size());
         for (List<Point2> quad : levels) {
             if (quad.size() != 4) {
@@ -61,8 +72,12 @@ public final class SpineDetection {
             }
             copy.add(List.copyOf(quad));
         }
+        if (cornerSpread.length != levels.size()) {
+            throw new IllegalArgumentException(levels.size() + " levels with " + cornerSpread.length
+                    + " corner spreads");
+        }
         return new SpineDetection(imageWidth, imageHeight, firstLevel.ordinal(), Collections.unmodifiableList(copy),
-                spread.clone(), peak.clone(), refined);
+                spread.clone(), peak.clone(), cornerSpread.clone(), refined);
     }
 
     /** Maps decoded input-space corners back through {@code box} to the film and assesses them. */
@@ -95,7 +110,7 @@ public final class SpineDetection {
             levels.add(List.copyOf(quad));
         }
         return new SpineDetection(imageWidth, imageHeight, first, Collections.unmodifiableList(levels), spread, peak,
-                true);
+                cornerSpread, true);
     }
 
     /**
@@ -118,7 +133,7 @@ public final class SpineDetection {
             levels.add(Collections.unmodifiableList(mapped));
         }
         return new SpineDetection(filmWidth, filmHeight, first, Collections.unmodifiableList(levels), spread, peak,
-                refined);
+                cornerSpread, refined);
     }
 
     /** The first level detected: T1, or the top level a partial film shows. */
@@ -173,6 +188,14 @@ public final class SpineDetection {
     /** The four corners of level {@code level} in the order TL, TR, BL, BR (film px). */
     public List<Point2> corners(int level) {
         return corners.get(level);
+    }
+
+    /**
+     * The second stage's corner heat-map spread of level index {@code level} (patch px), present on a detection
+     * whose confidence rests on it ({@link #ofLevels}).
+     */
+    public java.util.OptionalDouble cornerSpread(int level) {
+        return cornerSpread == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(cornerSpread[level]);
     }
 
     /** Heat-map peak (largest cell probability) of level index {@code level}. */

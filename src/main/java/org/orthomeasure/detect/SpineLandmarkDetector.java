@@ -121,10 +121,10 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      * further frames, which would cut the short spine), its 17 centres are taken as the path of the visible spine,
      * and the expected centres of {@code top..bottom} are placed along that path at the shares of its length that
      * those levels' gaps take on a whole spine ({@link #GAP_SHARE}, normalised over the levels shown). The second
-     * stage then walks down from the first of them ({@link VertebraRefiner}). Every level is given the median
-     * spread and peak of the first stage's {@code n} sharpest heat maps (n the number of levels shown: the first
-     * stage's maps for levels the film does not show are spread out), and the confidence is assessed on the levels
-     * shown.
+     * stage then walks down from the first of them ({@link VertebraRefiner}). The first stage's heat maps are
+     * spread on such a film, so the confidence comes from the second stage's corner heat maps on the levels shown
+     * ({@link SpineConfidence#assessByCorners}); every level keeps, for diagnostics, the median spread and peak of
+     * the first stage's {@code n} sharpest maps (n the number of levels shown).
      *
      * @throws IllegalArgumentException when {@code bottom} is above {@code top} or fewer than
      *                                  {@value org.orthomeasure.core.spine.SpineCurves#MIN_VERTEBRAE} levels are asked for
@@ -166,8 +166,14 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         double[] p = new double[n];
         java.util.Arrays.fill(s, sharpest(spread, n, true));
         java.util.Arrays.fill(p, sharpest(peak, n, false));
-        return SpineDetection.ofLevels(frameImage.width(), frameImage.height(), top, corners, s, p, refined)
-                .inFilm(frame, image.width(), image.height());
+        double[] cornerSpread = new double[n];
+        if (refined && VertebraPatch.hasSpacing(VertebraRefiner.means(corners))) {
+            cornerSpread = refiner.cornerSpreads(frameImage, corners);
+        } else {
+            java.util.Arrays.fill(cornerSpread, Double.POSITIVE_INFINITY);
+        }
+        return SpineDetection.ofLevels(frameImage.width(), frameImage.height(), top, corners, s, p, cornerSpread,
+                refined).inFilm(frame, image.width(), image.height());
     }
 
     /**

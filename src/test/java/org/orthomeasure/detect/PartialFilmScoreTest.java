@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (the AASCE steps on the levels shown, {@link SpineCurves}) are compared with those of the labelled corners of
  * the same levels on the same cut film. The first {@value #FILMS} validation films by default,
  * {@code -Dorthomeasure.partialFilms=57} for all (figures in training/README.md, "Partial films").
- * Measured on the first 10 films: see the class's constants, set from that run with a little room.
+ * Measured on the first 10 films: thoracic-only 87 of 120 levels named right (72.5 %), SMAPE 11.68 %, major MAE
+ * 1.63 deg, 0 low; lumbar-only 50 of 60 (83.3 %), 26.54 %, 4.22 deg, 2 low; the bounds leave a little room.
  */
 class PartialFilmScoreTest {
 
@@ -38,8 +39,8 @@ class PartialFilmScoreTest {
     /** SMAPE (%) and major-curve MAE (deg) bounds against the labelled curves of the levels shown. */
     static final double[] SMAPE_MAX = {15.0, 35.0};
     static final double[] MAJOR_MAE_MAX = {3.0, 6.0};
-    /** Thoracic-only films flagged low confidence, at most (of {@value #FILMS}). */
-    static final int THORACIC_LOW_MAX = 2;
+    /** Films flagged low confidence, at most (of {@value #FILMS}; thoracic-only, lumbar-only). */
+    static final int[] LOW_MAX = {1, 3};
 
     private static SpineLandmarkDetector detector;
 
@@ -161,8 +162,7 @@ class PartialFilmScoreTest {
                     name + ": " + named[i] + " of " + shown[i] + " levels named correctly");
             assertTrue(score[i].smapePercent() <= SMAPE_MAX[i], name + ": " + score[i]);
             assertTrue(score[i].maeMajorDeg() <= MAJOR_MAE_MAX[i], name + ": " + score[i]);
+            assertTrue(score[i].lowConfidenceFilms() <= LOW_MAX[i], name + ": spine films flagged low: " + score[i]);
         }
-        // thoracic-only films are trusted; lumbar-only ones mostly not yet (the class comment says why)
-        assertTrue(score[0].lowConfidenceFilms() <= THORACIC_LOW_MAX, thoracic.name() + ": " + score[0]);
     }
 }
