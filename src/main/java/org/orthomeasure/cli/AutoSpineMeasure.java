@@ -278,22 +278,10 @@ public final class AutoSpineMeasure {
 
     /** {@code TOP-BOTTOM}, e.g. {@code T1-T12}: at least 4 consecutive levels, top first. */
     static SpineLevel[] levels(String text) throws UsageException {
-        String[] parts = text.toUpperCase(Locale.ROOT).split("-");
         try {
-            if (parts.length != 2) {
-                throw new IllegalArgumentException();
-            }
-            SpineLevel top = SpineLevel.valueOf(parts[0].trim());
-            SpineLevel bottom = SpineLevel.valueOf(parts[1].trim());
-            if (bottom.ordinal() - top.ordinal() + 1 < org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE) {
-                throw new UsageException("--levels " + text + ": give at least "
-                        + org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE + " consecutive levels, top first"
-                        + " (e.g. T1-T12 or T12-L5)");
-            }
-            return new SpineLevel[] {top, bottom};
+            return SpineLevel.range(text, org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--levels takes TOP-BOTTOM between T1 and L5 (e.g. T1-T12 or T12-L5), got '"
-                    + text + "'");
+            throw new UsageException("--levels " + e.getMessage());
         }
     }
 

@@ -186,6 +186,10 @@ public final class Workstation extends BorderPane {
 
         MenuItem suggest = item("_Suggest landmarks", "Shortcut+G", vm.suggestions()::suggestLandmarks);
         suggest.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
+        MenuItem suggestShown = item("Suggest landmarks for the _levels shown…", null,
+                vm.suggestions()::suggestLevelsShown);
+        suggestShown.setId("suggestLevelsShown");
+        suggestShown.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
         MenuItem accept = item("_Accept all suggestions", null, vm.suggestions()::acceptAll);
         accept.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.session().suggested().isEmpty(),
                 vm.session().suggestedProperty()));
@@ -199,7 +203,7 @@ public final class Workstation extends BorderPane {
         }
         labelsDown.setId("labelsDown");
         labelsUp.setId("labelsUp");
-        tools.getItems().addAll(new SeparatorMenuItem(), suggest, accept, labelsDown, labelsUp);
+        tools.getItems().addAll(new SeparatorMenuItem(), suggest, suggestShown, accept, labelsDown, labelsUp);
 
         Menu check = new Menu("_Check");
         check.setId("checkMenu");
