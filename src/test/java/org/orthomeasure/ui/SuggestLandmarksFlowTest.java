@@ -175,6 +175,11 @@ class SuggestLandmarksFlowTest {
     @Test
     void theLevelsAFilmShowsAreAskedAndOnlyThoseSuggested(FxRobot robot) throws Exception {
         openSpine(robot);
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "suggestLevelsShown".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Suggest landmarks for the _levels shown…", item.getText());
+        assertFalse(item.isDisable(), "enabled on a spine film");
         // not a range: one line, nothing placed
         dialogs.texts.add("T5-T3");
         robot.interact(() -> vm.suggestions().suggestLevelsShown());
