@@ -33,9 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * them on 3 films instead of 10 (and rendering only the variants scored) took this test's Maven run from 2 min 59 s
  * to 1 min 6 s (the test itself 31 s) on the shared 2-core machine under a load of 5-7. Measured on the
  * first 10 films (SMAPE / major MAE): as they are 10.38 % / 1.65 deg, grey square 11.12 / 2.00, black square
- * 9.72 / 1.68, 512-px export 9.73 / 1.71, border 10.37 / 2.15, inverted 10.38 / 1.65, rotated 5 deg 13.43 / 2.94
- * (the model's own sensitivity to rotation, which the locator does not correct), third of the height 44.96 /
- * 35.80 with all 10 low.
+ * 9.72 / 1.68, 512-px export 9.73 / 1.71, border 10.37 / 2.15, rotated 5 deg 13.43 / 2.94 (the model's own
+ * sensitivity to rotation, which the locator does not correct); when all 10 were scored, inverted 10.38 / 1.65
+ * (the originals' figures exactly) and third of the height 44.96 / 35.80 with all 10 low.
  */
 class FramedFilmScoreTest {
 
