@@ -8,6 +8,7 @@ import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Protocol;
+import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.measure.Measurement;
 import org.orthomeasure.core.measure.MeasurementEngine;
@@ -39,10 +40,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] [--pdf OUT.pdf] [--png OUT.png]}:
- * suggests the 17 vertebrae
- * on each AP spine film with the bundled network and measures the three Cobb curves (cobb.major,
- * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. When the detection is
+ * {@code measure --auto spine IMAGE... [--levels T1-T12] [--json OUT|-] [--landmarks-out L.json] [--pdf OUT.pdf]
+ * [--png OUT.png] [--dicom-sr OUT.dcm ...]}: suggests the 17
+ * vertebrae on each AP spine film with the bundled network and measures the three Cobb curves (cobb.major,
+ * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. {@code --levels TOP-BOTTOM} says
+ * that the films show only those consecutive levels (a thoracic-only or lumbar-only film, at least 4): only
+ * they are suggested, and the curves are measured on them and say so
+ * ({@link SpineLandmarkDetector#detect(GreyImage, SpineLevel, SpineLevel)}). When the detection is
  * low confidence the curves are reported missing with the reason, never as numbers; the suggested
  * vertebrae are still written (as suggestions) for the user to correct. Several images give one JSON
  * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
@@ -54,8 +58,8 @@ public final class AutoSpineMeasure {
 
     private static final List<MeasurementId> CURVES = List.of(MeasurementId.COBB_MAJOR, MeasurementId.COBB_UPPER,
             MeasurementId.COBB_LOWER);
-    static final String SPINE_USAGE = "usage: measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json] "
-            + ReportExport.USAGE + " " + DicomExport.USAGE;
+    static final String SPINE_USAGE = "usage: measure --auto spine IMAGE... [--levels T1-T12] [--json OUT|-]"
+            + " [--landmarks-out L.json] " + ReportExport.USAGE + " " + DicomExport.USAGE;
     private static final String USAGE = SPINE_USAGE
             + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
@@ -84,6 +88,7 @@ public final class AutoSpineMeasure {
         String kind = null;
         ReportExport report = new ReportExport();
         DicomExport dicom = new DicomExport();
+        SpineLevel[] levels = {SpineLevel.T1, SpineLevel.L5};
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -97,6 +102,7 @@ public final class AutoSpineMeasure {
                     }
                 }
                 case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
+                case "--levels" -> levels = levels(value(args, ++i, a));
                 default -> {
                     int used = dicom.accept(args, i);
                     used = used > 0 ? used : report.accept(args, i);
@@ -132,7 +138,7 @@ public final class AutoSpineMeasure {
                 } catch (IOException e) {
                     throw new InputException(e.getMessage(), e);
                 }
-                SpineDetection d = detector.detect(grey);
+                SpineDetection d = detector.detect(grey, levels[0], levels[1]);
                 Result r = measure(d);
                 if (landmarksOut != null) {
                     writeLandmarks(landmarksFile(landmarksOut, image, images.size() > 1), d, r);
@@ -298,12 +304,11 @@ public final class AutoSpineMeasure {
         root.put("lowConfidence", d.confidence().low());
         d.confidence().lowConfidenceReason().ifPresent(s -> root.put("lowConfidenceReason", s));
         root.put("suggested", true);
+        root.put("levelsShown", d.firstLevel().name() + "-" + d.lastLevel().name());
         ArrayNode vs = root.putArray("vertebrae");
-        String[] names = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12", "L1", "L2",
-            "L3", "L4", "L5"};
-        for (int k = 0; k < names.length; k++) {
+        for (int k = 0; k < d.levelCount(); k++) {
             ObjectNode v = vs.addObject();
-            v.put("level", names[k]);
+            v.put("level", SpineLevel.values()[d.firstLevel().ordinal() + k].name());
             ArrayNode cs = v.putArray("corners");
             for (Point2 p : d.corners(k)) {
                 cs.addArray().add(round(p.x())).add(round(p.y()));
@@ -327,6 +332,15 @@ public final class AutoSpineMeasure {
         r.curves().forEach((id, v) -> out.printf(Locale.ROOT, "  %-11s %6.1f deg  %s-%s  (suggested landmarks)%n",
                 id.id(), v.value(), v.from().map(Enum::name).orElse("?"), v.to().map(Enum::name).orElse("?")));
         r.missing().forEach((id, v) -> out.printf(Locale.ROOT, "  %-11s not measured: %s%n", id.id(), v.describe()));
+    }
+
+    /** {@code TOP-BOTTOM}, e.g. {@code T1-T12}: at least 4 consecutive levels, top first. */
+    static SpineLevel[] levels(String text) throws UsageException {
+        try {
+            return SpineLevel.range(text, org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--levels " + e.getMessage());
+        }
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

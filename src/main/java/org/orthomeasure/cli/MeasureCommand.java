@@ -31,7 +31,7 @@ import org.orthomeasure.io.landmarks.LandmarkPlausibility;
 final class MeasureCommand implements Subcommand {
 
     private static final String USAGE = "usage: measure --landmarks FILE [--image FILE] [--json OUT|-] [--cpak-asian]"
-            + " | measure --auto spine IMAGE... [--json OUT|-] [--landmarks-out L.json]";
+            + " | measure --auto spine IMAGE... [--levels T1-T12] [--json OUT|-] [--landmarks-out L.json]";
 
     @Override
     public String help() {

@@ -16,6 +16,7 @@ import java.util.Optional;
  *   and right edge) within [{@value #HEIGHT_MIN}, {@value #HEIGHT_MAX}] x the median gap, each mid-line
  *   tilted at most {@value #TILT_MAX_DEG} degrees.</li>
  * </ul>
+ * On a film that shows fewer than 17 vertebrae the same rules apply to the levels it shows.
  * Low confidence when a rule fails or the score is below {@value #SCORE_MIN}. The limits were set on the
  * committed model from the validation films against noise, blank, gradient and hip images
  * ({@code training/README.md}, "Confidence").
@@ -30,6 +31,8 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
     static final double HEIGHT_MIN = 0.35;
     static final double HEIGHT_MAX = 1.25;
     static final double TILT_MAX_DEG = 50.0;
+    /** Second-stage corner spread (patch px) at which a partial film's score is 0.5 ({@link #assessByCorners}). */
+    static final double CORNER_SPREAD_LIMIT = 14.5;
     private static final String[] NAMES = {"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11",
         "T12", "L1", "L2", "L3", "L4", "L5"};
 
@@ -48,6 +51,14 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
      * Assesses 17 levels (corners TL, TR, BL, BR in film px) with their heat-map spreads (input px) and peaks.
      */
     static SpineConfidence assess(List<List<Point2>> levels, double[] spread, double[] peak) {
+        return assess(levels, spread, peak, 0);
+    }
+
+    /**
+     * {@link #assess(List, double[], double[])} for consecutive levels from level {@code first} (0 = T1), as on a
+     * film that shows fewer than 17 vertebrae; the reasons name the levels.
+     */
+    static SpineConfidence assess(List<List<Point2>> levels, double[] spread, double[] peak, int first) {
         double medianSpread = median(spread);
         double medianPeak = median(peak);
         double score = 1 / (1 + Math.pow(medianSpread / SPREAD_LIMIT, 4));
@@ -59,7 +70,32 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             reason = String.format(java.util.Locale.ROOT,
                     "no distinct vertebra peaks (median peak probability %.4f)", medianPeak);
         } else {
-            reason = implausibility(levels).orElse(null);
+            reason = implausibility(levels, first).orElse(null);
+        }
+        if (reason != null) {
+            score = Math.min(score, SCORE_MIN * 0.99);
+        }
+        return new SpineConfidence(score, Optional.ofNullable(reason));
+    }
+
+    /**
+     * For a film that shows only some levels (consecutive from {@code first}, 0 = T1): the first stage's heat maps
+     * are spread there whatever the film, so the sharpness is the second stage's: the median c over the levels of
+     * their corner heat-map spread (patch px, {@link VertebraHeatDecoder#spread}); score =
+     * 1 / (1 + (c / {@value #CORNER_SPREAD_LIMIT})^4), low below {@value #SCORE_MIN}; then the same plausibility
+     * rules as {@link #assess}. The limit was set on the thoracic-only and lumbar-only cuts of the validation films
+     * against noise, blank and gradient images ({@code training/README.md}, "Partial films").
+     */
+    static SpineConfidence assessByCorners(List<List<Point2>> levels, double[] cornerSpread, int first) {
+        double c = median(cornerSpread);
+        double score = 1 / (1 + Math.pow(c / CORNER_SPREAD_LIMIT, 4));
+        String reason = null;
+        if (!(score >= SCORE_MIN)) {
+            reason = String.format(java.util.Locale.ROOT,
+                    "no clear vertebrae found (median corner heat-map spread %.1f patch px)", c);
+            score = Double.isFinite(score) ? score : 0;
+        } else {
+            reason = implausibility(levels, first).orElse(null);
         }
         if (reason != null) {
             score = Math.min(score, SCORE_MIN * 0.99);
@@ -73,7 +109,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
         return sorted[sorted.length / 2];
     }
 
-    private static Optional<String> implausibility(List<List<Point2>> levels) {
+    private static Optional<String> implausibility(List<List<Point2>> levels, int first) {
         int n = levels.size();
         double[] cy = new double[n];
         double[] cx = new double[n];
@@ -86,7 +122,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
         double[] gaps = new double[n - 1];
         for (int k = 0; k + 1 < n; k++) {
             if (cy[k + 1] <= cy[k]) {
-                return Optional.of(NAMES[k + 1] + " is not below " + NAMES[k]);
+                return Optional.of(NAMES[first + k + 1] + " is not below " + NAMES[first + k]);
             }
             gaps[k] = Math.hypot(cx[k + 1] - cx[k], cy[k + 1] - cy[k]);
         }
@@ -97,7 +133,8 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double r = gaps[k] / medianGap;
             if (r < GAP_MIN || r > GAP_MAX) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
-                        "irregular spacing between %s and %s (%.1f x the median)", NAMES[k], NAMES[k + 1], r));
+                        "irregular spacing between %s and %s (%.1f x the median)", NAMES[first + k], NAMES[first + k + 1],
+                        r));
             }
         }
         for (int k = 0; k < n; k++) {
@@ -105,7 +142,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double height = (q.get(0).distanceTo(q.get(2)) + q.get(1).distanceTo(q.get(3))) / 2 / medianGap;
             if (height < HEIGHT_MIN || height > HEIGHT_MAX) {
                 return Optional.of(String.format(java.util.Locale.ROOT,
-                        "implausible height of %s (%.2f x the spacing)", NAMES[k], height));
+                        "implausible height of %s (%.2f x the spacing)", NAMES[first + k], height));
             }
             Point2 left = q.get(0).midpoint(q.get(2));
             Point2 right = q.get(1).midpoint(q.get(3));
@@ -113,7 +150,7 @@ public record SpineConfidence(double score, Optional<String> lowConfidenceReason
             double tilt = Math.toDegrees(Math.atan2(Math.abs(right.y() - left.y()), dx));
             if (!(tilt <= TILT_MAX_DEG)) {
                 return Optional.of(String.format(java.util.Locale.ROOT, "implausible tilt of %s (%.0f deg)",
-                        NAMES[k], tilt));
+                        NAMES[first + k], tilt));
             }
         }
         return Optional.empty();

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The network's suggestion for one film: 17 levels T1..L5 (index 0..16), each with four corners
+ * The network's suggestion for one film: 17 levels T1..L5 (index 0..16), or on a film that shows fewer the
+ * consecutive levels it shows ({@link #firstLevel()} at index 0; {@link SpineLandmarkDetector#detect(GreyImage,
+ * SpineLevel, SpineLevel)}), each with four corners
  * (top-left, top-right, bottom-left, bottom-right) in the film's pixel coordinates, the spread of each
  * level's first-stage heat map (input px) and the overall {@link SpineConfidence}. The corners are the second
  * stage's ({@link VertebraRefiner}) when {@link SpineLandmarkDetector#detect} made it, the first stage's in a
@@ -22,21 +24,60 @@ public final class SpineDetection {
 
     private final int imageWidth;
     private final int imageHeight;
+    private final int first;
     private final List<List<Point2>> corners;
     private final double[] spread;
     private final double[] peak;
+    /** The second stage's corner heat-map spread per level (patch px), where it, not the first stage, says how sure. */
+    private final double[] cornerSpread;
     private final boolean refined;
     private final SpineConfidence confidence;
 
-    private SpineDetection(int imageWidth, int imageHeight, List<List<Point2>> corners, double[] spread,
+    private SpineDetection(int imageWidth, int imageHeight, int first, List<List<Point2>> corners, double[] spread,
                            double[] peak, boolean refined) {
+        this(imageWidth, imageHeight, first, corners, spread, peak, null, refined);
+    }
+
+    private SpineDetection(int imageWidth, int imageHeight, int first, List<List<Point2>> corners, double[] spread,
+                           double[] peak, double[] cornerSpread, boolean refined) {
+        if (corners.size() != spread.length || corners.size() != peak.length || corners.size() < 2
+                || first < 0 || first + corners.size() > SpineLevel.COUNT) {
+            throw new IllegalArgumentException("levels " + first + " + " + corners.size() + " with " + spread.length
+                    + " spreads and " + peak.length + " peaks do not fit T1..L5");
+        }
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
+        this.first = first;
         this.corners = corners;
         this.spread = spread;
         this.peak = peak;
+        this.cornerSpread = cornerSpread;
         this.refined = refined;
-        this.confidence = SpineConfidence.assess(corners, spread, peak);
+        this.confidence = cornerSpread == null ? SpineConfidence.assess(corners, spread, peak, first)
+                : SpineConfidence.assessByCorners(corners, cornerSpread, first);
+    }
+
+    /**
+     * A detection of the consecutive levels from {@code firstLevel} (corners TL, TR, BL, BR per level, film px),
+     * with each level's first-stage spread (input px) and peak, for a film that shows only those levels; its
+     * confidence comes from the second stage's corner spreads ({@code cornerSpread}, patch px,
+     * {@link SpineConfidence#assessByCorners}), since the first stage's heat maps are spread on such a film.
+     */
+    static SpineDetection ofLevels(int imageWidth, int imageHeight, SpineLevel firstLevel, List<List<Point2>> levels,
+                                   double[] spread, double[] peak, double[] cornerSpread, boolean refined) {
+        List<List<Point2>> copy = new ArrayList<>(levels.size());
+        for (List<Point2> quad : levels) {
+            if (quad.size() != 4) {
+                throw new IllegalArgumentException("a vertebra has 4 corners, got " + quad.size());
+            }
+            copy.add(List.copyOf(quad));
+        }
+        if (cornerSpread.length != levels.size()) {
+            throw new IllegalArgumentException(levels.size() + " levels with " + cornerSpread.length
+                    + " corner spreads");
+        }
+        return new SpineDetection(imageWidth, imageHeight, firstLevel.ordinal(), Collections.unmodifiableList(copy),
+                spread.clone(), peak.clone(), cornerSpread.clone(), refined);
     }
 
     /** Maps decoded input-space corners back through {@code box} to the film and assesses them. */
@@ -50,25 +91,26 @@ public final class SpineDetection {
             }
             levels.add(Collections.unmodifiableList(quad));
         }
-        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels),
+        return new SpineDetection(imageWidth, imageHeight, 0, Collections.unmodifiableList(levels),
                 decoded.spread().clone(), decoded.peak().clone(), false);
     }
 
     /**
-     * The same detection with the second stage's corners for its 17 levels (film px, TL, TR, BL, BR each); the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
+     * The same detection with the second stage's corners for its levels (film px, TL, TR, BL, BR each); the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
      */
     SpineDetection withCorners(List<List<Point2>> refined) {
-        if (refined.size() != SpineDecoder.LEVELS) {
-            throw new IllegalArgumentException("expected " + SpineDecoder.LEVELS + " levels, got " + refined.size());
+        if (refined.size() != corners.size()) {
+            throw new IllegalArgumentException("expected " + corners.size() + " levels, got " + refined.size());
         }
-        List<List<Point2>> levels = new ArrayList<>(SpineDecoder.LEVELS);
+        List<List<Point2>> levels = new ArrayList<>(corners.size());
         for (List<Point2> quad : refined) {
             if (quad.size() != 4) {
                 throw new IllegalArgumentException("a vertebra has 4 corners, got " + quad.size());
             }
             levels.add(List.copyOf(quad));
         }
-        return new SpineDetection(imageWidth, imageHeight, Collections.unmodifiableList(levels), spread, peak, true);
+        return new SpineDetection(imageWidth, imageHeight, first, Collections.unmodifiableList(levels), spread, peak,
+                cornerSpread, true);
     }
 
     /**
@@ -82,7 +124,7 @@ public final class SpineDetection {
                 && frame.height() == filmHeight && imageWidth == filmWidth && imageHeight == filmHeight) {
             return this;
         }
-        List<List<Point2>> levels = new ArrayList<>(SpineDecoder.LEVELS);
+        List<List<Point2>> levels = new ArrayList<>(corners.size());
         for (List<Point2> quad : corners) {
             List<Point2> mapped = new ArrayList<>(4);
             for (Point2 p : quad) {
@@ -90,8 +132,28 @@ public final class SpineDetection {
             }
             levels.add(Collections.unmodifiableList(mapped));
         }
-        return new SpineDetection(filmWidth, filmHeight, Collections.unmodifiableList(levels), spread, peak,
-                refined);
+        return new SpineDetection(filmWidth, filmHeight, first, Collections.unmodifiableList(levels), spread, peak,
+                cornerSpread, refined);
+    }
+
+    /** The first level detected: T1, or the top level a partial film shows. */
+    public SpineLevel firstLevel() {
+        return SpineLevel.values()[first];
+    }
+
+    /** The last level detected: L5, or the bottom level a partial film shows. */
+    public SpineLevel lastLevel() {
+        return SpineLevel.values()[first + corners.size() - 1];
+    }
+
+    /** The number of levels detected (17 on a whole spine). */
+    public int levelCount() {
+        return corners.size();
+    }
+
+    /** Whether all 17 levels T1..L5 were detected. */
+    public boolean wholeSpine() {
+        return corners.size() == SpineLevel.COUNT;
     }
 
     /** The centre of level {@code level} (film px): the mean of its four corners. */
@@ -118,7 +180,7 @@ public final class SpineDetection {
         return imageHeight;
     }
 
-    /** Corner {@code corner} of level {@code level} (0 = T1 .. 16 = L5), film px. */
+    /** Corner {@code corner} of level index {@code level} (0 = {@link #firstLevel()}, T1 on a whole spine), film px. */
     public Point2 corner(int level, Corner corner) {
         return corners.get(level).get(corner.ordinal());
     }
@@ -128,25 +190,39 @@ public final class SpineDetection {
         return corners.get(level);
     }
 
+    /**
+     * The second stage's corner heat-map spread of level index {@code level} (patch px), present on a detection
+     * whose confidence rests on it ({@link #ofLevels}).
+     */
+    public java.util.OptionalDouble cornerSpread(int level) {
+        return cornerSpread == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(cornerSpread[level]);
+    }
+
+    /** Heat-map peak (largest cell probability) of level index {@code level}. */
+    double peak(int level) {
+        return peak[level];
+    }
+
     /** Heat-map spread of level {@code level}, input px (sharp peak: about 1-3). */
     public double spread(int level) {
         return spread[level];
     }
 
     /**
-     * The 17 suggested vertebrae T1..L5 (film px), or empty when a level has no mid-line (its left and right
-     * edge midpoints coincide), which only a failed detection produces; its confidence is then low.
+     * The suggested vertebrae, 17 T1..L5 or those a partial film shows (film px), or empty when a level has no
+     * mid-line (its left and right edge midpoints coincide), which only a failed detection produces; its
+     * confidence is then low.
      */
     public java.util.Optional<List<Vertebra>> vertebrae() {
-        List<Vertebra> out = new ArrayList<>(SpineDecoder.LEVELS);
-        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+        List<Vertebra> out = new ArrayList<>(corners.size());
+        for (int k = 0; k < corners.size(); k++) {
             List<Point2> q = corners.get(k);
             Point2 left = q.get(0).midpoint(q.get(2));
             Point2 right = q.get(1).midpoint(q.get(3));
             if (left.equals(right)) {
                 return java.util.Optional.empty();
             }
-            out.add(Vertebra.of(SpineLevel.values()[k], q.get(0), q.get(1), q.get(2), q.get(3)));
+            out.add(Vertebra.of(SpineLevel.values()[first + k], q.get(0), q.get(1), q.get(2), q.get(3)));
         }
         return java.util.Optional.of(Collections.unmodifiableList(out));
     }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import org.orthomeasure.core.geometry.Point2;
+import org.orthomeasure.core.landmarks.SpineLevel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,6 +104,122 @@ public final class SpineLandmarkDetector implements AutoCloseable {
             chosen = refined.get();
         }
         return chosen.inFilm(located.frame(), image.width(), image.height());
+    }
+
+    /**
+     * The mean share of the T1..L5 centre-to-centre path that each of the 16 gaps T1-T2 .. L4-L5 takes, over the
+     * 399 training films whose labelled centres run top to bottom (the validation cases left out); they sum to 1.
+     */
+    static final double[] GAP_SHARE = {0.0437, 0.0476, 0.0510, 0.0534, 0.0551, 0.0560, 0.0568, 0.0582, 0.0608,
+        0.0649, 0.0689, 0.0729, 0.0750, 0.0780, 0.0802, 0.0777};
+
+    /**
+     * Detects the consecutive levels {@code top..bottom} on a film that shows only those (a thoracic-only or
+     * lumbar-only film, the levels as the user names them); {@link #detect(GreyImage)} when they are T1..L5.
+     * The first stage, trained on whole spines, spreads its 17 levels over whatever spine the film shows, from
+     * the top to the bottom vertebra on it; so here it runs once on the film (padding cut, {@link FilmBorders}; no
+     * further frames, which would cut the short spine), its 17 centres are taken as the path of the visible spine,
+     * and the expected centres of {@code top..bottom} are placed along that path at the shares of its length that
+     * those levels' gaps take on a whole spine ({@link #GAP_SHARE}, normalised over the levels shown). The second
+     * stage then walks down from the first of them ({@link VertebraRefiner}). The first stage's heat maps are
+     * spread on such a film, so the confidence comes from the second stage's corner heat maps on the levels shown
+     * ({@link SpineConfidence#assessByCorners}); every level keeps, for diagnostics, the median spread and peak of
+     * the first stage's {@code n} sharpest maps (n the number of levels shown).
+     *
+     * @throws IllegalArgumentException when {@code bottom} is above {@code top} or fewer than
+     *                                  {@value org.orthomeasure.core.spine.SpineCurves#MIN_VERTEBRAE} levels are asked for
+     */
+    public SpineDetection detect(GreyImage image, SpineLevel top, SpineLevel bottom) throws DetectorException {
+        int n = bottom.ordinal() - top.ordinal() + 1;
+        if (n < org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE) {
+            throw new IllegalArgumentException("a film showing " + top + " to " + bottom + " has " + Math.max(n, 0)
+                    + " vertebrae; at least " + org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE + " are needed");
+        }
+        if (n == SpineDecoder.LEVELS) {
+            return detect(image);
+        }
+        FilmBorders.Content content = FilmBorders.content(image);
+        FilmFrame frame = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), image.width(),
+                image.height(), SpineLocator.MAX_FRAME_HEIGHT, false);
+        GreyImage frameImage = frame.extract(image);
+        SpineDetection first = detectFirstStage(frameImage);
+        List<Point2> path = new ArrayList<>(SpineDecoder.LEVELS);
+        double[] spread = new double[SpineDecoder.LEVELS];
+        double[] peak = new double[SpineDecoder.LEVELS];
+        for (int k = 0; k < SpineDecoder.LEVELS; k++) {
+            path.add(first.centre(k));
+            spread[k] = first.spread(k);
+            peak[k] = first.peak(k);
+        }
+        List<Point2> centres = alongPath(path, top.ordinal(), n);
+        List<List<Point2>> corners;
+        boolean refined = VertebraPatch.hasSpacing(centres);
+        if (refined) {
+            corners = refiner.refine(frameImage, centres);
+        } else {
+            corners = new ArrayList<>();
+            for (Point2 c : centres) {
+                corners.add(List.of(c, c, c, c));
+            }
+        }
+        double[] s = new double[n];
+        double[] p = new double[n];
+        java.util.Arrays.fill(s, sharpest(spread, n, true));
+        java.util.Arrays.fill(p, sharpest(peak, n, false));
+        double[] cornerSpread = new double[n];
+        if (refined && VertebraPatch.hasSpacing(VertebraRefiner.means(corners))) {
+            cornerSpread = refiner.cornerSpreads(frameImage, corners);
+        } else {
+            java.util.Arrays.fill(cornerSpread, Double.POSITIVE_INFINITY);
+        }
+        return SpineDetection.ofLevels(frameImage.width(), frameImage.height(), top, corners, s, p, cornerSpread,
+                refined).inFilm(frame, image.width(), image.height());
+    }
+
+    /**
+     * {@code n} points along the polyline {@code path} (its first to its last point) at the cumulative shares of
+     * {@link #GAP_SHARE} for the levels from {@code firstLevel}, normalised so the first point is the path's
+     * start and the last its end.
+     */
+    static List<Point2> alongPath(List<Point2> path, int firstLevel, int n) {
+        double[] cum = new double[path.size()];
+        for (int k = 1; k < path.size(); k++) {
+            cum[k] = cum[k - 1] + path.get(k - 1).distanceTo(path.get(k));
+        }
+        double total = cum[path.size() - 1];
+        double shareSum = 0;
+        for (int i = 0; i + 1 < n; i++) {
+            shareSum += GAP_SHARE[firstLevel + i];
+        }
+        List<Point2> out = new ArrayList<>(n);
+        double at = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                at += GAP_SHARE[firstLevel + i - 1] / shareSum;
+            }
+            double target = Math.min(1, at) * total;
+            int seg = 1;
+            while (seg < path.size() - 1 && cum[seg] < target) {
+                seg++;
+            }
+            double len = cum[seg] - cum[seg - 1];
+            double t = len > 0 ? (target - cum[seg - 1]) / len : 0;
+            Point2 a = path.get(seg - 1);
+            Point2 b = path.get(seg);
+            out.add(new Point2(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y())));
+        }
+        return out;
+    }
+
+    /**
+     * The median of the {@code n} best of {@code values}: the smallest when {@code smallest}, else the largest (the
+     * sharpest of the first stage's 17 heat maps, as many as the film shows levels).
+     */
+    static double sharpest(double[] values, int n, boolean smallest) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int from = smallest ? 0 : v.length - n;
+        return v[from + n / 2];
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.orthomeasure.detect;
 
+import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.io.image.Radiograph;
 
 import java.util.Objects;
@@ -47,6 +48,21 @@ public final class SpineSuggester implements AutoCloseable {
         return detector.thenApplyAsync(d -> {
             try {
                 return d.detect(GreyImage.fromRadiograph(film));
+            } catch (DetectorException e) {
+                throw new CompletionException(e);
+            }
+        }, worker);
+    }
+
+    /**
+     * {@link #suggest(Radiograph)} for a film that shows only the levels {@code top..bottom}
+     * ({@link SpineLandmarkDetector#detect(GreyImage, SpineLevel, SpineLevel)}).
+     */
+    public CompletableFuture<SpineDetection> suggest(Radiograph film, SpineLevel top, SpineLevel bottom) {
+        Objects.requireNonNull(film, "film");
+        return detector.thenApplyAsync(d -> {
+            try {
+                return d.detect(GreyImage.fromRadiograph(film), top, bottom);
             } catch (DetectorException e) {
                 throw new CompletionException(e);
             }

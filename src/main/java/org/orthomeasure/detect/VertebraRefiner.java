@@ -190,6 +190,30 @@ public final class VertebraRefiner implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * How sharp the second stage is on each vertebra of {@code corners} (film px): the patches around their corner
+     * means (sides from their spacings, as a further pass) in one batched run without flip, each patch's
+     * {@link VertebraHeatDecoder#spread} (patch px).
+     *
+     * @throws IllegalArgumentException when the corner means have no spacing ({@link VertebraPatch#spacings})
+     */
+    double[] cornerSpreads(GreyImage film, List<List<Point2>> corners) throws DetectorException {
+        List<VertebraPatch> patches = VertebraPatch.around(means(corners), spec);
+        int n = patches.size();
+        int pixels = spec.patchPx() * spec.patchPx();
+        float[] input = new float[n * pixels];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(patches.get(k).sample(film), 0, input, k * pixels, pixels);
+        }
+        float[] heat = run(input, n);
+        int perPatch = VertebraHeatDecoder.CORNERS * spec.outputPx() * spec.outputPx();
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = VertebraHeatDecoder.spread(spec, heat, k * perPatch);
+        }
+        return out;
+    }
+
     /** The centre of each quadrilateral: the mean of its corners. */
     static List<Point2> means(List<List<Point2>> quads) {
         List<Point2> out = new ArrayList<>(quads.size());

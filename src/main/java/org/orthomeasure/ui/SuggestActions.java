@@ -19,6 +19,7 @@ import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.Protocol;
+import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
@@ -84,7 +85,33 @@ public final class SuggestActions implements AutoCloseable {
         if (session.radiograph() != null && session.protocol().kind() == Protocol.LONG_LEG) {
             return suggestLegLandmarks();
         }
-        return detect("Suggest landmarks").thenAccept(result -> result.ifPresent(r -> {
+        return suggest(SpineLevel.T1, SpineLevel.L5);
+    }
+
+    /**
+     * "Suggest landmarks for the levels shown": asks which levels the film shows ("T1-T12", "T12-L5"; a
+     * thoracic-only or lumbar-only film) and suggests only those, as {@link #suggestLandmarks} does the 17.
+     * A range that is not one gives a one-line error and nothing changes. Completes on the FX thread.
+     */
+    public CompletableFuture<Void> suggestLevelsShown() {
+        Optional<String> answer = dialogs.askText("Suggest landmarks for the levels shown",
+                "Levels on this film, top to bottom (e.g. T1-T12 for a thoracic film, T12-L5 for a lumbar one):",
+                "T1-L5");
+        if (answer.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        SpineLevel[] range;
+        try {
+            range = SpineLevel.range(answer.get(), org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE);
+        } catch (IllegalArgumentException e) {
+            dialogs.showError("Suggest landmarks for the levels shown", e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        return suggest(range[0], range[1]);
+    }
+
+    private CompletableFuture<Void> suggest(SpineLevel top, SpineLevel bottom) {
+        return detect("Suggest landmarks", top, bottom).thenAccept(result -> result.ifPresent(r -> {
             List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
             var low = r.detection().confidence().lowConfidenceReason();
             if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + plain(low.get())
@@ -228,7 +255,7 @@ public final class SuggestActions implements AutoCloseable {
             status.accept("Not compared: most of your vertebrae are the app's unconfirmed suggestion");
             return CompletableFuture.completedFuture(null);
         }
-        return detect("Compare with suggestion").thenAccept(result -> result.ifPresent(r -> {
+        return detect("Compare with suggestion", SpineLevel.T1, SpineLevel.L5).thenAccept(result -> result.ifPresent(r -> {
             LandmarkSet set = LandmarkSet.empty();
             for (Vertebra v : r.detection().vertebrae().orElseThrow()) {
                 set = set.withVertebra(v);
@@ -280,7 +307,7 @@ public final class SuggestActions implements AutoCloseable {
     private record Result(SpineDetection detection, long millis) {
     }
 
-    private CompletableFuture<Optional<Result>> detect(String title) {
+    private CompletableFuture<Optional<Result>> detect(String title, SpineLevel top, SpineLevel bottom) {
         Radiograph film = session.radiograph();
         if (film == null) {
             dialogs.showError(title, "Open a spine film first");
@@ -300,7 +327,8 @@ public final class SuggestActions implements AutoCloseable {
         status.accept("Finding the vertebrae …");
         long t0 = System.nanoTime();
         CompletableFuture<Optional<Result>> done = new CompletableFuture<>();
-        suggester.suggest(film).whenComplete((d, e) -> Platform.runLater(() -> {
+        boolean whole = top == SpineLevel.T1 && bottom == SpineLevel.L5;
+        (whole ? suggester.suggest(film) : suggester.suggest(film, top, bottom)).whenComplete((d, e) -> Platform.runLater(() -> {
             running.set(false);
             if (session.radiograph() != film) {
                 done.complete(Optional.empty()); // another film was opened meanwhile

@@ -187,6 +187,10 @@ public final class Workstation extends BorderPane {
 
         MenuItem suggest = item("_Suggest landmarks", "Shortcut+G", vm.suggestions()::suggestLandmarks);
         suggest.disableProperty().bind(noFilm.or(vm.suggestions().runningProperty()));
+        MenuItem suggestShown = item("Suggest landmarks for the _levels shown…", null,
+                vm.suggestions()::suggestLevelsShown);
+        suggestShown.setId("suggestLevelsShown");
+        suggestShown.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
         MenuItem accept = item("_Accept all suggestions", null, vm.suggestions()::acceptAll);
         accept.disableProperty().bind(vm.session().suggestionCountProperty().isEqualTo(0));
         MenuItem labelsDown = item("Vertebra labels one level _down (T2 → T1)", "Shortcut+Shift+Down",
@@ -199,7 +203,7 @@ public final class Workstation extends BorderPane {
         }
         labelsDown.setId("labelsDown");
         labelsUp.setId("labelsUp");
-        tools.getItems().addAll(new SeparatorMenuItem(), suggest, accept, labelsDown, labelsUp);
+        tools.getItems().addAll(new SeparatorMenuItem(), suggest, suggestShown, accept, labelsDown, labelsUp);
 
         Menu check = new Menu("_Check");
         check.setId("checkMenu");

@@ -105,6 +105,52 @@ class AutoSpineMeasureTest {
     }
 
     @Test
+    void aThoracicOnlyFilmWithItsLevelsNamedGetsThoseLevelsAndSaysWhatWasMeasured() throws Exception {
+        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
+        org.orthomeasure.detect.AasceDataset.Entry e = org.orthomeasure.detect.AasceDataset.read(data).entries()
+                .stream().filter(x -> x.name().equals("sunhl-1th-09-Jan-2017-195 A AP.jpg")).findFirst().orElseThrow();
+        java.awt.image.BufferedImage film = javax.imageio.ImageIO.read(e.image().toFile());
+        double cut = 0; // half way between the labelled centres of T12 and L1
+        for (int c = 0; c < 4; c++) {
+            cut += (e.cornerPx(44 + c, film.getWidth(), film.getHeight())[1]
+                    + e.cornerPx(48 + c, film.getWidth(), film.getHeight())[1]) / 8;
+        }
+        Path thoracic = tmp.resolve("thoracic.png");
+        javax.imageio.ImageIO.write(film.getSubimage(0, 0, film.getWidth(), (int) cut), "png", thoracic.toFile());
+        Run r = run("measure", "--auto", "spine", thoracic.toString(), "--levels", "T1-T12", "--json", "-");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("T1-T12", j.get("levelsShown").asText());
+        assertEquals(12, j.get("vertebrae").size());
+        assertEquals("T12", j.get("vertebrae").get(11).get("level").asText());
+        assertFalse(j.get("lowConfidence").asBoolean(), r.out());
+        JsonNode major = j.get("measurements").get("cobb.major");
+        assertTrue(major.get("note").asText().contains("measured over T1–T12 only (12 of 17 vertebrae)"), r.out());
+        // the suggested T12 lies on the labelled T12: nearer its centre than half a vertebra spacing
+        double[] t12 = new double[2];
+        double[] t11 = new double[2];
+        for (int c = 0; c < 4; c++) {
+            double[] p = e.cornerPx(44 + c, film.getWidth(), film.getHeight());
+            double[] q = e.cornerPx(40 + c, film.getWidth(), film.getHeight());
+            t12[0] += p[0] / 4;
+            t12[1] += p[1] / 4;
+            t11[1] += q[1] / 4;
+        }
+        double y = 0;
+        for (JsonNode c : j.get("vertebrae").get(11).get("corners")) {
+            y += c.get(1).asDouble() / 4;
+        }
+        assertTrue(Math.abs(y - t12[1]) < (t12[1] - t11[1]) / 2, "T12 at y " + y + ", labelled " + t12[1]);
+
+        Run bad = run("measure", "--auto", "spine", thoracic.toString(), "--levels", "T12-T10");
+        assertEquals(CommandLine.EXIT_USAGE, bad.code());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains("--levels"), bad.err());
+        assertEquals(CommandLine.EXIT_USAGE, run("measure", "--auto", "spine", thoracic.toString(), "--levels",
+                "T1-X3").code());
+    }
+
+    @Test
     void badInputGivesOneLine() throws Exception {
         Run missing = run("measure", "--auto", "spine", tmp.resolve("nope.png").toString());
         assertEquals(CommandLine.EXIT_INPUT, missing.code());

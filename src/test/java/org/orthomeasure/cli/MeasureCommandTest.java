@@ -160,7 +160,7 @@ class MeasureCommandTest extends CommandLineHarness {
     void wrongUsageIsOneLineAndExitCode2() {
         assertEquals(CommandLine.EXIT_USAGE, run("measure"));
         assertEquals("orthomeasure measure: --landmarks FILE is required (usage: measure --landmarks FILE "
-                + "[--image FILE] [--json OUT|-] [--cpak-asian] | measure --auto spine IMAGE... [--json OUT|-] "
+                + "[--image FILE] [--json OUT|-] [--cpak-asian] | measure --auto spine IMAGE... [--levels T1-T12] [--json OUT|-] "
                 + "[--landmarks-out L.json])\n", err());
         resetStreams();
         assertEquals(CommandLine.EXIT_USAGE, run("measure", "--landmarks", "a.json", "--bogus"));

@@ -74,17 +74,54 @@ final class FramedFilms {
         }
     }
 
-    /** The standard set of variants of one film, named as in the reports. */
-    static List<Variant> standardSet(GreyImage f) {
+    /** How one variant is made from a film, with its name (rendered only when asked for). */
+    record Maker(String name, java.util.function.Function<GreyImage, Variant> make) {
+    }
+
+    /** The standard set of variants of one film, named as in the reports, in report order. */
+    static List<Maker> standardSet() {
         return List.of(
-                original(f),
-                padToSquare(f, 128f, 512, "grey-square-512"),
-                padToSquare(f, 0f, 1024, "black-square-1024"),
-                downscale(f, 512),
-                border(f, 0.06, 0f),
-                inverted(f),
-                rotated(f, 5),
-                thirdOfHeight(f));
+                new Maker("original", FramedFilms::original),
+                new Maker("grey-square-512", f -> padToSquare(f, 128f, 512, "grey-square-512")),
+                new Maker("black-square-1024", f -> padToSquare(f, 0f, 1024, "black-square-1024")),
+                new Maker("downscaled-512", f -> downscale(f, 512)),
+                new Maker("border-6%", f -> border(f, 0.06, 0f)),
+                new Maker("inverted", FramedFilms::inverted),
+                new Maker("rotated-5deg", f -> rotated(f, 5)),
+                new Maker("third-of-height", FramedFilms::thirdOfHeight));
+    }
+
+    /**
+     * Rows {@code y0..y1 - 1} of the film (a film that shows only part of the spine), named {@code name}; the
+     * similarity is the shift by -y0.
+     */
+    static Variant rows(GreyImage f, int y0, int y1, String name) {
+        if (y0 < 0 || y1 > f.height() || y1 - y0 < 2) {
+            throw new IllegalArgumentException("rows " + y0 + ".." + y1 + " are not within the film");
+        }
+        float[] v = new float[f.width() * (y1 - y0)];
+        for (int y = y0; y < y1; y++) {
+            for (int x = 0; x < f.width(); x++) {
+                v[(y - y0) * f.width() + x] = f.value(x, y);
+            }
+        }
+        return new Variant(name, GreyImage.of(f.width(), y1 - y0, v), 1, 0, 0, -y0);
+    }
+
+    /**
+     * A thoracic-only film: from the top of the film to half way between the labelled centres of T12 and L1
+     * ({@code centreY}: the 17 labelled centres' y, film px), so T1..T12 are on it.
+     */
+    static Variant thoracicOnly(GreyImage f, double[] centreY) {
+        return rows(f, 0, (int) Math.round((centreY[11] + centreY[12]) / 2), "thoracic-only");
+    }
+
+    /**
+     * A lumbar-only film: from half way between the labelled centres of T11 and T12 to the bottom of the film
+     * (sacrum and pelvis on it), so T12..L5 are on it.
+     */
+    static Variant lumbarOnly(GreyImage f, double[] centreY) {
+        return rows(f, (int) Math.round((centreY[10] + centreY[11]) / 2), f.height(), "lumbar-only");
     }
 
     static Variant original(GreyImage f) {

@@ -52,6 +52,27 @@ class SpineConfidenceTest {
     }
 
     @Test
+    void aPartialFilmIsJudgedByItsCornerMaps() {
+        List<List<Point2>> thoracic = spine(3).subList(0, 12);
+        double[] sharp = new double[12];
+        Arrays.fill(sharp, SpineConfidence.CORNER_SPREAD_LIMIT * 0.99);
+        SpineConfidence c = SpineConfidence.assessByCorners(thoracic, sharp, 0);
+        assertFalse(c.low(), c.toString());
+        double[] diffuse = new double[12];
+        Arrays.fill(diffuse, 2 * SpineConfidence.CORNER_SPREAD_LIMIT);
+        c = SpineConfidence.assessByCorners(thoracic, diffuse, 0);
+        assertTrue(c.low());
+        assertEquals(1 / (1 + Math.pow(2, 4)), c.score(), 1e-12); // 1 / 17, below the limit's 0.5
+        assertTrue(c.lowConfidenceReason().orElseThrow().contains("corner heat-map spread 29.0 patch px"), c.toString());
+        // the plausibility rules name the levels the film shows: a lumbar run from T12 with L3 above L2
+        List<List<Point2>> lumbar = new ArrayList<>(spine(0).subList(0, 6));
+        java.util.Collections.swap(lumbar, 2, 3);
+        double[] six = new double[6];
+        c = SpineConfidence.assessByCorners(lumbar, six, 11);
+        assertEquals("L3 is not below L2", c.lowConfidenceReason().orElseThrow());
+    }
+
+    @Test
     void diffuseMapsAreLowConfidence() {
         SpineConfidence c = SpineConfidence.assess(spine(0), spreads(120), SHARP);
         assertTrue(c.low());

@@ -32,6 +32,19 @@ class VertebraHeatDecoderTest {
     }
 
     @Test
+    void theSpreadIsTheMeanOfTheCornersStandardDistances() {
+        // uniform over the 4 cells at 1.5 / 5.5: var_x = var_y = 4, spread sqrt(8); one cell: 0;
+        // half on (0,0), half on (1,0): var_y = 4, spread 2; weights 1, 1, 1, 3 of 6 computed by hand
+        float[] h = heat(new float[] {0, 0, 0, 0}, new float[] {0, 1000, -1000, 0}, new float[] {0, -50, 0, -50},
+                new float[] {0, 0, 0, (float) Math.log(3)});
+        double mx = (1.5 + 5.5 + 1.5 + 3 * 5.5) / 6;
+        double vx = (1.5 * 1.5 + 5.5 * 5.5 + 1.5 * 1.5 + 3 * 5.5 * 5.5) / 6 - mx * mx;
+        double expected = (Math.sqrt(8) + 0 + 2 + Math.sqrt(2 * vx)) / 4;
+        assertEquals(expected, VertebraHeatDecoder.spread(SPEC, h, 0), 1e-6);
+        assertThrows(IllegalArgumentException.class, () -> VertebraHeatDecoder.spread(SPEC, h, 1));
+    }
+
+    @Test
     void theSecondPatchOfABatchIsReadAtItsOffset() {
         float[] two = new float[32];
         System.arraycopy(heat(new float[] {9, 0, 0, 0}, new float[] {9, 0, 0, 0}, new float[] {9, 0, 0, 0},

@@ -173,6 +173,36 @@ class SuggestLandmarksFlowTest {
     }
 
     @Test
+    void theLevelsAFilmShowsAreAskedAndOnlyThoseSuggested(FxRobot robot) throws Exception {
+        openSpine(robot);
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.MenuItem item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "suggestLevelsShown".equals(i.getId())).findFirst().orElseThrow();
+        assertEquals("Suggest landmarks for the _levels shown…", item.getText());
+        assertFalse(item.isDisable(), "enabled on a spine film");
+        // not a range: one line, nothing placed
+        dialogs.texts.add("T5-T3");
+        robot.interact(() -> vm.suggestions().suggestLevelsShown());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("'T5-T3'") && !dialogs.errors.get(0).contains("\n"),
+                dialogs.errors.get(0));
+        assertTrue(vm.session().suggested().isEmpty());
+        // the film named as showing T1-T12 (the plumbing: the phantom shows all 17, so only the names are checked)
+        dialogs.texts.add("t1 - t12");
+        robot.interact(() -> vm.suggestions().suggestLevelsShown());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.session().suggested().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(EnumSet.range(SpineLevel.T1, SpineLevel.T12), EnumSet.copyOf(vm.session().suggested()));
+        assertEquals(12, vm.session().reading().landmarks().vertebrae().size());
+        assertTrue(dialogs.prompts.get(0).contains("T12-L5"), dialogs.prompts.toString());
+        // 12 levels spread over a film that shows 17 vertebrae are not trusted: asked before placing (yes here)
+        assertTrue(dialogs.prompts.get(dialogs.prompts.size() - 1).startsWith("Low confidence"),
+                dialogs.prompts.toString());
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+    }
+
+    @Test
     void theSuggestionIsAHiddenReferenceForCheckMode(FxRobot robot) throws Exception {
         openSpine(robot);
         robot.interact(() -> vm.suggestions().suggestionAsReference());

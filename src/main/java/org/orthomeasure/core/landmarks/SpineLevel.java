@@ -21,4 +21,25 @@ public enum SpineLevel {
         }
         return Optional.empty();
     }
+
+    /**
+     * The levels a film shows, written {@code TOP-BOTTOM} ("T1-T12", "t12 - l5"): the two levels, top first, at
+     * least {@code minimum} of them counting both ends.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the text when it is not such a range
+     */
+    public static SpineLevel[] range(String text, int minimum) {
+        String[] parts = text.strip().toUpperCase(java.util.Locale.ROOT).split("\\s*-\\s*");
+        Optional<SpineLevel> top = parts.length == 2 ? fromName(parts[0]) : Optional.empty();
+        Optional<SpineLevel> bottom = parts.length == 2 ? fromName(parts[1]) : Optional.empty();
+        if (top.isEmpty() || bottom.isEmpty()) {
+            throw new IllegalArgumentException("'" + text + "' is not a range of levels TOP-BOTTOM between T1 and L5"
+                    + " (e.g. T1-T12 or T12-L5)");
+        }
+        if (bottom.get().ordinal() - top.get().ordinal() + 1 < minimum) {
+            throw new IllegalArgumentException("'" + text + "': give at least " + minimum
+                    + " consecutive levels, top first (e.g. T1-T12 or T12-L5)");
+        }
+        return new SpineLevel[] {top.get(), bottom.get()};
+    }
 }

@@ -214,8 +214,11 @@ public final class MeasurementEngine {
                 Optional<Vertebra> v = frame.vertebra(level);
                 v.ifPresentOrElse(vertebrae::add, () -> absent.add(level.name()));
             }
-            if (!absent.isEmpty()) {
-                Missing m = Missing.of(absent, "the curve evaluation needs all 17 vertebrae T1–L5");
+            boolean consecutive = !vertebrae.isEmpty() && vertebrae.get(vertebrae.size() - 1).level().ordinal()
+                    - vertebrae.get(0).level().ordinal() == vertebrae.size() - 1;
+            if (!absent.isEmpty() && !(consecutive && vertebrae.size() >= SpineCurves.MIN_VERTEBRAE)) {
+                Missing m = Missing.of(absent, "the curve evaluation needs all 17 vertebrae T1–L5, or at least "
+                        + SpineCurves.MIN_VERTEBRAE + " consecutive ones on a film that shows fewer");
                 ids.forEach(i -> missing.put(i, m));
                 return;
             }
@@ -236,9 +239,16 @@ public final class MeasurementEngine {
                 case S_SHAPED_UPPER_HALF -> "S-shaped, major curve in the upper half of the film";
                 case S_SHAPED_LOWER_HALF -> "S-shaped, major curve in the lower half of the film";
             };
-            results.add(curve(MeasurementId.COBB_MAJOR, r.major(), cobbNote(r.major().degrees())));
-            results.add(curve(MeasurementId.COBB_UPPER, r.upper(), branch));
-            results.add(curve(MeasurementId.COBB_LOWER, r.lower(), branch));
+            String partial = r.wholeSpine() ? "" : String.format(Locale.ROOT,
+                    "; measured over %s–%s only (%d of 17 vertebrae)", r.from(), r.to(), vertebrae.size());
+            if (!r.wholeSpine()) {
+                notes.add(String.format(Locale.ROOT, "spine curves measured over %s–%s only (%d of 17 vertebrae; %s "
+                        + "not placed): a curve that runs beyond them is measured only to the last one placed",
+                        r.from(), r.to(), vertebrae.size(), String.join(", ", absent)));
+            }
+            results.add(curve(MeasurementId.COBB_MAJOR, r.major(), cobbNote(r.major().degrees()) + partial));
+            results.add(curve(MeasurementId.COBB_UPPER, r.upper(), branch + partial));
+            results.add(curve(MeasurementId.COBB_LOWER, r.lower(), branch + partial));
         }
 
         private static Measurement curve(MeasurementId id, Curve c, String note) {

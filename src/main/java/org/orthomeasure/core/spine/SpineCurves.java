@@ -35,11 +35,21 @@ import org.orthomeasure.core.landmarks.Vertebra;
  *       top vertebra and any vertebra above it.</li>
  * </ol>
  * A perfectly straight spine gives 0° everywhere without dividing by zero.
+ *
+ * <p>A film that shows fewer than 17 vertebrae (a thoracic-only or lumbar-only film) is evaluated the same way on
+ * the run of consecutive levels it shows ({@link #evaluate}, at least {@value #MIN_VERTEBRAE}): the top and
+ * bottom vertebrae of the run stand for T1 and L5 in step 3, and every pair, S-shape test and "above"/"below"
+ * stays within the run. For all 17 levels this is the AASCE evaluation exactly; for a shorter run the curves are
+ * those of the visible part of the spine (a curve whose end vertebra is off the film is measured only up to the
+ * film's last vertebra), which {@link Result#from()} and {@link Result#to()} name.
  */
 public final class SpineCurves {
 
     /** The reference's threshold on 4·P·N for the S-shape test. */
     public static final double S_SHAPE_TOLERANCE = 1e-4;
+
+    /** The fewest consecutive vertebrae a curve evaluation runs on. */
+    public static final int MIN_VERTEBRAE = 4;
 
     /** Which branch of steps 3-5 produced the upper and lower curves. */
     public enum Branch {
@@ -58,13 +68,22 @@ public final class SpineCurves {
      * @param upper  steps 3-5
      * @param lower  steps 3-5
      * @param branch which of steps 3-5 applied
+     * @param from   the top vertebra evaluated (T1 for the whole spine)
+     * @param to     the bottom vertebra evaluated (L5 for the whole spine)
      */
-    public record Result(Curve major, Curve upper, Curve lower, Branch branch) {
+    public record Result(Curve major, Curve upper, Curve lower, Branch branch, SpineLevel from, SpineLevel to) {
         public Result {
             Objects.requireNonNull(major, "major");
             Objects.requireNonNull(upper, "upper");
             Objects.requireNonNull(lower, "lower");
             Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        /** Whether the evaluation ran on all 17 vertebrae T1..L5. */
+        public boolean wholeSpine() {
+            return from == SpineLevel.T1 && to == SpineLevel.L5;
         }
     }
 
@@ -72,27 +91,32 @@ public final class SpineCurves {
     }
 
     /**
-     * Evaluates the 17 vertebrae.
+     * Evaluates the 17 vertebrae, or the consecutive levels a partial film shows (see the class).
      *
-     * @param vertebrae  exactly the 17 levels T1..L5 in order, in a Cartesian frame with y down
-     *                   (pixels, or mm when the spacing is anisotropic)
+     * @param vertebrae  consecutive levels in order, top to bottom, at least {@value #MIN_VERTEBRAE} (all 17 T1..L5
+     *                   for the AASCE evaluation), in a Cartesian frame with y down (pixels, or mm when the
+     *                   spacing is anisotropic)
      * @param filmHeight the film height in the same unit (step 4); when empty the labelled spine's vertical
      *                   extent stands in: the film is taken to span from the topmost to the bottommost corner
      */
     public static Result evaluate(List<Vertebra> vertebrae, OptionalDouble filmHeight) {
         Objects.requireNonNull(vertebrae, "vertebrae");
         Objects.requireNonNull(filmHeight, "filmHeight");
-        int n = SpineLevel.COUNT;
-        if (vertebrae.size() != n) {
-            throw new IllegalArgumentException("the curve evaluation needs all 17 vertebrae T1-L5, got "
-                    + vertebrae.size());
+        int n = vertebrae.size();
+        if (n < MIN_VERTEBRAE) {
+            throw new IllegalArgumentException("the curve evaluation needs at least " + MIN_VERTEBRAE
+                    + " consecutive vertebrae, got " + n);
         }
+        int first = vertebrae.get(0).level().ordinal();
         for (int i = 0; i < n; i++) {
-            if (vertebrae.get(i).level() != SpineLevel.values()[i]) {
-                throw new IllegalArgumentException("vertebra " + i + " must be " + SpineLevel.values()[i]
-                        + ", got " + vertebrae.get(i).level());
+            if (vertebrae.get(i).level().ordinal() != first + i) {
+                throw new IllegalArgumentException("vertebra " + i + " must be "
+                        + (first + i < SpineLevel.COUNT ? SpineLevel.values()[first + i] : "beyond L5")
+                        + " (consecutive levels), got " + vertebrae.get(i).level());
             }
         }
+        SpineLevel from = vertebrae.get(0).level();
+        SpineLevel to = vertebrae.get(n - 1).level();
         double[][] angles = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -110,30 +134,32 @@ public final class SpineCurves {
         }
         int upperEnd = argMax(rowMax, 0, n - 1);
         int lowerEnd = rowArgMax[upperEnd];
-        Curve major = Curve.between(rowMax[upperEnd], level(upperEnd), level(lowerEnd));
+        Curve major = Curve.between(rowMax[upperEnd], level(vertebrae, upperEnd), level(vertebrae, lowerEnd));
 
         // Step 2.
         boolean sShaped = isSShaped(vertebrae);
         if (!sShaped) {
             // Step 3.
-            Curve upper = Curve.between(angles[0][upperEnd], level(0), level(upperEnd));
-            Curve lower = Curve.between(angles[n - 1][lowerEnd], level(lowerEnd), level(n - 1));
-            return new Result(major, upper, lower, Branch.NOT_S_SHAPED);
+            Curve upper = Curve.between(angles[0][upperEnd], from, level(vertebrae, upperEnd));
+            Curve lower = Curve.between(angles[n - 1][lowerEnd], level(vertebrae, lowerEnd), to);
+            return new Result(major, upper, lower, Branch.NOT_S_SHAPED, from, to);
         }
         int upperTop = argMax(angles[upperEnd], 0, upperEnd);
-        Curve upper = Curve.between(angles[upperEnd][upperTop], level(upperTop), level(upperEnd));
+        Curve upper = Curve.between(angles[upperEnd][upperTop], level(vertebrae, upperTop),
+                level(vertebrae, upperEnd));
         double ySum = vertebrae.get(upperEnd).bottomMid().y() + vertebrae.get(lowerEnd).bottomMid().y();
         double threshold = filmHeight.isPresent() ? filmHeight.getAsDouble() : spineTopPlusBottom(vertebrae);
         if (ySum < threshold) {
             // Step 4.
             int lowerBottom = argMax(angles[lowerEnd], lowerEnd, n - 1);
-            Curve lower = Curve.between(angles[lowerEnd][lowerBottom], level(lowerEnd), level(lowerBottom));
-            return new Result(major, upper, lower, Branch.S_SHAPED_UPPER_HALF);
+            Curve lower = Curve.between(angles[lowerEnd][lowerBottom], level(vertebrae, lowerEnd),
+                    level(vertebrae, lowerBottom));
+            return new Result(major, upper, lower, Branch.S_SHAPED_UPPER_HALF, from, to);
         }
         // Step 5.
         int top = argMax(angles[upperTop], 0, upperTop);
-        Curve lower = Curve.between(angles[upperTop][top], level(top), level(upperTop));
-        return new Result(major, upper, lower, Branch.S_SHAPED_LOWER_HALF);
+        Curve lower = Curve.between(angles[upperTop][top], level(vertebrae, top), level(vertebrae, upperTop));
+        return new Result(major, upper, lower, Branch.S_SHAPED_LOWER_HALF, from, to);
     }
 
     /**
@@ -198,7 +224,7 @@ public final class SpineCurves {
         return best;
     }
 
-    private static SpineLevel level(int index) {
-        return SpineLevel.values()[index];
+    private static SpineLevel level(List<Vertebra> vertebrae, int index) {
+        return vertebrae.get(index).level();
     }
 }

@@ -217,6 +217,21 @@ class MeasurementEngineTest {
         MeasurementSet partial = MeasurementEngine.measure(set.withoutVertebra(SpineLevel.L2), NONE,
                 MeasurementOptions.defaults());
         assertEquals(List.of("L2"), partial.missing().get(MeasurementId.COBB_LOWER).landmarks());
+        assertTrue(partial.missing().get(MeasurementId.COBB_MAJOR).note().orElseThrow().contains("consecutive"));
+        // A thoracic-only film (T1..T12 placed): the curves use what is there and say so.
+        LandmarkSet thoracic = set;
+        for (SpineLevel l : List.of(SpineLevel.L1, SpineLevel.L2, SpineLevel.L3, SpineLevel.L4, SpineLevel.L5)) {
+            thoracic = thoracic.withoutVertebra(l);
+        }
+        MeasurementSet t = MeasurementEngine.measure(thoracic, NONE, MeasurementOptions.defaults().withFilmHeight(2000));
+        Measurement tMajor = t.get(MeasurementId.COBB_MAJOR).orElseThrow();
+        assertEquals(27.0, tMajor.value(), 1e-9); // T4 (-12) to T10 (15) lie within T1..T12
+        assertEquals(SpineLevel.T4, tMajor.from().orElseThrow());
+        assertTrue(tMajor.note().orElseThrow().contains("measured over T1–T12 only (12 of 17 vertebrae)"),
+                tMajor.note().toString());
+        assertTrue(t.notes().stream().anyMatch(n -> n.contains("T1–T12 only") && n.contains("L1, L2, L3, L4, L5")),
+                t.notes().toString());
+        assertFalse(m.notes().stream().anyMatch(n -> n.contains(" only (")), m.notes().toString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import static org.orthomeasure.core.landmarks.SpineLevel.T4;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 
 /** The AASCE steps 1-5 on synthetic spines whose answers are known by construction. */
@@ -92,14 +93,62 @@ class SpineCurvesTest {
         assertFalse(SpineCurves.isSShaped(c));
     }
 
+    /** A run of {@code tilts.length} consecutive vertebrae from {@code first}, one every 60 px, centres x(i). */
+    static List<Vertebra> run(SpineLevel first, java.util.function.IntToDoubleFunction x, double[] tilts) {
+        List<Vertebra> out = new java.util.ArrayList<>();
+        for (int i = 0; i < tilts.length; i++) {
+            out.add(SpineFixtures.vertebra(SpineLevel.values()[first.ordinal() + i], x.applyAsDouble(i), 100 + 60 * i,
+                    tilts[i]));
+        }
+        return out;
+    }
+
     @Test
-    void needsAll17VerticesInOrder() {
+    void aLumbarOnlyFilmIsEvaluatedOnTheLevelsItShows() {
+        // T12..L5, a C-shape whose chord is vertical (first and last level at x 300, level): not S-shaped
+        double[] tilts = {0, 10, 18, 8, -6, 0};
+        List<Vertebra> lumbar = run(SpineLevel.T12, i -> 300 + 60 * Math.sin(Math.PI * i / 5), tilts);
+        assertFalse(SpineCurves.isSShaped(lumbar));
+        SpineCurves.Result r = SpineCurves.evaluate(lumbar, OptionalDouble.of(2000));
+        assertEquals(SpineCurves.Branch.NOT_S_SHAPED, r.branch());
+        assertEquals(SpineLevel.T12, r.from());
+        assertEquals(L5, r.to());
+        assertFalse(r.wholeSpine());
+        assertCurve(24, SpineLevel.L2, SpineLevel.L4, r.major()); // 18 - (-6)
+        assertCurve(18, SpineLevel.T12, SpineLevel.L2, r.upper()); // the run's top vertebra to the upper end
+        assertCurve(6, SpineLevel.L4, L5, r.lower()); // lower end to the run's bottom vertebra
+        assertTrue(SpineCurves.evaluate(cShaped(), OptionalDouble.of(2000)).wholeSpine());
+    }
+
+    @Test
+    void aPartialSShapedRunKeepsAboveAndBelowWithinTheRun() {
+        // T10..L5, one full sine period across a vertical chord: S-shaped; major 12 - (-8) = 20 between T11 and L1
+        double[] tilts = {0, 12, 4, -8, -2, 9, -5, 0};
+        List<Vertebra> s = run(T10, i -> 300 + 60 * Math.sin(2 * Math.PI * i / 7), tilts);
+        assertTrue(SpineCurves.isSShaped(s));
+        SpineCurves.Result upperHalf = SpineCurves.evaluate(s, OptionalDouble.of(2000)); // bottoms 170 + 290 < 2000
+        assertEquals(SpineCurves.Branch.S_SHAPED_UPPER_HALF, upperHalf.branch());
+        assertCurve(20, SpineLevel.T11, SpineLevel.L1, upperHalf.major());
+        assertCurve(12, T10, SpineLevel.T11, upperHalf.upper()); // T10 is the only vertebra above T11 in the run
+        assertCurve(17, SpineLevel.L1, L3, upperHalf.lower()); // -8 against L3's 9
+        SpineCurves.Result lowerHalf = SpineCurves.evaluate(s, OptionalDouble.of(400));
+        assertEquals(SpineCurves.Branch.S_SHAPED_LOWER_HALF, lowerHalf.branch());
+        assertCurve(0, T10, T10, lowerHalf.lower()); // nothing above T10 on this film
+    }
+
+    @Test
+    void needsAtLeastFourConsecutiveVerticesInOrder() {
+        assertEquals(SpineLevel.L4, SpineCurves.evaluate(cShaped().subList(0, 16), OptionalDouble.empty()).to());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SpineCurves.evaluate(cShaped().subList(0, 16), OptionalDouble.empty()));
-        assertTrue(e.getMessage().contains("17"));
+                () -> SpineCurves.evaluate(cShaped().subList(3, 6), OptionalDouble.empty()));
+        assertTrue(e.getMessage().contains("at least 4"), e.getMessage());
         List<Vertebra> swapped = new java.util.ArrayList<>(cShaped());
         java.util.Collections.swap(swapped, 0, 1);
         assertThrows(IllegalArgumentException.class, () -> SpineCurves.evaluate(swapped, OptionalDouble.empty()));
+        List<Vertebra> gap = new java.util.ArrayList<>(cShaped());
+        gap.remove(8);
+        e = assertThrows(IllegalArgumentException.class, () -> SpineCurves.evaluate(gap, OptionalDouble.empty()));
+        assertTrue(e.getMessage().contains("consecutive"), e.getMessage());
     }
 
     private static void assertCurve(double deg, Object upper, Object lower, Curve c) {
