@@ -14,7 +14,7 @@ class CommandHelpTest extends CommandLineHarness {
     /** The options each command's parser (and the parsers it hands on to) accepts, from their switch cases. */
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "measure", List.of("--landmarks", "--image", "--json", "--cpak-asian", "--auto spine", "--auto longleg",
-                    "--side", "--landmarks-out", "--pdf", "--png", "--no-patient-details", "--user", "--dicom-sr",
+                    "--side", "--levels", "--landmarks-out", "--pdf", "--png", "--no-patient-details", "--user", "--dicom-sr",
                     "--dicom-sc", "--dicom-pdf"),
             "info", List.of("usage: info FILM"),
             "render", List.of("--window CENTRE WIDTH", "--max-size", "--invert", "--no-invert"),
