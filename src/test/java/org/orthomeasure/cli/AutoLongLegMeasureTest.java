@@ -110,6 +110,27 @@ class AutoLongLegMeasureTest extends CommandLineHarness {
         assertTrue(err().contains("say which with --side R or --side L"), err());
     }
 
+    /** A hip film and a distal-tibia film alone (real CRs of ../shared/dicom/wg04): no leg measured, and why. */
+    @Test
+    void aHipFilmAndAnAnkleFilmAloneAreNotMeasured() throws Exception {
+        Path wg04 = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "dicom", "wg04");
+        assumeTrue(Files.isDirectory(wg04), "needs ../shared/dicom/wg04");
+        Path hip = wg04.resolve("RG2_JPLL.dcm");
+        Path tibia = wg04.resolve("RG3_JPLL.dcm");
+        assertEquals(0, run("measure", "--auto", "longleg", hip.toString(), tibia.toString(), "--json", "-"), err());
+        String[] lines = out().strip().split("\n");
+        assertEquals(2, lines.length);
+        for (String line : lines) {
+            JsonNode j = new ObjectMapper().readTree(line);
+            assertEquals(0, j.get("measurements").size(), "no value from " + j.get("input"));
+            for (String side : List.of("R", "L")) {
+                JsonNode leg = j.get("legs").get(side);
+                assertTrue(leg.get("lowConfidence").asBoolean(), leg.toString());
+                assertTrue(leg.toString().contains("no tibia found"), leg.toString());
+            }
+        }
+    }
+
     @Test
     void bilateralFilmGivesBothLegsUnderTheMeasureIds() throws Exception {
         Path film = bilateralFilm();
