@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LandmarkSet;
-import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.Protocol;
 import org.orthomeasure.core.landmarks.SpineLevel;
@@ -216,9 +215,7 @@ public final class SuggestActions implements AutoCloseable {
         SuggestedLandmarks s = SuggestedLandmarks.of(LandmarkSet.empty(), placed);
         Set<LandmarkKey> keys = new LinkedHashSet<>();
         for (String id : s.suggested()) {
-            keys.add(id.endsWith(".femoralHeadRim")
-                    ? LandmarkKey.of(id.startsWith("R.") ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER)
-                    : LandmarkKey.parse(id));
+            LandmarkKey.ofFileId(id).ifPresent(keys::add);
         }
         if (keys.stream().anyMatch(k -> !k.landmark().isCore())
                 && session.protocol().steps().stream().noneMatch(org.orthomeasure.core.protocol.Step::optional)) {

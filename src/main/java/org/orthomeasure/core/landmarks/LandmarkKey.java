@@ -1,6 +1,7 @@
 package org.orthomeasure.core.landmarks;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A lower-limb landmark of one side; its id is e.g. "R.kneeCenter". */
 public record LandmarkKey(Side side, LimbLandmark landmark) implements Comparable<LandmarkKey> {
@@ -42,12 +43,33 @@ public record LandmarkKey(Side side, LimbLandmark landmark) implements Comparabl
         return new LandmarkKey(side, l);
     }
 
+    /**
+     * The landmark a landmark-file id names, a side's head rim ("R.femoralHeadRim") standing for its femoral
+     * head centre (the head as placed, by its centre or its rim); empty when the id names no limb landmark
+     * (a vertebra, "cobbLines").
+     */
+    public static Optional<LandmarkKey> ofFileId(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.length() > 2 && id.substring(2).equals(HEAD_RIM) && (id.charAt(0) == 'R' || id.charAt(0) == 'L')
+                && id.charAt(1) == '.') {
+            return Optional.of(new LandmarkKey(id.charAt(0) == 'R' ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER));
+        }
+        try {
+            return Optional.of(parse(id));
+        } catch (IllegalArgumentException notALimbLandmark) {
+            return Optional.empty();
+        }
+    }
+
+    /** The name of a side's femoral-head rim in landmark files, after the side's prefix. */
+    public static final String HEAD_RIM = "femoralHeadRim";
+
     private static String knownNames() {
         StringBuilder sb = new StringBuilder();
         for (LimbLandmark l : LimbLandmark.values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(l.id());
         }
-        return sb.append(", femoralHeadRim").toString();
+        return sb.append(", ").append(HEAD_RIM).toString();
     }
 
     @Override

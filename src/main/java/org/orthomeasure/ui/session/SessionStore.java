@@ -21,7 +21,6 @@ import org.orthomeasure.core.landmarks.LandmarkRules;
 import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LimbLandmark;
-import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
@@ -180,7 +179,7 @@ public final class SessionStore {
             Set<LandmarkKey> suggestedLandmarks = new java.util.HashSet<>();
             for (String id : doc.suggested()) {
                 Arrays.stream(SpineLevel.values()).filter(l -> l.name().equals(id)).forEach(suggested::add);
-                limbKey(id).ifPresent(suggestedLandmarks::add);
+                LandmarkKey.ofFileId(id).ifPresent(suggestedLandmarks::add);
             }
             Optional<ReferenceReading> reference = doc.reference().map(r ->
                     new ReferenceReading(Reading.of(r.landmarks()), r.name(), r.revealed()));
@@ -278,27 +277,12 @@ public final class SessionStore {
                 .filter(l -> levels.contains(l) && set.vertebra(l).isPresent()).map(Enum::name).toList());
         landmarks.stream().sorted().forEach(k -> {
             if (k.landmark() == LimbLandmark.FEMORAL_HEAD_CENTER && !set.headRim(k.side()).isEmpty()) {
-                ids.add(k.side().prefix() + HEAD_RIM_ID);
+                ids.add(k.side().prefix() + LandmarkKey.HEAD_RIM);
             } else if (set.point(k).isPresent()) {
                 ids.add(k.id());
             }
         });
         return ids;
-    }
-
-    /** The id of a side's femoral-head rim in a landmark file, after the side's prefix. */
-    private static final String HEAD_RIM_ID = "femoralHeadRim";
-
-    /** The limb landmark a file's suggested id names ("R.kneeCenter"; "R.femoralHeadRim" is the head); empty for others. */
-    private static Optional<LandmarkKey> limbKey(String id) {
-        if (id.length() > 2 && id.substring(2).equals(HEAD_RIM_ID) && (id.startsWith("R.") || id.startsWith("L."))) {
-            return Optional.of(LandmarkKey.of(id.charAt(0) == 'R' ? Side.R : Side.L, LimbLandmark.FEMORAL_HEAD_CENTER));
-        }
-        try {
-            return Optional.of(LandmarkKey.parse(id));
-        } catch (IllegalArgumentException notALimbLandmark) {
-            return Optional.empty();
-        }
     }
 
     /**
