@@ -142,18 +142,31 @@ public final class SuggestActions implements AutoCloseable {
      * landmarks are kept. Completes on the FX thread.
      */
     private CompletableFuture<Void> suggestLegLandmarks() {
-        String title = "Suggest landmarks";
+        Set<Side> sides = session.protocol().sides();
+        return detectLegs("Suggest landmarks").thenAccept(r -> r.ifPresent(d ->
+                placeLegs("Suggest landmarks", d.detection(), sides, d.millis())));
+    }
+
+    private record LegResult(LongLegDetection detection, long millis) {
+    }
+
+    /**
+     * Runs the long-leg detector on the film on screen, for the legs it shows (its laterality and shape; the
+     * protocol's one leg on a one-leg film that does not say which; mirrored by its Patient Orientation).
+     * Completes on the FX thread; empty, after the user was told why, when there is nothing to use.
+     */
+    private CompletableFuture<Optional<LegResult>> detectLegs(String title) {
         Radiograph film = session.radiograph();
         if (running.get()) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         Set<Side> sides = session.protocol().sides();
         Optional<LegLayout> layout = LegLayout.fromFilm(film.width(), film.height(), film.header().laterality())
                 .or(() -> sides.size() == 1 ? Optional.of(LegLayout.oneLeg(sides.iterator().next())) : Optional.empty());
         if (layout.isEmpty()) {
             dialogs.showError(title, "This film shows one leg and does not say which: choose the right-leg or "
-                    + "left-leg protocol, then suggest again.");
-            return CompletableFuture.completedFuture(null);
+                    + "left-leg protocol, then try again.");
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         if (legSuggester == null) {
             legSuggester = LongLegSuggester.start();
@@ -161,23 +174,19 @@ public final class SuggestActions implements AutoCloseable {
         running.set(true);
         status.accept("Finding the bones of the legs …");
         long t0 = System.nanoTime();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Optional<LegResult>> done = new CompletableFuture<>();
         boolean mirrored = session.optionsProperty().get().filmMirrored();
         legSuggester.suggest(film, layout.get().withMirrored(mirrored)).whenComplete((d, e) -> Platform.runLater(() -> {
             running.set(false);
-            try {
-                if (session.radiograph() != film) {
-                    return; // another film was opened meanwhile
-                }
-                if (e != null) {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    status.accept("No suggestion: " + cause.getMessage());
-                    dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
-                    return;
-                }
-                placeLegs(title, d, sides, (System.nanoTime() - t0) / 1_000_000);
-            } finally {
-                done.complete(null);
+            if (session.radiograph() != film) {
+                done.complete(Optional.empty()); // another film was opened meanwhile
+            } else if (e != null) {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                status.accept("No suggestion: " + cause.getMessage());
+                dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
+                done.complete(Optional.empty());
+            } else {
+                done.complete(Optional.of(new LegResult(d, (System.nanoTime() - t0) / 1_000_000)));
             }
         }));
         return done;
@@ -244,13 +253,20 @@ public final class SuggestActions implements AutoCloseable {
         return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
-    /** Attaches the detector's suggestion as the hidden reference reading (check mode). Completes on the FX thread. */
+    /**
+     * Attaches the detector's suggestion as the hidden reference reading (check mode): the vertebrae on a spine
+     * film, every landmark of the legs the protocol reads on a long-leg film (a leg of low confidence too, named
+     * so in the reference's name). Completes on the FX thread.
+     */
     public CompletableFuture<Void> suggestionAsReference() {
         var mostly = session.mostlySuggestedWarning();
         if (mostly.isPresent() && !dialogs.confirm("Compare with the app's suggestion", "Your reading is mostly the "
                 + "suggestion itself: " + mostly.get() + " Compare anyway?")) {
-            status.accept("Not compared: most of your vertebrae are the app's unconfirmed suggestion");
+            status.accept("Not compared: most of your landmarks are the app's unconfirmed suggestion");
             return CompletableFuture.completedFuture(null);
+        }
+        if (session.radiograph() != null && session.protocol().kind() == Protocol.LONG_LEG) {
+            return legReference();
         }
         return detect("Compare with suggestion", SpineLevel.T1, SpineLevel.L5).thenAccept(result -> result.ifPresent(r -> {
             LandmarkSet set = LandmarkSet.empty();
@@ -262,6 +278,27 @@ public final class SuggestActions implements AutoCloseable {
                     Session.SUGGESTION_REFERENCE, conf.score(), conf.low() ? ", LOW" : ""));
             status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
                     + conf.lowConfidenceReason().map(w -> "; low confidence: " + w).orElse(""));
+        }));
+    }
+
+    /** The long-leg suggestion as the hidden reference reading. */
+    private CompletableFuture<Void> legReference() {
+        String title = "Compare with the app's suggestion";
+        Set<Side> sides = session.protocol().sides();
+        return detectLegs(title).thenAccept(r -> r.ifPresent(d -> {
+            List<LegSuggestion> legs = d.detection().legs().stream()
+                    .filter(l -> sides.contains(l.side()) && !l.points().isEmpty()).toList();
+            if (legs.isEmpty()) {
+                dialogs.showError(title, "No suggestion: no leg the protocol reads was found on this film.");
+                return;
+            }
+            LandmarkSet set = SuggestedLandmarks.of(LandmarkSet.empty(), legs).landmarks();
+            String conf = legs.stream().map(l -> String.format(Locale.ROOT, "%s leg %.2f%s", l.side().word(),
+                    l.legConfidence(), l.low() ? " LOW" : "")).collect(Collectors.joining(", "));
+            session.setReference(Reading.of(set), Session.SUGGESTION_REFERENCE + " (" + conf + ")");
+            status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
+                    + legs.stream().filter(LegSuggestion::low).map(l -> "; low confidence, " + l.side().word() + " leg: "
+                    + l.lowConfidenceReason().orElseThrow()).collect(Collectors.joining()));
         }));
     }
 

@@ -211,7 +211,7 @@ public final class Workstation extends BorderPane {
         reveal.selectedProperty().bindBidirectional(vm.session().referenceRevealedProperty());
         reveal.disableProperty().bind(vm.session().referenceProperty().isNull());
         MenuItem withSuggestion = item("Compare with the app's _suggestion", null, vm.suggestions()::suggestionAsReference);
-        withSuggestion.disableProperty().bind(spineFilm().not().or(vm.suggestions().runningProperty()));
+        withSuggestion.disableProperty().bind(noFilm.or(vm.suggestions().runningProperty()));
         MenuItem exportCheck = item("_Export comparison (PDF)…", null, vm.check()::exportWithDialog);
         exportCheck.disableProperty().bind(vm.session().referenceRevealedProperty().not());
         MenuItem loadRef = item("_Load reference reading…", null, vm::loadReferenceWithDialog);

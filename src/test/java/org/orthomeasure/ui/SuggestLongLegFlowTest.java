@@ -172,6 +172,26 @@ class SuggestLongLegFlowTest {
     }
 
     @Test
+    void theLegSuggestionIsAHiddenReferenceForCheckMode(FxRobot robot) throws Exception {
+        open(robot, bilateralFilm());
+        robot.interact(() -> vm.suggestions().suggestionAsReference());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.session().referenceProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.session().reading().landmarks().isEmpty(), "the user's reading stays untouched");
+        assertTrue(vm.session().referenceNameProperty().get().startsWith("OrthoMeasure suggestion (right leg"),
+                vm.session().referenceNameProperty().get());
+        assertFalse(vm.session().referenceRevealedProperty().get());
+        var ref = vm.session().referenceProperty().get().landmarks();
+        assertEquals(8, ref.headRim(Side.R).size());
+        assertTrue(ref.point(Side.L, LimbLandmark.ANKLE_CENTER).isPresent());
+        robot.interact(() -> vm.check().reveal());
+        WaitForAsyncUtils.waitForFxEvents();
+        String b = text(robot, "#cmp-b-R-HKA");
+        assertTrue(b.matches("\\d+\\.\\d° (varus|valgus)|0\\.0°|−?\\d+\\.\\d°"), b);
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
     void aSpineFilmInTheLongLegProtocolPlacesNothingUnlessTheUserSaysSo(FxRobot robot) throws Exception {
         Path sample = Path.of("sample-dicom/spine-phantom.dcm");
         Assumptions.assumeTrue(Files.exists(sample), "sample film not present");

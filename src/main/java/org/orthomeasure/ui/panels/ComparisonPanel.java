@@ -78,8 +78,9 @@ public final class ComparisonPanel extends VBox {
         Button load = button("Load reference…", "Load an attending's or a saved reading of this film (hidden until revealed)",
                 actions.loadReference());
         load.setId("loadReference");
-        Button suggestion = button("Compare with suggestion", "Use the app's suggested vertebrae as the reference "
-                + "(spine films; hidden until revealed)", actions.compareWithSuggestion());
+        Button suggestion = button("Compare with suggestion", "Use the app's suggestion as the reference: the "
+                + "vertebrae of a spine film, the landmarks of each leg of a long-leg film (hidden until revealed)",
+                actions.compareWithSuggestion());
         suggestion.setId("compareWithSuggestion");
         Button reveal = button("Reveal", "Show the reference reading and the comparison", actions.reveal());
         reveal.setId("revealReference");

@@ -490,19 +490,25 @@ public final class Session {
 
     /**
      * The check-mode warning for a reading that is mostly the app's unconfirmed suggestion (more than
-     * half of its vertebrae): comparing it measures the suggestion, not the user, and with the
+     * half of its vertebrae and limb landmarks): comparing it measures the suggestion, not the user, and with the
      * suggestion as reference it compares the suggestion with itself. Empty otherwise.
      */
     public Optional<String> mostlySuggestedWarning() {
-        int vertebrae = reading().landmarks().vertebrae().size();
-        int unconfirmed = suggested.get().size();
-        if (vertebrae == 0 || 2 * unconfirmed <= vertebrae) {
+        LandmarkSet set = reading().landmarks();
+        int vertebrae = set.vertebrae().size();
+        // limb landmarks as the suggestion marks them: each point, and a head placed by its rim alone
+        long heads = java.util.Arrays.stream(Side.values())
+                .filter(s -> !set.headRim(s).isEmpty() && set.point(s, LimbLandmark.FEMORAL_HEAD_CENTER).isEmpty()).count();
+        int limb = set.points().size() + (int) heads;
+        int placed = vertebrae + limb;
+        int unconfirmed = suggested.get().size() + suggestedLandmarks.get().size();
+        if (placed == 0 || 2 * unconfirmed <= placed) {
             return Optional.empty();
         }
-        return Optional.of(String.format(java.util.Locale.ROOT, "%d of your %d vertebrae are unconfirmed suggestions: "
+        return Optional.of(String.format(java.util.Locale.ROOT, "%d of your %d %s are unconfirmed suggestions: "
                 + "the comparison is of the app's suggestion, not of your reading%s. Correct or accept them first.",
-                unconfirmed, vertebrae, referenceName.get().startsWith(SUGGESTION_REFERENCE)
-                        ? " (here compared with itself)" : ""));
+                unconfirmed, placed, limb == 0 ? "vertebrae" : "landmarks",
+                referenceName.get().startsWith(SUGGESTION_REFERENCE) ? " (here compared with itself)" : ""));
     }
 
     /** The name prefix of a reference reading that is the app's own suggestion. */
