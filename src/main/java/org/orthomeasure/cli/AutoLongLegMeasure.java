@@ -63,11 +63,11 @@ final class AutoLongLegMeasure {
             String a = args[i];
             switch (a) {
                 case "--auto" -> i++;
-                case "--json" -> json = value(args, ++i, a);
-                case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
+                case "--json" -> json = OptionValue.at(args, ++i, a);
+                case "--landmarks-out" -> landmarksOut = Path.of(OptionValue.at(args, ++i, a));
                 case "--cpak-asian" -> asian = true;
                 case "--side" -> {
-                    String s = value(args, ++i, a);
+                    String s = OptionValue.at(args, ++i, a);
                     side = Optional.of(switch (s) {
                         case "R", "r" -> Side.R;
                         case "L", "l" -> Side.L;
@@ -238,12 +238,5 @@ final class AutoLongLegMeasure {
         if (!withheld.isEmpty()) {
             out.println("  not measured (low confidence, see above): " + String.join(", ", withheld));
         }
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -63,7 +63,6 @@ public final class AutoSpineMeasure {
     private static final String USAGE = SPINE_USAGE
             + " | " + AutoLongLegMeasure.USAGE.substring("usage: ".length());
 
-
     /** True when {@code args} (after "measure") ask for automatic landmarks. */
     public static boolean handles(String[] args) {
         for (String a : args) {
@@ -92,17 +91,17 @@ public final class AutoSpineMeasure {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--auto" -> kind = value(args, ++i, a);
+                case "--auto" -> kind = OptionValue.at(args, ++i, a);
                 case "--json" -> {
-                    String v = value(args, ++i, a);
+                    String v = OptionValue.at(args, ++i, a);
                     if (v.equals("-")) {
                         jsonStdout = true;
                     } else {
                         json = Path.of(v);
                     }
                 }
-                case "--landmarks-out" -> landmarksOut = Path.of(value(args, ++i, a));
-                case "--levels" -> levels = levels(value(args, ++i, a));
+                case "--landmarks-out" -> landmarksOut = Path.of(OptionValue.at(args, ++i, a));
+                case "--levels" -> levels = levels(OptionValue.at(args, ++i, a));
                 default -> {
                     int used = dicom.accept(args, i);
                     used = used > 0 ? used : report.accept(args, i);
@@ -262,7 +261,6 @@ public final class AutoSpineMeasure {
                 .withSuggested(suggested);
     }
 
-
     private static void writeLandmarks(Path file, SpineDetection d, Result r) throws InputException {
         if (r.landmarks().isEmpty()) {
             throw new InputException("no usable vertebrae were found, nothing to write to " + file);
@@ -341,12 +339,5 @@ public final class AutoSpineMeasure {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--levels " + e.getMessage());
         }
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -71,9 +71,9 @@ final class CompareCommand implements Subcommand {
         boolean asian = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--image" -> image = value(args, ++i, "--image");
-                case "--json" -> json = value(args, ++i, "--json");
-                case "--pdf" -> pdf = value(args, ++i, "--pdf");
+                case "--image" -> image = OptionValue.at(args, ++i, "--image");
+                case "--json" -> json = OptionValue.at(args, ++i, "--json");
+                case "--pdf" -> pdf = OptionValue.at(args, ++i, "--pdf");
                 case "--cpak-asian" -> asian = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
@@ -280,12 +280,5 @@ final class CompareCommand implements Subcommand {
     private static String name(Path p) {
         Path n = p.getFileName();
         return n == null ? p.toString() : n.toString();
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value (" + USAGE + ")");
-        }
-        return args[i];
     }
 }

@@ -36,9 +36,9 @@ final class DicomExport {
     /** Consumes the DICOM option at {@code args[i]}; returns how many arguments it took (0: not one). */
     int accept(String[] args, int i) throws UsageException {
         switch (args[i]) {
-            case "--dicom-sr" -> sr = Path.of(value(args, i));
-            case "--dicom-sc" -> sc = Path.of(value(args, i));
-            case "--dicom-pdf" -> pdf = Path.of(value(args, i));
+            case "--dicom-sr" -> sr = Path.of(OptionValue.at(args, i + 1, args[i]));
+            case "--dicom-sc" -> sc = Path.of(OptionValue.at(args, i + 1, args[i]));
+            case "--dicom-pdf" -> pdf = Path.of(OptionValue.at(args, i + 1, args[i]));
             default -> {
                 return 0;
             }
@@ -125,12 +125,5 @@ final class DicomExport {
     static Optional<MeasurementReport.Algorithm> algorithm(LandmarkDocument doc) {
         return SuggestionAlgorithm.forSuggested(doc.suggested(), Version.current())
                 .map(a -> new MeasurementReport.Algorithm(a.name(), a.version(), a.model()));
-    }
-
-    private static String value(String[] args, int i) throws UsageException {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new UsageException(args[i] + " needs a value " + USAGE);
-        }
-        return args[i + 1];
     }
 }

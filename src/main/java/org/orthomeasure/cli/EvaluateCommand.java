@@ -64,9 +64,9 @@ public final class EvaluateCommand implements Subcommand {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--files" -> files = Path.of(value(args, ++i, a));
+                case "--files" -> files = Path.of(OptionValue.at(args, ++i, a));
                 case "--json" -> {
-                    String v = value(args, ++i, a);
+                    String v = OptionValue.at(args, ++i, a);
                     if (v.equals("-")) {
                         jsonStdout = true;
                     } else {
@@ -74,7 +74,7 @@ public final class EvaluateCommand implements Subcommand {
                     }
                 }
                 case "--limit" -> {
-                    String v = value(args, ++i, a);
+                    String v = OptionValue.at(args, ++i, a);
                     try {
                         limit = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
@@ -135,13 +135,6 @@ public final class EvaluateCommand implements Subcommand {
             out.printf(Locale.ROOT, "mean corner error   %.1f px%n", s.meanCornerDistancePx());
         }
         return 0;
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
     }
 
     private static List<AasceDataset.Entry> select(Path dir, Path files, int limit) throws InputException {

@@ -38,13 +38,13 @@ final class LongLegEvaluate {
             String a = args[i];
             switch (a) {
                 case "--part" -> {
-                    part = value(args, ++i, a);
+                    part = OptionValue.at(args, ++i, a);
                     if (!part.equals("test") && !part.equals("train")) {
                         throw new UsageException("--part takes test or train, got '" + part + "'");
                     }
                 }
                 case "--limit" -> {
-                    String v = value(args, ++i, a);
+                    String v = OptionValue.at(args, ++i, a);
                     try {
                         limit = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
@@ -54,8 +54,8 @@ final class LongLegEvaluate {
                         throw new UsageException("--limit must be at least 1, got " + limit);
                     }
                 }
-                case "--overlays" -> overlays = Optional.of(Path.of(value(args, ++i, a)));
-                case "--json" -> json = value(args, ++i, a);
+                case "--overlays" -> overlays = Optional.of(Path.of(OptionValue.at(args, ++i, a)));
+                case "--json" -> json = OptionValue.at(args, ++i, a);
                 default -> {
                     if (a.startsWith("--") || dir != null) {
                         throw new UsageException("unexpected '" + a + "' (" + USAGE + ")");
@@ -116,12 +116,5 @@ final class LongLegEvaluate {
                 out.printf(Locale.ROOT, "MAE %-16s %.3f (%d crops)%n", id, v[0], (int) v[1]));
         ((Map<String, Double>) s.get("landmarkErrorPx")).forEach((id, v) ->
                 out.printf(Locale.ROOT, "landmark %-22s %.2f px%n", id, v));
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
     }
 }

@@ -81,9 +81,9 @@ final class MeasureCommand implements Subcommand {
         DicomExport dicom = new DicomExport();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--landmarks" -> landmarks = Path.of(value(args, ++i, "--landmarks"));
-                case "--image" -> image = value(args, ++i, "--image");
-                case "--json" -> json = value(args, ++i, "--json");
+                case "--landmarks" -> landmarks = Path.of(OptionValue.at(args, ++i, "--landmarks"));
+                case "--image" -> image = OptionValue.at(args, ++i, "--image");
+                case "--json" -> json = OptionValue.at(args, ++i, "--json");
                 case "--cpak-asian" -> asian = true;
                 case "--help", "-h" -> {
                     out.println(help());
@@ -176,12 +176,5 @@ final class MeasureCommand implements Subcommand {
         Optional<Calibration> fromImage = r.calibration().isCalibrated() || doc.calibration().isEmpty() && doc.pixelSpacing().isEmpty()
                 ? Optional.of(r.calibration()) : Optional.empty();
         return inputsFor(doc, fromImage, OptionalDouble.of(r.height()));
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value (" + USAGE + ")");
-        }
-        return args[i];
     }
 }

@@ -133,20 +133,20 @@ final class PacsCommand implements Subcommand {
             String a = args[i];
             try {
                 switch (a) {
-                    case "--pacs" -> o.node = PacsNode.parse(value(args, ++i, a));
-                    case "--aet" -> o.aet = PacsNode.checkAeTitle(value(args, ++i, a));
-                    case "--timeout" -> o.timeout = timeout(value(args, ++i, a));
-                    case "--patient-id" -> o.query = o.query.withPatientId(value(args, ++i, a));
-                    case "--patient-name" -> o.query = o.query.withPatientName(value(args, ++i, a));
-                    case "--accession" -> o.query = o.query.withAccessionNumber(value(args, ++i, a));
-                    case "--study-date" -> o.query = o.query.withStudyDate(value(args, ++i, a));
-                    case "--modality" -> o.query = o.query.withModality(value(args, ++i, a));
-                    case "--json" -> o.json = value(args, ++i, a);
-                    case "--out" -> o.out = Path.of(value(args, ++i, a));
-                    case "--outbox" -> o.outbox = Path.of(value(args, ++i, a));
+                    case "--pacs" -> o.node = PacsNode.parse(OptionValue.at(args, ++i, a));
+                    case "--aet" -> o.aet = PacsNode.checkAeTitle(OptionValue.at(args, ++i, a));
+                    case "--timeout" -> o.timeout = timeout(OptionValue.at(args, ++i, a));
+                    case "--patient-id" -> o.query = o.query.withPatientId(OptionValue.at(args, ++i, a));
+                    case "--patient-name" -> o.query = o.query.withPatientName(OptionValue.at(args, ++i, a));
+                    case "--accession" -> o.query = o.query.withAccessionNumber(OptionValue.at(args, ++i, a));
+                    case "--study-date" -> o.query = o.query.withStudyDate(OptionValue.at(args, ++i, a));
+                    case "--modality" -> o.query = o.query.withModality(OptionValue.at(args, ++i, a));
+                    case "--json" -> o.json = OptionValue.at(args, ++i, a);
+                    case "--out" -> o.out = Path.of(OptionValue.at(args, ++i, a));
+                    case "--outbox" -> o.outbox = Path.of(OptionValue.at(args, ++i, a));
                     case "--resend" -> o.resend = true;
-                    case "--port" -> o.port = port(value(args, ++i, a));
-                    case "--listen" -> o.listen = value(args, ++i, a);
+                    case "--port" -> o.port = port(OptionValue.at(args, ++i, a));
+                    case "--listen" -> o.listen = OptionValue.at(args, ++i, a);
                     default -> {
                         if (a.startsWith("--")) {
                             throw new UsageException("unknown option '" + a + "' (" + USAGE + ")");
@@ -355,12 +355,5 @@ final class PacsCommand implements Subcommand {
         if (!o.positional.isEmpty()) {
             throw new UsageException(verb + " takes no argument '" + o.positional.get(0) + "' (" + USAGE + ")");
         }
-    }
-
-    private static String value(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length || args[i].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
     }
 }

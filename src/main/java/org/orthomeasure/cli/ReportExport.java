@@ -49,15 +49,15 @@ final class ReportExport {
     int accept(String[] args, int i) throws UsageException {
         switch (args[i]) {
             case "--pdf" -> {
-                pdf = Path.of(value(args, i));
+                pdf = Path.of(OptionValue.at(args, i + 1, args[i]));
                 return 2;
             }
             case "--png" -> {
-                png = Path.of(value(args, i));
+                png = Path.of(OptionValue.at(args, i + 1, args[i]));
                 return 2;
             }
             case "--user" -> {
-                String u = value(args, i).strip();
+                String u = OptionValue.at(args, i + 1, args[i]).strip();
                 if (u.isEmpty()) {
                     throw new UsageException("--user needs a name");
                 }
@@ -168,12 +168,5 @@ final class ReportExport {
     private static String fileName(Path p) {
         Path name = p.getFileName();
         return name == null ? p.toString() : name.toString();
-    }
-
-    private static String value(String[] args, int i) throws UsageException {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new UsageException(args[i] + " needs a value " + USAGE);
-        }
-        return args[i + 1];
     }
 }
