@@ -73,17 +73,7 @@ public final class EvaluateCommand implements Subcommand {
                         json = Path.of(v);
                     }
                 }
-                case "--limit" -> {
-                    String v = OptionValue.at(args, ++i, a);
-                    try {
-                        limit = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--limit needs a whole number, got '" + v + "'");
-                    }
-                    if (limit < 1) {
-                        throw new UsageException("--limit must be at least 1, got " + limit);
-                    }
-                }
+                case "--limit" -> limit = OptionValue.positiveIntAt(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) {
                         throw new UsageException("unknown option " + a

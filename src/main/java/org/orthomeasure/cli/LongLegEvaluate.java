@@ -43,17 +43,7 @@ final class LongLegEvaluate {
                         throw new UsageException("--part takes test or train, got '" + part + "'");
                     }
                 }
-                case "--limit" -> {
-                    String v = OptionValue.at(args, ++i, a);
-                    try {
-                        limit = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--limit needs a whole number, got '" + v + "'");
-                    }
-                    if (limit < 1) {
-                        throw new UsageException("--limit must be at least 1, got " + limit);
-                    }
-                }
+                case "--limit" -> limit = OptionValue.positiveIntAt(args, ++i, a);
                 case "--overlays" -> overlays = Optional.of(Path.of(OptionValue.at(args, ++i, a)));
                 case "--json" -> json = OptionValue.at(args, ++i, a);
                 default -> {

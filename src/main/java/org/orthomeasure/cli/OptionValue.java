@@ -18,4 +18,23 @@ final class OptionValue {
         }
         return args[i];
     }
+
+    /**
+     * {@code args[i]} as a whole number of at least 1, the value of {@code option}.
+     *
+     * @throws UsageException naming the option when the value is missing, not a whole number, or below 1
+     */
+    static int positiveIntAt(String[] args, int i, String option) throws UsageException {
+        String v = at(args, i, option);
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number, got '" + v + "'");
+        }
+        if (n < 1) {
+            throw new UsageException(option + " must be at least 1, got " + n);
+        }
+        return n;
+    }
 }
