@@ -111,8 +111,8 @@ public final class SuggestActions implements AutoCloseable {
 
     private CompletableFuture<Void> suggest(SpineLevel top, SpineLevel bottom) {
         return detect("Suggest landmarks", top, bottom).thenAccept(result -> result.ifPresent(r -> {
-            List<Vertebra> vertebrae = r.detection().vertebrae().orElseThrow();
-            var low = r.detection().confidence().lowConfidenceReason();
+            List<Vertebra> vertebrae = r.value().vertebrae().orElseThrow();
+            var low = r.value().confidence().lowConfidenceReason();
             if (low.isPresent() && !dialogs.confirm("Suggest landmarks", "Low confidence: " + plain(low.get())
                     + ". This may not be an AP spine film, or the vertebrae are not clear. Place the suggested "
                     + "vertebrae anyway, to be checked and moved one by one?")) {
@@ -123,7 +123,7 @@ public final class SuggestActions implements AutoCloseable {
                 session.protocolProperty().set(LandmarkProtocol.allVertebrae());
             }
             int filled = session.applySuggestion(vertebrae).size();
-            var conf = r.detection().confidence();
+            var conf = r.value().confidence();
             suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + plain(why)
                     + ". The suggested vertebrae are probably wrong: check and move every one before using the values.")
                     .orElse("");
@@ -144,10 +144,7 @@ public final class SuggestActions implements AutoCloseable {
     private CompletableFuture<Void> suggestLegLandmarks() {
         Set<Side> sides = session.protocol().sides();
         return detectLegs("Suggest landmarks").thenAccept(r -> r.ifPresent(d ->
-                placeLegs("Suggest landmarks", d.detection(), sides, d.millis())));
-    }
-
-    private record LegResult(LongLegDetection detection, long millis) {
+                placeLegs("Suggest landmarks", d.value(), sides, d.millis())));
     }
 
     /**
@@ -155,7 +152,7 @@ public final class SuggestActions implements AutoCloseable {
      * protocol's one leg on a one-leg film that does not say which; mirrored by its Patient Orientation).
      * Completes on the FX thread; empty, after the user was told why, when there is nothing to use.
      */
-    private CompletableFuture<Optional<LegResult>> detectLegs(String title) {
+    private CompletableFuture<Optional<Timed<LongLegDetection>>> detectLegs(String title) {
         Radiograph film = session.radiograph();
         if (running.get()) {
             return CompletableFuture.completedFuture(Optional.empty());
@@ -171,12 +168,27 @@ public final class SuggestActions implements AutoCloseable {
         if (legSuggester == null) {
             legSuggester = LongLegSuggester.start();
         }
-        running.set(true);
-        status.accept("Finding the bones of the legs …");
-        long t0 = System.nanoTime();
-        CompletableFuture<Optional<LegResult>> done = new CompletableFuture<>();
         boolean mirrored = session.optionsProperty().get().filmMirrored();
-        legSuggester.suggest(film, layout.get().withMirrored(mirrored)).whenComplete((d, e) -> Platform.runLater(() -> {
+        return onWorker(title, film, "Finding the bones of the legs …",
+                () -> legSuggester.suggest(film, layout.get().withMirrored(mirrored)));
+    }
+
+    /** A detector's result and how long it took from the click, in ms. */
+    private record Timed<T>(T value, long millis) {
+    }
+
+    /**
+     * Starts {@code job} (a detector's future for {@code film}) and completes on the FX thread with its result,
+     * or empty when it failed (the user is told why) or another film was opened meanwhile (dropped). The
+     * running flag is set while it works.
+     */
+    private <T> CompletableFuture<Optional<Timed<T>>> onWorker(String title, Radiograph film, String working,
+                                                              java.util.function.Supplier<CompletableFuture<T>> job) {
+        running.set(true);
+        status.accept(working);
+        long t0 = System.nanoTime();
+        CompletableFuture<Optional<Timed<T>>> done = new CompletableFuture<>();
+        job.get().whenComplete((d, e) -> Platform.runLater(() -> {
             running.set(false);
             if (session.radiograph() != film) {
                 done.complete(Optional.empty()); // another film was opened meanwhile
@@ -186,7 +198,7 @@ public final class SuggestActions implements AutoCloseable {
                 dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
                 done.complete(Optional.empty());
             } else {
-                done.complete(Optional.of(new LegResult(d, (System.nanoTime() - t0) / 1_000_000)));
+                done.complete(Optional.of(new Timed<>(d, (System.nanoTime() - t0) / 1_000_000)));
             }
         }));
         return done;
@@ -270,10 +282,10 @@ public final class SuggestActions implements AutoCloseable {
         }
         return detect("Compare with suggestion", SpineLevel.T1, SpineLevel.L5).thenAccept(result -> result.ifPresent(r -> {
             LandmarkSet set = LandmarkSet.empty();
-            for (Vertebra v : r.detection().vertebrae().orElseThrow()) {
+            for (Vertebra v : r.value().vertebrae().orElseThrow()) {
                 set = set.withVertebra(v);
             }
-            var conf = r.detection().confidence();
+            var conf = r.value().confidence();
             session.setReference(Reading.of(set), String.format(Locale.ROOT, "%s (confidence %.2f%s)",
                     Session.SUGGESTION_REFERENCE, conf.score(), conf.low() ? ", LOW" : ""));
             status.accept("The app's suggestion is the reference reading (hidden: finish your reading, then Reveal)"
@@ -286,7 +298,7 @@ public final class SuggestActions implements AutoCloseable {
         String title = "Compare with the app's suggestion";
         Set<Side> sides = session.protocol().sides();
         return detectLegs(title).thenAccept(r -> r.ifPresent(d -> {
-            List<LegSuggestion> legs = d.detection().legs().stream()
+            List<LegSuggestion> legs = d.value().legs().stream()
                     .filter(l -> sides.contains(l.side()) && !l.points().isEmpty()).toList();
             if (legs.isEmpty()) {
                 dialogs.showError(title, "No suggestion: no leg the protocol reads was found on this film.");
@@ -338,10 +350,7 @@ public final class SuggestActions implements AutoCloseable {
         return reason.replaceAll("\\s*\\([^()]*\\d[^()]*\\)", "").strip();
     }
 
-    private record Result(SpineDetection detection, long millis) {
-    }
-
-    private CompletableFuture<Optional<Result>> detect(String title, SpineLevel top, SpineLevel bottom) {
+    private CompletableFuture<Optional<Timed<SpineDetection>>> detect(String title, SpineLevel top, SpineLevel bottom) {
         Radiograph film = session.radiograph();
         if (film == null) {
             dialogs.showError(title, "Open a spine film first");
@@ -357,31 +366,18 @@ public final class SuggestActions implements AutoCloseable {
         if (suggester == null) {
             suggester = SpineSuggester.start();
         }
-        running.set(true);
-        status.accept("Finding the vertebrae …");
-        long t0 = System.nanoTime();
-        CompletableFuture<Optional<Result>> done = new CompletableFuture<>();
         boolean whole = top == SpineLevel.T1 && bottom == SpineLevel.L5;
-        (whole ? suggester.suggest(film) : suggester.suggest(film, top, bottom)).whenComplete((d, e) -> Platform.runLater(() -> {
-            running.set(false);
-            if (session.radiograph() != film) {
-                done.complete(Optional.empty()); // another film was opened meanwhile
-            } else if (e != null) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                String msg = "No suggestion: " + cause.getMessage();
-                status.accept(msg);
-                dialogs.showError(title, "No suggestion: " + plain(String.valueOf(cause.getMessage())));
-                done.complete(Optional.empty());
-            } else if (d.vertebrae().isEmpty()) {
-                String msg = "No suggestion: " + d.confidence().lowConfidenceReason().orElse("no usable vertebrae found");
-                status.accept(msg);
-                dialogs.showError(title, plain(msg));
-                done.complete(Optional.empty());
-            } else {
-                done.complete(Optional.of(new Result(d, (System.nanoTime() - t0) / 1_000_000)));
-            }
-        }));
-        return done;
+        return onWorker(title, film, "Finding the vertebrae …",
+                () -> whole ? suggester.suggest(film) : suggester.suggest(film, top, bottom)).thenApply(r -> r.filter(t -> {
+                    if (t.value().vertebrae().isPresent()) {
+                        return true;
+                    }
+                    String msg = "No suggestion: " + t.value().confidence().lowConfidenceReason()
+                            .orElse("no usable vertebrae found");
+                    status.accept(msg);
+                    dialogs.showError(title, plain(msg));
+                    return false;
+                }));
     }
 
     @Override
