@@ -79,7 +79,7 @@ final class VertebraLabelShift {
                 out = out.with(d.getKey(), d.getValue());
             }
         }
-        return new ReadingState(out, suggested);
+        return new ReadingState(out, suggested, state.suggestedLandmarks());
     }
 
     /** Level {@code level} at 2 a - b corner by corner; empty when that outline has no mid-line. */
