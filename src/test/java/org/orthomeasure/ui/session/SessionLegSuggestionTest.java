@@ -170,6 +170,16 @@ class SessionLegSuggestionTest {
     }
 
     @Test
+    void shiftingVertebraLabelsKeepsTheSuggestedLimbLandmarks() {
+        Session s = suggested();
+        s.edit(Reading.of(s.reading().landmarks().withVertebra(
+                org.orthomeasure.core.spine.SpineFixtures.vertebra(org.orthomeasure.core.landmarks.SpineLevel.T2, 500, 100, 5))));
+        s.shiftVertebraLabels(true);
+        assertTrue(s.reading().landmarks().vertebra(org.orthomeasure.core.landmarks.SpineLevel.T1).isPresent());
+        assertEquals(KEYS, s.suggestedLandmarks());
+    }
+
+    @Test
     void saveAndReopenRestoreTheMarking(@TempDir Path dir) throws Exception {
         Path image = dir.resolve("leg.png");
         SessionStore store = new SessionStore(dir.resolve("home"), Files::isWritable);
