@@ -96,14 +96,17 @@ public final class ReportActions implements AutoCloseable {
         return write(file, () -> PdfReport.write(content, file));
     }
 
-    /** The report of what the session shows now, as {@link #exportReport} writes it (FX thread; a film must be open). */
+    /**
+     * The report of what the session shows now, as {@link #exportReport} writes it, the landmarks that are
+     * still unconfirmed suggestions named (FX thread; a film must be open).
+     */
     ReportContent reportContent() {
         Path image = session.imagePath();
         return new ReportContent(session.reading().landmarks(), session.measurements(),
                 session.optionsProperty().get(), Optional.of(filmView()), Optional.of(session.radiograph().header()),
                 omitPatientDetails.get(), Optional.of(reviewer.get()), ZonedDateTime.now(), version(),
                 SessionStore.sessionFile(image).getFileName().toString(),
-                Optional.of(image.getFileName().toString()), List.of());
+                Optional.of(image.getFileName().toString()), SessionStore.document(session).suggested());
     }
 
     /** Asks where to write the annotated PNG and writes it in the background. */

@@ -139,6 +139,11 @@ class SuggestLongLegFlowTest {
             assertTrue(text(robot, "#flag-" + side + "-HKA").startsWith("◌"), "marked as from suggestions");
         }
 
+        // the report names the unconfirmed suggestions (the PDF then says so in its notes)
+        List<String> unconfirmed = vm.reports().reportContent().unconfirmed();
+        assertEquals(count, unconfirmed.size(), unconfirmed.toString());
+        assertTrue(unconfirmed.contains("R.femoralHeadRim") && unconfirmed.contains("L.kneeCenter"), unconfirmed.toString());
+
         // drag the right knee by 5 image px: it becomes the user's, everything else stays suggested
         int w = vm.session().radiograph().width();
         int h = vm.session().radiograph().height();
