@@ -16,7 +16,8 @@ import org.orthomeasure.core.geometry.Point2;
  * <p>A label first goes where its {@link TextAnchor} puts it ({@code gap} device px from its anchor
  * point, kept inside the area). When that box overlaps a label already placed or a reserved box, the
  * box is moved in steps of half its height, to the free position nearest to where it wanted to be
- * (within {@value #SEARCH_STEPS} steps in x and y); a label moved by more than its height gets a
+ * (within {@value #SEARCH_STEPS} steps in x and y; a position across its anchor, for a label meant left or
+ * right of it, counts {@value #CROSSING_STEPS} steps further); a label moved by more than its height gets a
  * leader line from its anchor to the nearest point of its box. A box that finds no free position
  * stays where it overlaps least (the area is too crowded: the caller can see it in
  * {@link Placement#overlaps()}).
@@ -153,14 +154,20 @@ public final class LabelLayout {
         double step = Math.max(1, height / 2);
         Box best = preferred;
         double bestOverlap = Double.POSITIVE_INFINITY;
+        double bestCost = Double.POSITIVE_INFINITY;
         for (Offset o : OFFSETS) {
+            double distance = Math.hypot(o.dx(), o.dy());
+            if (distance > bestCost) {
+                break; // offsets come nearest first: none further on can cost less
+            }
             Box b = inside(preferred.moved(o.dx() * step, o.dy() * step));
             double overlap = overlapArea(b);
-            if (overlap < bestOverlap) {
+            double cost = distance + (crossesAnchor(b, anchor, placement) ? CROSSING_STEPS : 0);
+            if (overlap < bestOverlap || overlap == 0 && cost < bestCost) {
                 best = b;
                 bestOverlap = overlap;
                 if (overlap == 0) {
-                    break;
+                    bestCost = cost;
                 }
             }
         }
@@ -173,6 +180,19 @@ public final class LabelLayout {
             leader = Optional.of(LineSegment.of(anchor, end));
         }
         return new Placement(best, leader, bestOverlap > 0);
+    }
+
+    /**
+     * How many steps further a free position may be and still be taken before one on the other side of the
+     * anchor: a label meant left (or right) of its point stays on that side (the lateral side of a leg,
+     * not beside the other leg) unless the other side is much nearer.
+     */
+    static final double CROSSING_STEPS = 4;
+
+    /** True when a label meant left (right) of its anchor has its centre right (left) of it. */
+    private static boolean crossesAnchor(Box b, Point2 anchor, TextAnchor placement) {
+        double centre = b.left() + b.width() / 2;
+        return placement.dx() < 0 && centre > anchor.x() || placement.dx() > 0 && centre < anchor.x();
     }
 
     private double overlapArea(Box b) {

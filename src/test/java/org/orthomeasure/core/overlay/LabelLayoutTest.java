@@ -33,6 +33,28 @@ class LabelLayoutTest {
         assertEquals(new LabelLayout.Box(280, 131, 40, TEXT_H), above.box());
     }
 
+    /**
+     * A label meant left of its point (the lateral side of a right leg) whose place is taken stays on the left,
+     * even when a free place across the point (beside the other leg) is a little nearer.
+     */
+    @Test
+    void aMovedLabelStaysOnItsSideOfTheAnchorUnlessTheOtherSideIsMuchNearer() {
+        LabelLayout layout = LabelLayout.within(400, 300);
+        Point2 anchor = Point2.of(200, 150);
+        // the label's own place and 70 px above and below it on the left are taken: the nearest free place is
+        // 9 steps right, across the anchor; on the left side 11 steps up or down
+        layout.reserve(new LabelLayout.Box(100, 80, 96, 140));
+        LabelLayout.Placement p = layout.place(anchor, 60, TEXT_H, TextAnchor.WEST, 5);
+        assertFalse(p.overlaps());
+        assertTrue(p.box().left() + p.box().width() / 2 < anchor.x(), "stays left of the anchor: " + p.box());
+        // with the left side blocked far up and down, the nearer place across the anchor is taken
+        LabelLayout crowded = LabelLayout.within(400, 300);
+        crowded.reserve(new LabelLayout.Box(0, 0, 195, 300));
+        LabelLayout.Placement q = crowded.place(anchor, 60, TEXT_H, TextAnchor.WEST, 5);
+        assertFalse(q.overlaps());
+        assertTrue(q.box().left() >= 195, "moved across only when its side is full: " + q.box());
+    }
+
     @Test
     void aLabelAtTheEdgeIsShiftedInsideTheArea() {
         LabelLayout layout = LabelLayout.within(200, 100);
