@@ -295,7 +295,7 @@ public final class WorkstationViewModel implements AutoCloseable {
         return check;
     }
 
-    /** Suggest landmarks (the vertebra detector). */
+    /** Suggest landmarks (the vertebra detector on spine films, the long-leg detector on long-leg films). */
     public SuggestActions suggestions() {
         return suggestions;
     }
