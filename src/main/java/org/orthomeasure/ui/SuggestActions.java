@@ -36,10 +36,10 @@ import org.orthomeasure.ui.session.Session;
  * "Suggest landmarks" (issues 5 and 11): runs the vertebra detector ({@link SpineSuggester}) on a spine
  * film, or the long-leg detector ({@link LongLegSuggester}) on a long-leg film, each on its own worker
  * thread so the window never freezes, and fills the 17 vertebrae T1–L5, or every lower-limb landmark of
- * each leg, as editable suggestions (the session's suggested levels and landmarks); for the spine it also
- * attaches the suggestion as the hidden reference of check mode. A
+ * each leg, as editable suggestions (the session's suggested levels and landmarks), or attaches either
+ * as the hidden reference of check mode. A
  * low-confidence suggestion is placed only when the user says so, and then flagged by a warning that
- * stays until every vertebra is confirmed (and comes back when an undo makes them suggestions again);
+ * stays until every suggestion is confirmed (and comes back when an undo makes them suggestions again);
  * "Accept all" then asks first. A result for a film no longer on screen is dropped. The model is loaded
  * on first use. FX thread only, except the detector's worker.
  */
