@@ -224,7 +224,7 @@ def make_batch(recs, idx, rng, train, grid, aug=None, gen=None):
             img = img * inside + back * (1 - inside)
         if train:
             img = photometric(img, rng)
-            if aug and rng.random() < aug["invert"]:
+            if aug and aug["invert"] > 0 and rng.random() < aug["invert"]:
                 img = 1.0 - img.clamp(0, 1)
         img = (img - img.mean()) / img.std().clamp_min(1e-6)
         imgs.append(img)
