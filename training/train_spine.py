@@ -99,12 +99,26 @@ def load_split(args):
     return recs, sorted(val_cases), report
 
 
-def sample_matrix(r, rng, train):
-    """2x3 affine from original-pixel coords to input coords (pixel-centre convention)."""
+def sample_matrix(r, rng, train, rows=None, keep=None, shrink=None):
+    """2x3 affine from original-pixel coords to input coords (pixel-centre convention).
+    rows = (top, bottom) original px: only that band of the film is letterboxed (a partial film);
+    keep: the levels whose corners must stay inside the input; shrink = (k, fx, fy): the result is
+    scaled by k about the input centre and moved so the film sits at (fx, fy) of the free room
+    (a film pasted small on a larger canvas)."""
     w, h = r["w"], r["h"]
+    y0 = 0.0
+    if rows is not None:
+        y0, h = rows[0], rows[1] - rows[0]
     s = min(IN_H / h, IN_W / w)
     ox, oy = (IN_W - s * w) / 2.0, (IN_H - s * h) / 2.0
-    base = np.array([[s, 0, 0.5 * s - 0.5 + ox], [0, s, 0.5 * s - 0.5 + oy], [0, 0, 1]])
+    base = np.array([[s, 0, 0.5 * s - 0.5 + ox], [0, s, 0.5 * s - 0.5 + oy - s * y0], [0, 0, 1]])
+    if shrink is not None:
+        k, fx, fy = shrink
+        fw, fh = s * w * k, s * h * k
+        tx = (IN_W - fw) * fx - (IN_W - s * w) / 2.0 * k
+        ty = (IN_H - fh) * fy - (IN_H - s * h) / 2.0 * k
+        base = np.array([[k, 0, tx], [0, k, ty], [0, 0, 1]]) @ base
+    pts = r["pts"] if keep is None else r["pts"].reshape(17, 4, 2)[keep].reshape(-1, 2)
     if not train:
         return base, False
     for attempt in range(10):
@@ -122,7 +136,7 @@ def sample_matrix(r, rng, train):
         flip = rng.random() < 0.5
         fm = np.array([[-1, 0, IN_W - 1], [0, 1, 0], [0, 0, 1]]) if flip else np.eye(3)
         m = fm @ t2 @ aug @ t1 @ base
-        p = r["pts"] @ m[:2, :2].T + m[:2, 2]
+        p = pts @ m[:2, :2].T + m[:2, 2]
         margin = 6
         if p[:, 0].min() > margin and p[:, 0].max() < IN_W - margin and p[:, 1].min() > margin \
                 and p[:, 1].max() < IN_H - margin:
@@ -130,11 +144,64 @@ def sample_matrix(r, rng, train):
     return base, False
 
 
-def make_batch(recs, idx, rng, train, grid):
-    imgs, tgt, masks = [], [], []
+def choose_framing(r, rng, aug):
+    """Issue 14 framings made from a training film: (rows, present, shrink) or Nones.
+    Partial: the film cut half way (+-15 % of a spacing) between two labelled centres, so only a run of
+    levels is on it (thoracic-only, lumbar-only or a middle run, at least 5 levels); the cut-off levels
+    are 'not on the film'. Canvas: the film (or the partial film) scaled to 30-80 % of the input and
+    placed anywhere, clutter around it."""
+    rows, present, shrink = None, np.ones(17, bool), None
+    if aug["partial"] > 0 and rng.random() < aug["partial"]:
+        c = r["pts"].reshape(17, 4, 2).mean(1)[:, 1]
+        if np.all(np.diff(c) > 0):
+            kind = rng.random()
+            if kind < 0.4:
+                a, b = 0, rng.randint(6, 13)
+            elif kind < 0.8:
+                a, b = rng.randint(4, 11), 16
+            else:
+                a = rng.randint(1, 8)
+                b = rng.randint(a + 5, 15)
+            top = 0.0 if a == 0 else c[a - 1] + (0.5 + rng.uniform(-0.15, 0.15)) * (c[a] - c[a - 1])
+            bot = float(r["h"]) if b == 16 else c[b] + (0.5 + rng.uniform(-0.15, 0.15)) * (c[b + 1] - c[b])
+            rows = (top, bot)
+            present = np.zeros(17, bool)
+            present[a:b + 1] = True
+    if aug["canvas"] > 0 and rng.random() < aug["canvas"]:
+        shrink = (rng.uniform(0.3, 0.8), rng.random(), rng.random())
+    return rows, present, shrink
+
+
+def clutter(rng, gen):
+    """A background for a film pasted small: smooth value noise, bright ellipses and rings (skull,
+    pelvis, shoulders), sometimes a uniform or black frame. IN_H x IN_W, 0..1."""
+    kind = rng.random()
+    if kind < 0.2:
+        return torch.full((IN_H, IN_W), rng.choice([0.0, 0.5, rng.random()]))
+    cells = rng.choice([(6, 2), (12, 4), (24, 8), (48, 16)])
+    n = torch.rand((1, 1) + cells, generator=gen)
+    bg = F.interpolate(n, size=(IN_H, IN_W), mode="bicubic", align_corners=False)[0, 0]
+    bg = (bg - bg.min()) / (bg.max() - bg.min()).clamp_min(1e-6) * rng.uniform(0.2, 0.7) + rng.uniform(0, 0.3)
+    yy = torch.arange(IN_H, dtype=torch.float32).view(-1, 1)
+    xx = torch.arange(IN_W, dtype=torch.float32).view(1, -1)
+    for _ in range(rng.randint(1, 5)):
+        cx, cy = rng.uniform(0, IN_W), rng.uniform(0, IN_H)
+        ax, ay = rng.uniform(15, 140), rng.uniform(15, 140)
+        d = ((xx - cx) / ax) ** 2 + ((yy - cy) / ay) ** 2
+        if rng.random() < 0.5:
+            e = (d < 1).float() * rng.uniform(0.2, 0.6)
+        else:
+            e = torch.exp(-((d.sqrt() - 1) * max(ax, ay) / rng.uniform(2, 8)) ** 2) * rng.uniform(0.3, 0.8)
+        bg = bg + e
+    return bg.clamp(0, 1)
+
+
+def make_batch(recs, idx, rng, train, grid, aug=None, gen=None):
+    imgs, tgt, masks, pres = [], [], [], []
     for i in idx:
         r = recs[i]
-        m, flip = sample_matrix(r, rng, train)
+        rows, present, shrink = choose_framing(r, rng, aug) if (train and aug) else (None, np.ones(17, bool), None)
+        m, flip = sample_matrix(r, rng, train, rows, None if present.all() else np.where(present)[0], shrink)
         small = r["small"]
         hc, wc = small.shape
         # original px -> cache px: x_c = (x + 0.5) * wc / w - 0.5
@@ -147,18 +214,29 @@ def make_batch(recs, idx, rng, train, grid):
         g = torch.stack([gx, gy], 1).view(1, IN_H, IN_W, 2)
         t = torch.from_numpy(small).float().div_(255).view(1, 1, hc, wc)
         img = F.grid_sample(t, g, mode="bilinear", padding_mode="zeros", align_corners=False)[0, 0]
+        if rows is not None or shrink is not None:
+            # the band kept (original px) and the film's own bounds; outside: zero padding or clutter
+            sy = (src[:, 1] + 0.5) / ky - 0.5
+            sx = (src[:, 0] + 0.5) / kx - 0.5
+            y_lo, y_hi = rows if rows is not None else (-0.5, r["h"] - 0.5)
+            inside = ((sy >= y_lo) & (sy <= y_hi) & (sx >= -0.5) & (sx <= r["w"] - 0.5)).float().view(IN_H, IN_W)
+            back = clutter(rng, gen) if shrink is not None else torch.zeros(IN_H, IN_W)
+            img = img * inside + back * (1 - inside)
         if train:
             img = photometric(img, rng)
+            if aug and aug["invert"] > 0 and rng.random() < aug["invert"]:
+                img = 1.0 - img.clamp(0, 1)
         img = (img - img.mean()) / img.std().clamp_min(1e-6)
         imgs.append(img)
         p = r["pts"] @ m[:2, :2].T + m[:2, 2]
         v = p.reshape(17, 4, 2)
-        mk = r["mask"].copy()
+        mk = r["mask"] & present
         if flip:
             v = v[:, [1, 0, 3, 2]]
         tgt.append(torch.tensor(v, dtype=torch.float32))
         masks.append(torch.tensor(mk, dtype=torch.float32))
-    return torch.stack(imgs).unsqueeze(1), torch.stack(tgt), torch.stack(masks)
+        pres.append(torch.tensor(present, dtype=torch.float32))
+    return torch.stack(imgs).unsqueeze(1), torch.stack(tgt), torch.stack(masks), torch.stack(pres)
 
 
 def photometric(img, rng):
@@ -173,7 +251,7 @@ def photometric(img, rng):
     return img
 
 
-def losses(heat, off, v, mask, angle_w=0.5, rel_angle_w=0.0):
+def losses(heat, off, v, mask, angle_w=0.5, rel_angle_w=0.0, present=None, absent_w=1.0):
     prob, centres, corners = decode(heat, off)
     tc = v.mean(2)  # B x 17 x 2
     msum = mask.sum().clamp_min(1)
@@ -204,6 +282,13 @@ def losses(heat, off, v, mask, angle_w=0.5, rel_angle_w=0.0):
     g = g / g.sum(2, keepdim=True).clamp_min(1e-12)
     logp = F.log_softmax(heat.reshape(b, 17, -1), 2)
     lh = (-(g * logp).sum(2) * mask).sum() / msum
+    # levels not on the film (partial crops): cross entropy against a flat map, so their heat maps
+    # spread out (the per-level spread is then the presence signal) instead of settling on a neighbour
+    la_ = torch.zeros(())
+    if present is not None and (present < 0.5).any():
+        absent = 1.0 - present
+        la_ = (-logp.mean(2) * absent).sum() / absent.sum().clamp_min(1) - math.log(OUT_H * OUT_W)
+        lh = lh + absent_w * la_ * absent.sum() / msum
     # dense offsets: the 3 x 3 cells around each true centre regress (corner - true centre), so the
     # offset map learns the vertebra shape and tilt even while the heat maps are still diffuse
     tgt = ((v - tc.unsqueeze(2)) / OFFSET_SCALE).reshape(b, 17, 8)
@@ -219,7 +304,7 @@ def losses(heat, off, v, mask, angle_w=0.5, rel_angle_w=0.0):
     ld = ld / 9 * OFFSET_SCALE / 4
     total = lc + lk + angle_w * la + rel_angle_w * lr_ + 1.0 * lh + ld
     return total, dict(centre=lc.item(), corner=lk.item(), angle=la.item(), rel_angle=lr_.item(), heat=lh.item(),
-                       dense=ld.item())
+                       dense=ld.item(), absent=float(la_))
 
 
 @torch.no_grad()
@@ -259,7 +344,16 @@ def main():
     ap.add_argument("--snapshot-every", type=int, default=0,
                     help="in the last 40 %% of the budget, keep the weights every N epochs (OUT/snap-EPOCH.pt) "
                          "for averaging their weights later")
+    ap.add_argument("--aug-partial", type=float, default=0.0,
+                    help="share of samples cut to a run of levels (thoracic-only, lumbar-only, middle)")
+    ap.add_argument("--aug-canvas", type=float, default=0.0,
+                    help="share of samples pasted small (30-80 %%) on a cluttered canvas")
+    ap.add_argument("--aug-invert", type=float, default=0.0, help="share of samples with grey levels inverted")
+    ap.add_argument("--absent-weight", type=float, default=1.0,
+                    help="weight of the flat-map loss of the levels cut off a partial sample")
     args = ap.parse_args()
+    aug = dict(partial=args.aug_partial, canvas=args.aug_canvas, invert=args.aug_invert)
+    gen = torch.Generator().manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
@@ -296,6 +390,8 @@ def main():
         state = ck["state"]
         rng.setstate(ck["rng"])
         torch.set_rng_state(ck["torch_rng"])
+        if "gen_rng" in ck:
+            gen.set_state(ck["gen_rng"])
         say("resumed at epoch %d, %.1f min elapsed" % (state["epoch"], state["elapsed"] / 60))
     budget = args.minutes * 60
     ii, jj = torch.meshgrid(torch.arange(IN_H, dtype=torch.float32), torch.arange(IN_W, dtype=torch.float32),
@@ -313,9 +409,9 @@ def main():
         for b0 in range(0, len(order) - args.batch + 1, args.batch):
             frac = min(state["elapsed"] + (time.time() - ep_start), budget) / budget
             set_lr(opt, args.lr, frac, min(1.0, (state["epoch"] * len(order) + b0) / len(order)))
-            x, v, m = make_batch(train, order[b0:b0 + args.batch], rng, True, grid)
+            x, v, m, pr = make_batch(train, order[b0:b0 + args.batch], rng, True, grid, aug, gen)
             heat, off = model(x)
-            loss, parts = losses(heat, off, v, m, args.angle_weight, args.rel_angle_weight)
+            loss, parts = losses(heat, off, v, m, args.angle_weight, args.rel_angle_weight, pr, args.absent_weight)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -333,7 +429,7 @@ def main():
                " ".join("%s %.2f" % (k, a / max(nb, 1)) for k, a in agg.items()),
                ev["smape"], ev["mae"], ev["corner_px"]))
         ck = dict(model=model.state_dict(), opt=opt.state_dict(), state=state, rng=rng.getstate(),
-                  torch_rng=torch.get_rng_state(), args=vars(args))
+                  torch_rng=torch.get_rng_state(), gen_rng=gen.get_state(), args=vars(args))
         torch.save(ck, last + ".tmp")
         os.replace(last + ".tmp", last)
         if args.snapshot_every and state["elapsed"] > 0.6 * budget and state["epoch"] % args.snapshot_every == 0:
