@@ -179,6 +179,29 @@ class SessionLegSuggestionTest {
         assertEquals(KEYS, s.suggestedLandmarks());
     }
 
+    /**
+     * A film whose Patient Orientation runs the rows to the patient's right (PA or mirrored): the session
+     * measures it mirrored, so the same leg drawn mirrored gives the AP film's HKA (varus stays varus).
+     */
+    @Test
+    void aMirroredFilmIsMeasuredInTheApConvention() {
+        short[] px = new short[1000 * 1000];
+        Radiograph pa = org.orthomeasure.io.image.Radiograph.builder().grey(1000, 1000, px, false, 12)
+                .header(org.orthomeasure.io.image.StudyHeader.of(null, null, null, null, null, null, "LEG", "PA", null,
+                        null, null, "R\\F"))
+                .formatInfo(new org.orthomeasure.io.image.ImageFormatInfo(1000, 1000, 12, "MONOCHROME2", Optional.empty(),
+                        Optional.of("DX"), 1, "DICOM"))
+                .build();
+        Session s = new Session();
+        s.load(Path.of("pa.dcm"), pa, Reading.of(suggestion().map(p -> Point2.of(999 - p.x(), p.y()))),
+                Optional.empty(), LandmarkProtocol.longLeg(EnumSet.of(Side.R), false));
+        assertTrue(s.optionsProperty().get().filmMirrored());
+        assertEquals(-2 * Math.toDegrees(Math.atan(10.0 / 400)), hka(s), 1e-6, "the AP film's varus");
+        assertTrue(s.measurements().notes().stream().anyMatch(n -> n.startsWith("mirrored film")), s.measurements().notes().toString());
+        Session ap = loaded(Path.of("ap.dcm"));
+        assertTrue(!ap.optionsProperty().get().filmMirrored(), "no Patient Orientation: the AP convention");
+    }
+
     @Test
     void saveAndReopenRestoreTheMarking(@TempDir Path dir) throws Exception {
         Path image = dir.resolve("leg.png");
