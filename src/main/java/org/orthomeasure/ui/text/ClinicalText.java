@@ -1,12 +1,12 @@
 package org.orthomeasure.ui.text;
 
-import java.util.Locale;
 import org.orthomeasure.core.landmarks.LandmarkKey;
 import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.plausibility.PlausibilityFlag;
 import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.VertebraCorner;
+import org.orthomeasure.report.ReportText;
 
 /**
  * The words a radiologist reads for the app's points and findings: "Right femoral condyle, medial",
@@ -23,22 +23,9 @@ public final class ClinicalText {
         return side == Side.R ? "Right" : "Left";
     }
 
-    /** The landmark's name without side, lower case: "femoral condyle, medial". */
+    /** The landmark's name without side, lower case: "femoral condyle, medial" ({@link LimbLandmark#words}). */
     public static String landmark(LimbLandmark l) {
-        return switch (l) {
-            case FEMORAL_HEAD_CENTER -> "femoral head centre";
-            case KNEE_CENTER -> "knee centre";
-            case ANKLE_CENTER -> "ankle centre";
-            case FEMORAL_CONDYLE_MEDIAL -> "femoral condyle, medial";
-            case FEMORAL_CONDYLE_LATERAL -> "femoral condyle, lateral";
-            case TIBIAL_PLATEAU_MEDIAL -> "tibial plateau, medial";
-            case TIBIAL_PLATEAU_LATERAL -> "tibial plateau, lateral";
-            case GREATER_TROCHANTER_TIP -> "greater trochanter tip";
-            case PLAFOND_MEDIAL -> "tibial plafond, medial end";
-            case PLAFOND_LATERAL -> "tibial plafond, lateral end";
-            case FEMORAL_HEAD_TOP -> "femoral head top";
-            default -> l.id().replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT); // a landmark added later
-        };
+        return l.words();
     }
 
     /** "Right femoral condyle, medial". */
@@ -61,31 +48,12 @@ public final class ClinicalText {
         return (e.line() == PointRef.CobbLine.UPPER ? "Upper" : "Lower") + " endplate line, " + (e.start() ? "1st" : "2nd") + " end";
     }
 
-    private static final java.util.regex.Pattern LANDMARK_ID = java.util.regex.Pattern.compile("\\b[RL]\\.[a-zA-Z]+(\\[\\d+])?");
-
     /**
      * {@code text} with every landmark id in it ("R.femoralCondyleMedial", "L.femoralHeadRim[2]")
-     * replaced by its name; other words stay as they are.
+     * replaced by its name; other words stay as they are (the report's wording, {@link ReportText#withNames}).
      */
     public static String withNames(String text) {
-        java.util.regex.Matcher m = LANDMARK_ID.matcher(text);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            String id = m.group();
-            String name = id;
-            if (id.contains("femoralHeadRim")) {
-                name = side(id.charAt(0) == 'R' ? Side.R : Side.L) + " femoral head rim";
-            } else {
-                try {
-                    name = landmark(LandmarkKey.parse(id));
-                } catch (IllegalArgumentException notALandmark) {
-                    // not a landmark id: left as written
-                }
-            }
-            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(name));
-        }
-        m.appendTail(b);
-        return b.toString();
+        return ReportText.withNames(text);
     }
 
     /**
