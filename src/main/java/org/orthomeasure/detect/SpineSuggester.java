@@ -1,42 +1,29 @@
 package org.orthomeasure.detect;
 
-import org.orthomeasure.core.landmarks.SpineLevel;
-import org.orthomeasure.io.image.Radiograph;
-
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.orthomeasure.core.landmarks.SpineLevel;
+import org.orthomeasure.io.image.Radiograph;
 
 /**
  * Runs the vertebra detector off the caller's thread, for the UI's "Suggest landmarks": the model is loaded
  * once, in the background, when the suggester is created; each {@link #suggest} returns at once and completes
- * on a single worker thread (about 0.3 s to load, well under 1 s per film). Close it when the window closes.
+ * on a single worker thread ({@link ModelWorker}; about 0.3 s to load, well under 1 s per film). Close it when
+ * the window closes.
  */
 public final class SpineSuggester implements AutoCloseable {
 
-    private final ExecutorService worker;
-    private final CompletableFuture<SpineLandmarkDetector> detector;
+    private final ModelWorker<SpineLandmarkDetector> worker;
 
-    private SpineSuggester(ExecutorService worker) {
+    private SpineSuggester(ModelWorker<SpineLandmarkDetector> worker) {
         this.worker = worker;
-        this.detector = CompletableFuture.supplyAsync(() -> {
-            try {
-                return SpineLandmarkDetector.loadDefault();
-            } catch (DetectorException e) {
-                throw new CompletionException(e);
-            }
-        }, worker);
     }
 
     /** A suggester with its own daemon worker thread; starts loading the model now. */
     public static SpineSuggester start() {
-        return new SpineSuggester(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "spine-landmark-detector");
-            t.setDaemon(true);
-            return t;
-        }));
+        return new SpineSuggester(ModelWorker.start("spine-landmark-detector", SpineLandmarkDetector::loadDefault,
+                SpineLandmarkDetector::close));
     }
 
     /**
@@ -45,13 +32,7 @@ public final class SpineSuggester implements AutoCloseable {
      */
     public CompletableFuture<SpineDetection> suggest(Radiograph film) {
         Objects.requireNonNull(film, "film");
-        return detector.thenApplyAsync(d -> {
-            try {
-                return d.detect(GreyImage.fromRadiograph(film));
-            } catch (DetectorException e) {
-                throw new CompletionException(e);
-            }
-        }, worker);
+        return worker.submit(d -> d.detect(GreyImage.fromRadiograph(film)));
     }
 
     /**
@@ -60,24 +41,11 @@ public final class SpineSuggester implements AutoCloseable {
      */
     public CompletableFuture<SpineDetection> suggest(Radiograph film, SpineLevel top, SpineLevel bottom) {
         Objects.requireNonNull(film, "film");
-        return detector.thenApplyAsync(d -> {
-            try {
-                return d.detect(GreyImage.fromRadiograph(film), top, bottom);
-            } catch (DetectorException e) {
-                throw new CompletionException(e);
-            }
-        }, worker);
+        return worker.submit(d -> d.detect(GreyImage.fromRadiograph(film), top, bottom));
     }
 
     @Override
     public void close() {
-        worker.shutdown();
-        detector.thenAccept(d -> {
-            try {
-                d.close();
-            } catch (DetectorException e) {
-                // closing a native session at shutdown: nothing left to do with the failure
-            }
-        });
+        worker.close();
     }
 }
