@@ -179,7 +179,8 @@ final class AutoLongLegMeasure {
         return Optional.empty();
     }
 
-    private static void write(Path file, LandmarkDocument doc) throws InputException {
+    /** Writes a landmark file atomically; a failure is the input error naming the file. */
+    static void write(Path file, LandmarkDocument doc) throws InputException {
         try {
             new LandmarkFileWriter().write(file, doc);
         } catch (LandmarkFileException e) {

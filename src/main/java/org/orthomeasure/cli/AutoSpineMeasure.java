@@ -24,8 +24,6 @@ import org.orthomeasure.detect.SpineLandmarkDetector;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.landmarks.ImageSize;
 import org.orthomeasure.io.landmarks.LandmarkDocument;
-import org.orthomeasure.io.landmarks.LandmarkFileException;
-import org.orthomeasure.io.landmarks.LandmarkFileWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -265,12 +263,7 @@ public final class AutoSpineMeasure {
         if (r.landmarks().isEmpty()) {
             throw new InputException("no usable vertebrae were found, nothing to write to " + file);
         }
-        LandmarkDocument doc = document(d, r.landmarks().get());
-        try {
-            new LandmarkFileWriter().write(file, doc);
-        } catch (LandmarkFileException e) {
-            throw new InputException(e.getMessage(), e);
-        }
+        AutoLongLegMeasure.write(file, document(d, r.landmarks().get()));
     }
 
     private static String toJson(Path image, SpineDetection d, Result r, SpineLandmarkDetector detector) {

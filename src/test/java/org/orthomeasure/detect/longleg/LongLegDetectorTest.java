@@ -19,13 +19,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orthomeasure.core.calibration.Calibration;
 import org.orthomeasure.core.geometry.Point2;
-import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Side;
-import org.orthomeasure.core.measure.MeasurementEngine;
-import org.orthomeasure.core.measure.MeasurementOptions;
-import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.detect.GreyImage;
 
 /** The bundled long-leg model: reproduces PyTorch, measures real crops, and knows when not to. */
@@ -44,9 +39,7 @@ class LongLegDetectorTest {
     }
 
     private static double hka(LegSuggestion leg) {
-        LandmarkSet set = SuggestedLandmarks.of(LandmarkSet.empty(), List.of(leg)).landmarks();
-        MeasurementSet ms = MeasurementEngine.measure(set, Calibration.none("test"), MeasurementOptions.defaults());
-        return ms.get(leg.side().prefix() + "HKA").orElseThrow(() -> new AssertionError("no HKA: " + ms.missing())).value();
+        return OaiCrops.hka(leg);
     }
 
     @Test

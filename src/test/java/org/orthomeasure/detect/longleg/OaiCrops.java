@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.orthomeasure.core.calibration.Calibration;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.measure.MeasurementEngine;
+import org.orthomeasure.core.measure.MeasurementOptions;
+import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.detect.GreyImage;
 
 /** The OAI test crops from ../shared, for tests that need real films (skipped, saying so, without ../shared). */
@@ -64,5 +69,12 @@ final class OaiCrops {
             }
         }
         return GreyImage.of(w, h, v);
+    }
+
+    /** The HKA (degrees, varus negative) of a suggested leg, measured by the engine from its landmarks. */
+    static double hka(LegSuggestion leg) {
+        LandmarkSet set = SuggestedLandmarks.of(LandmarkSet.empty(), List.of(leg)).landmarks();
+        MeasurementSet ms = MeasurementEngine.measure(set, Calibration.none("test"), MeasurementOptions.defaults());
+        return ms.get(leg.side().prefix() + "HKA").orElseThrow(() -> new AssertionError("no HKA: " + ms.missing())).value();
     }
 }

@@ -9,12 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.orthomeasure.core.calibration.Calibration;
-import org.orthomeasure.core.landmarks.LandmarkSet;
 import org.orthomeasure.core.landmarks.Side;
-import org.orthomeasure.core.measure.MeasurementEngine;
-import org.orthomeasure.core.measure.MeasurementOptions;
-import org.orthomeasure.core.measure.MeasurementSet;
 import org.orthomeasure.detect.GreyImage;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +34,7 @@ class PhotometricVariantsTest {
     }
 
     private static double hka(LegSuggestion leg) {
-        LandmarkSet set = SuggestedLandmarks.of(LandmarkSet.empty(), List.of(leg)).landmarks();
-        MeasurementSet ms = MeasurementEngine.measure(set, Calibration.none("test"), MeasurementOptions.defaults());
-        return ms.get(leg.side().prefix() + "HKA").orElseThrow(() -> new AssertionError("no HKA: " + ms.missing())).value();
+        return OaiCrops.hka(leg);
     }
 
     @Test
