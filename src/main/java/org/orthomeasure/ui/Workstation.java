@@ -563,6 +563,10 @@ public final class Workstation extends BorderPane {
                 e.consume();
             }
             case ESCAPE -> {
+                if (viewer.keepRawClick()) {
+                    e.consume();
+                    return;
+                }
                 viewer.cancelTool();
                 viewer.selectedProperty().set(null);
                 e.consume();

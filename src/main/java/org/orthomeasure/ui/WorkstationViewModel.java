@@ -93,6 +93,11 @@ public final class WorkstationViewModel implements AutoCloseable {
                 status.set(b);
             }
         });
+        viewer.aidNoticeProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                status.set(b);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- open

@@ -48,18 +48,24 @@ public final class JointEdgeSnapper {
         };
     }
 
+    /** {@link #snap(GreyImage, Point2, Bone, double, double)} with a joint space no wider than the range. */
+    public static Point2 snap(GreyImage film, Point2 click, Bone bone, double range) {
+        return snap(film, click, bone, range, range);
+    }
+
     /**
      * The point on the joint edge at the click's column, or the click itself when there is no edge within
-     * {@code range} px (film px, at least 2).
+     * {@code range} px (film px, at least 2) next to a joint space of up to {@code jointSpace} px.
      */
-    public static Point2 snap(GreyImage film, Point2 click, Bone bone, double range) {
+    public static Point2 snap(GreyImage film, Point2 click, Bone bone, double range, double jointSpace) {
         Objects.requireNonNull(film, "film");
         Objects.requireNonNull(click, "click");
         Objects.requireNonNull(bone, "bone");
         double reach = Math.max(2, range);
         int halfWidth = (int) Math.max(1, Math.round(reach / 6));
         double sigma = Math.max(1, reach / 8);
-        int pad = (int) Math.ceil(3 * sigma) + 2 + (int) Math.ceil(2 * reach); // room for the joint space beyond
+        int valley = (int) Math.ceil(Math.max(reach, jointSpace));
+        int pad = (int) Math.ceil(3 * sigma) + 2 + 2 * valley; // room for the joint space beyond
         int y0 = (int) Math.floor(click.y() - reach) - pad;
         int y1 = (int) Math.ceil(click.y() + reach) + pad;
         int x = (int) Math.floor(click.x());
@@ -91,7 +97,7 @@ public final class JointEdgeSnapper {
         double strongest = 0;
         for (int i = pad; i < n - pad; i++) {
             if (Math.abs(y0 + i + 0.5 - click.y()) <= reach && change[i] > strongest
-                    && bordersJointSpace(smooth, i, bone, (int) Math.ceil(reach))) {
+                    && bordersJointSpace(smooth, i, bone, valley)) {
                 strongest = change[i];
             }
         }
@@ -104,7 +110,7 @@ public final class JointEdgeSnapper {
             double d = Math.abs(y0 + i + 0.5 - click.y());
             boolean peak = change[i] >= change[i - 1] && change[i] >= change[i + 1];
             if (d <= reach && peak && change[i] >= STRONG_SHARE * strongest && d < bestDistance
-                    && bordersJointSpace(smooth, i, bone, (int) Math.ceil(reach))) {
+                    && bordersJointSpace(smooth, i, bone, valley)) {
                 bestDistance = d;
                 best = i;
             }
@@ -123,8 +129,9 @@ public final class JointEdgeSnapper {
 
     /**
      * Whether the edge at {@code i} borders a joint space: beyond it, away from the bone, the profile falls to
-     * a minimum within {@code reach} px and rises again (the other bone) by at least a quarter of that fall
-     * within {@code reach} px more. An edge inside one bone (the subchondral band's inner side) has no such
+     * a minimum within {@code reach} px (the larger of the snapping range and the joint space's expected
+     * width) and rises again (the other bone) by at least a quarter of that fall within
+     * {@code reach} px more. An edge inside one bone (the subchondral band's inner side) has no such
      * valley.
      */
     static boolean bordersJointSpace(double[] smooth, int i, Bone bone, int reach) {

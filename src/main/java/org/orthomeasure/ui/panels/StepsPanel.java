@@ -67,6 +67,7 @@ public final class StepsPanel extends VBox {
     private final CheckBox optional = new CheckBox("Extended set: GT, head top, shafts, plafond");
     private final CheckBox rim = new CheckBox("Femoral head by 3+ rim points");
     private final CheckBox cortices = new CheckBox("Shaft points: click both cortices");
+    private final CheckBox aids = new CheckBox("Use the film: head circle, joint edges");
     private final ListView<Step> steps = new ListView<>();
     private final Label instruction = new Label();
     private final StepDiagram diagram = new StepDiagram();
@@ -94,6 +95,11 @@ public final class StepsPanel extends VBox {
         cortices.setTooltip(new javafx.scene.control.Tooltip("A shaft axis point takes two clicks, one on the medial and"
                 + " one on the lateral cortex; the midpoint is stored"));
         cortices.selectedProperty().bindBidirectional(vm.shaftByCorticesProperty());
+        aids.setId("placementAids");
+        aids.setTooltip(new javafx.scene.control.Tooltip("A click in the femoral head proposes the head's circle; a click"
+                + " on a condyle, plateau or plafond point moves onto the joint edge below or above it. Alt+click"
+                + " places exactly; Esc right after puts the landmark where you clicked"));
+        aids.selectedProperty().bindBidirectional(vm.placementAidsProperty());
         steps.setId("stepList");
         instruction.setId("instruction");
         instruction.setWrapText(true);
@@ -104,7 +110,7 @@ public final class StepsPanel extends VBox {
         title.getStyleClass().add("panel-title");
         Label stepsTitle = new Label("Landmarks (click in order; Tab skips)");
         stepsTitle.getStyleClass().add("panel-title");
-        getChildren().addAll(title, protocol, optional, rim, cortices, stepsTitle, steps, instruction, diagram);
+        getChildren().addAll(title, protocol, optional, rim, cortices, aids, stepsTitle, steps, instruction, diagram);
         VBox.setVgrow(steps, Priority.ALWAYS);
 
         steps.setCellFactory(lv -> new ListCell<>() {
@@ -183,6 +189,7 @@ public final class StepsPanel extends VBox {
             optional.setSelected(p.steps().stream().anyMatch(Step::optional));
             optional.setDisable(p.variant() != LandmarkProtocol.Variant.LONG_LEG);
             rim.setDisable(p.variant() != LandmarkProtocol.Variant.LONG_LEG);
+            aids.setDisable(p.variant() != LandmarkProtocol.Variant.LONG_LEG);
             steps.getItems().setAll(p.steps());
         } finally {
             syncing = false;

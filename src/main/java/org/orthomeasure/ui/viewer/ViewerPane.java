@@ -142,7 +142,7 @@ public final class ViewerPane extends Region {
         if (windowing) {
             vm.beginWindowDrag();
         } else if (!panning && e.getButton() == MouseButton.PRIMARY) {
-            vm.press(e.getX(), e.getY());
+            vm.press(e.getX(), e.getY(), e.isAltDown());
         }
         e.consume();
     }

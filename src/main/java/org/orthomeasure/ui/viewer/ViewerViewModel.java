@@ -28,6 +28,8 @@ import org.orthomeasure.core.geometry.Circle;
 import org.orthomeasure.core.geometry.CircleFit;
 import org.orthomeasure.core.geometry.Point2;
 import org.orthomeasure.core.landmarks.LandmarkKey;
+import org.orthomeasure.core.landmarks.LandmarkSet;
+import org.orthomeasure.core.landmarks.Side;
 import org.orthomeasure.core.landmarks.LimbLandmark;
 import org.orthomeasure.core.measure.MeasurementEngine;
 import org.orthomeasure.core.overlay.Overlay;
@@ -80,6 +82,14 @@ public final class ViewerViewModel {
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.PLACE);
     private final BooleanProperty headByRim = new SimpleBooleanProperty(this, "headByRim");
     private final BooleanProperty shaftByCortices = new SimpleBooleanProperty(this, "shaftByCortices");
+    /** Whether clicks on the femoral head and the joint lines use the film ({@link PlacementAids}). */
+    private final BooleanProperty placementAids = new SimpleBooleanProperty(this, "placementAids", true);
+    private final ReadOnlyStringWrapper aidNotice = new ReadOnlyStringWrapper(this, "aidNotice", "");
+    private final PlacementAids aids = new PlacementAids();
+    /** The last click a placement aid changed, and the reading with the raw click instead; null when none. */
+    private AidedClick lastAid;
+    /** Whether the current press keeps the raw click (Alt held). */
+    private boolean rawPress;
     /** The first cortex click of a shaft axis point placed from both cortices; null when none is pending. */
     private final ObjectProperty<Point2> pendingCortex = new SimpleObjectProperty<>(this, "pendingCortex");
     private final ObjectProperty<Step> activeStep = new SimpleObjectProperty<>(this, "activeStep");
@@ -241,6 +251,12 @@ public final class ViewerViewModel {
      * start of a drag ({@link #drag}).
      */
     public void press(double sx, double sy) {
+        press(sx, sy, false);
+    }
+
+    /** {@link #press(double, double)}; {@code raw}: the click is placed exactly, without the placement aids. */
+    public void press(double sx, double sy, boolean raw) {
+        rawPress = raw;
         ViewTransform t = transform.get();
         Radiograph film = session.radiograph();
         pressed = null;
@@ -319,7 +335,7 @@ public final class ViewerViewModel {
         Step step = activeStep.get();
         boolean placeable = step != null && (placingAgain.get() || !LandmarkProtocol.isDone(step, session.reading()));
         if (placeable && inside(img, film)) {
-            placeAt(img);
+            placeAt(img, rawPress);
             return;
         }
         selected.set(hit);
@@ -373,13 +389,104 @@ public final class ViewerViewModel {
 
     // ---------------------------------------------------------------- placing
 
-    /** Places the active step's landmark (or the next rim point in rim mode) at an image point. */
+    /** Places the active step's landmark (or the next rim point in rim mode) exactly at an image point. */
     public void placeAt(Point2 img) {
+        placeAt(img, true);
+    }
+
+    /**
+     * Places the active step's landmark at an image point; unless {@code raw} (or the aids are off), a femoral
+     * head centre becomes the head circle the film shows around the click (as an unconfirmed suggestion of
+     * {@link PlacementAids#RIM_POINTS} rim points) and a condyle, plateau or plafond point moves onto its
+     * joint edge. {@link #keepRawClick()} then puts the landmark where the click was.
+     */
+    public void placeAt(Point2 img, boolean raw) {
         Step step = activeStep.get();
         if (step == null) {
             return;
         }
+        lastAid = null;
+        aidNotice.set("");
         PointRef target = step.target();
+        boolean aided = !raw && placementAids.get() && session.radiograph() != null && transform.get() != null;
+        if (aided && !headByRim.get() && target instanceof PointRef.Limb head
+                && head.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER
+                && !LandmarkProtocol.isDone(step, session.reading())) {
+            if (proposeHead(step, head, img)) {
+                return;
+            }
+        }
+        Point2 at = img;
+        if (aided && target instanceof PointRef.Limb l) {
+            at = aids.snapped(session.radiograph(), session.calibration(), l.key().landmark(), img, transform.get().scale());
+        }
+        Reading before = session.reading();
+        place(step, target, at);
+        if (!at.equals(img) && session.reading().position(target).filter(at::equals).isPresent()) {
+            lastAid = new AidedClick(session.reading(), before.with(target, img));
+            aidNotice.set(String.format(Locale.ROOT, "%s moved %.1f px onto the joint edge (Esc: keep the click)",
+                    session.protocol().stepFor(target).map(Step::title).orElse("point"), at.distanceTo(img)));
+        }
+    }
+
+    /** A reading an aid made, and the same reading with the raw click instead. */
+    private record AidedClick(Reading aided, Reading raw) {
+    }
+
+    /** The head circle around the click as an unconfirmed suggestion; false when the film shows none there. */
+    private boolean proposeHead(Step step, PointRef.Limb head, Point2 img) {
+        Optional<Circle> circle = aids.headCircle(session.radiograph(), session.calibration(), img);
+        if (circle.isEmpty()) {
+            aidNotice.set("no femoral head outline found around the click: the centre is placed where clicked");
+            return false;
+        }
+        Reading before = session.reading();
+        Side side = head.key().side();
+        session.applyLandmarkSuggestion(LandmarkSet.empty().withHeadRim(side, PlacementAids.rimPoints(circle.get())),
+                List.of(head.key()));
+        if (session.reading().equals(before)) {
+            return false;
+        }
+        lastAid = new AidedClick(session.reading(), before.with(head, img));
+        placingAgain.set(false);
+        selected.set(head);
+        double r = circle.get().radius();
+        String size = session.calibration().spacing().map(s -> String.format(Locale.ROOT, "%.1f mm", r * s.rowMm()))
+                .orElse(String.format(Locale.ROOT, "%.0f px", r));
+        aidNotice.set("femoral head circle proposed from the film (radius " + size
+                + "): drag a rim point to adjust; Esc keeps the click as the centre");
+        activeStep.set(session.protocol().nextMissingAfter(step, session.reading()).orElse(null));
+        return true;
+    }
+
+    /**
+     * Undoes what a placement aid did to the last click: the landmark goes where the click was (a head's
+     * centre, without the proposed rim). False (nothing done) when there is no such click or the reading
+     * has changed since.
+     */
+    public boolean keepRawClick() {
+        AidedClick aid = lastAid;
+        lastAid = null;
+        if (aid == null || !session.reading().equals(aid.aided())) {
+            return false;
+        }
+        session.edit(aid.raw());
+        aidNotice.set("the click is kept as placed");
+        return true;
+    }
+
+    /** The last thing a placement aid did, one line for the status bar ("" when none). */
+    public ReadOnlyStringProperty aidNoticeProperty() {
+        return aidNotice.getReadOnlyProperty();
+    }
+
+    /** Whether clicks use the placement aids (on by default; Alt+click places exactly either way). */
+    public BooleanProperty placementAidsProperty() {
+        return placementAids;
+    }
+
+    private void place(Step step, PointRef original, Point2 img) {
+        PointRef target = original;
         if (headByRim.get() && target instanceof PointRef.Limb l
                 && l.key().landmark() == LimbLandmark.FEMORAL_HEAD_CENTER) {
             target = new PointRef.HeadRim(l.key().side(), session.reading().landmarks().headRim(l.key().side()).size());
