@@ -113,6 +113,8 @@ class PlacementFlowTest {
         open(robot, LONG_LEG);
         LandmarkSet truth = new LandmarkFileReader().read(LONG_LEG_TRUTH).landmarks();
         robot.interact(() -> vm.session().protocolProperty().set(LandmarkProtocol.longLeg(EnumSet.of(Side.R), false)));
+        // exact clicks: the placement aids (head circle, joint edges) are PlacementAidsFlowTest's
+        robot.interact(() -> vm.viewer().placementAidsProperty().set(false));
 
         for (Step step : vm.session().protocol().steps()) {
             assertEquals(step, vm.viewer().activeStepProperty().get());

@@ -67,7 +67,7 @@ public final class StepsPanel extends VBox {
     private final CheckBox optional = new CheckBox("Extended set: GT, head top, shafts, plafond");
     private final CheckBox rim = new CheckBox("Femoral head by 3+ rim points");
     private final CheckBox cortices = new CheckBox("Shaft points: click both cortices");
-    private final CheckBox aids = new CheckBox("Use the film: head circle, joint edges");
+    private final CheckBox aids = new CheckBox("Snap to head and joint edges");
     private final ListView<Step> steps = new ListView<>();
     private final Label instruction = new Label();
     private final StepDiagram diagram = new StepDiagram();
