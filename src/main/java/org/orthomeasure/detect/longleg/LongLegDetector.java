@@ -34,6 +34,10 @@ public final class LongLegDetector implements AutoCloseable {
     public static final String MODEL_RESOURCE = "longleg/bone-segmentation.onnx";
     public static final String NOTE_RESOURCE = "longleg/bone-segmentation.json";
     private static final int CONFIDENCE_RADIUS = 4;
+    /** How far (crop px) a plateau point moves at most onto the plateau's edge. */
+    static final double PLATEAU_SNAP_PX = 2;
+    /** The widest joint space (crop px, about 5 mm) looked for above the plateau. */
+    static final double PLATEAU_JOINT_PX = 4;
 
     private final BoneSegmenter segmenter;
     private final String model;
@@ -109,8 +113,32 @@ public final class LongLegDetector implements AutoCloseable {
     LegSuggestion detectLeg(GreyImage film, LegCrop crop) throws DetectorException {
         float[] grey = crop.sample(film);
         BoneSegmenter.Segmentation seg = segmenter.segment(grey);
-        DerivedLeg derived = LegGeometry.derive(seg.mask(), crop.contentHeight());
-        return toFilm(crop, derived, seg, grey);
+        return toFilm(crop, derived(seg, crop, grey), seg, grey);
+    }
+
+    /**
+     * The landmarks of a segmented crop: {@link LegGeometry} on the network's outlines, then the two tibial
+     * plateau points moved up or down onto the plateau's edge in the crop's grey ({@link JointEdgeSnapper},
+     * bone below, within {@link #PLATEAU_SNAP_PX} px, joint space up to {@link #PLATEAU_JOINT_PX} px).
+     * Only the plateau: measured on the 24 validation crops against their drawn outlines, MPTA MAE
+     * 2.03 -> 1.78 deg, aMPTA 2.10 -> 1.74, JLCA 2.25 -> 2.10, HKA unchanged; snapping the condyles and
+     * plafond ends as well made mLDFA (1.68 -> 1.85) and mLDTA (2.97 -> 3.32) worse, so they keep the outline's.
+     */
+    static DerivedLeg derived(BoneSegmenter.Segmentation seg, LegCrop crop, float[] grey) {
+        DerivedLeg d = LegGeometry.derive(seg.mask(), crop.contentHeight());
+        GreyImage g = GreyImage.of(LegCrop.WIDTH, LegCrop.HEIGHT, grey);
+        Map<LegPoint, Point2> points = new EnumMap<>(LegPoint.class);
+        points.putAll(d.points());
+        for (LegPoint p : List.of(LegPoint.TIBIAL_PLATEAU_MEDIAL, LegPoint.TIBIAL_PLATEAU_LATERAL)) {
+            Point2 q = points.get(p);
+            if (q != null) {
+                // crop points have pixel centres at integers, the snapper at +0.5
+                Point2 s = JointEdgeSnapper.snap(g, Point2.of(q.x() + 0.5, q.y() + 0.5), JointEdgeSnapper.Bone.BELOW,
+                        PLATEAU_SNAP_PX, PLATEAU_JOINT_PX);
+                points.put(p, Point2.of(s.x() - 0.5, s.y() - 0.5));
+            }
+        }
+        return new DerivedLeg(points, d.head(), d.problems());
     }
 
     /** The derived crop landmarks in film pixels with their confidences and problems. */

@@ -58,7 +58,7 @@ public final class LongLegEvaluator {
         DerivedLeg reference = LegGeometry.derive(truth, geometry.contentHeight());
         float[] sampled = geometry.sample(grey);
         BoneSegmenter.Segmentation seg = detector.segment(sampled);
-        DerivedLeg derived = LegGeometry.derive(seg.mask(), geometry.contentHeight());
+        DerivedLeg derived = LongLegDetector.derived(seg, geometry, sampled);
         LegSuggestion suggested = LongLegDetector.toFilm(geometry, derived, seg, sampled);
         LegSuggestion ref = LongLegDetector.toFilm(geometry, reference, seg, sampled);
 
