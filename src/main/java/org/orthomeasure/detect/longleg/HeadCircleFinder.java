@@ -25,7 +25,11 @@ import org.orthomeasure.detect.GreyImage;
  *       not;</li>
  *   <li>a circle through the contour by RANSAC (seeded: the same film and click give the same circle),
  *       inliers within max(1 px, 4 % of r), refitted by least squares on them; then steps 2–4 again
- *       around that circle's centre, radii 0.75–1.3 × its radius.</li>
+ *       around that circle's centre (radii ±25 %, then ±15 %, at most {@link #PASSES} passes, until it
+ *       moves less than 0.25 px);</li>
+ *   <li>steps 2–5 from the click and from {@link #SEEDS} points on each of two rings around it (0.3 and 0.6
+ *       × the expected radius away): a click near the rim may start inside the acetabulum's arc; the best
+ *       supported circle that contains the click is kept.</li>
  * </ol>
  * A circle is proposed when its rim is supported on at least {@link #MIN_SUPPORT} of the rays, the head side
  * of the rim is brighter on at least {@link #MIN_BRIGHTER} of them ({@link #insideBrighter}), the click lies
