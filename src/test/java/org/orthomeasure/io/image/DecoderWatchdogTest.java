@@ -107,6 +107,6 @@ class DecoderWatchdogTest {
     @Test
     void theBudgetGrowsWithTheFileAndTheDeclaredImage() {
         assertEquals(256L << 20, DecoderWatchdog.budgetFor(0, 0));
-        assertEquals((256L << 20) + 8 * (1000 + 2000), DecoderWatchdog.budgetFor(1000, 2000));
+        assertEquals((256L << 20) + 128 * (1000 + 2000), DecoderWatchdog.budgetFor(1000, 2000));
     }
 }
