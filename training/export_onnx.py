@@ -85,6 +85,9 @@ def main():
                     "offset_scale * expected offsets (TLx,TLy,TRx,TRy,BLx,BLy,BRx,BRy)",
         "params": sum(p.numel() for p in model.parameters()),
     }
+    if "bn_recalibrated" in ck:
+        side["batch_norm"] = dict(ck["bn_recalibrated"], how="running statistics re-estimated on whole training "
+                                  "films, each also mirrored (training/recalibrate_bn.py); weights unchanged")
     if args.metrics:
         with open(args.metrics) as f:
             side["validation"] = json.load(f)
