@@ -14,7 +14,8 @@ import org.orthomeasure.detect.GreyImage;
  * on the other: the condyles and the plafond have the bone above the edge, the tibial plateau below it
  * ({@link Bone}). The grey profile down the film through the click (the mean of the columns within
  * ±{@code max(1, range / 6)} px, smoothed with sigma {@code max(1, range / 8)} px) is searched within
- * ±{@code range} px for changes from bone to joint space (bright to dark away from the bone); of the local
+ * ±{@code range} px for changes from bone to joint space (bright to dark away from the bone) that border a
+ * joint space ({@link #bordersJointSpace}: a dark valley with the other bone beyond it); of those local
  * maxima at least {@link #STRONG_SHARE} of the strongest there, the one nearest the click is taken, refined
  * to a fraction of a pixel by a parabola. Only the click's height changes: where along the joint line the point
  * lies stays the user's choice. A click with no such edge near it (the strongest change under
