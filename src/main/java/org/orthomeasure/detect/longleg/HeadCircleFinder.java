@@ -118,13 +118,14 @@ public final class HeadCircleFinder {
         float[] patch = resample(film, click, scale, half);
         int size = 2 * half + 1;
         smooth(patch, size);
+        GreyImage work = GreyImage.of(size, size, patch);
         // working coordinates: the click at (half, half); seeds at the click and around it, best supported kept
         Point2 centre = Point2.of(half, half);
         Fit fit = null;
         for (int s = 0; s <= 2 * SEEDS; s++) {
             double t = 2 * Math.PI * s / SEEDS;
             double d = s == 0 ? 0 : (s <= SEEDS ? SEED_OFFSET : 2 * SEED_OFFSET) * WORK_RADIUS;
-            Fit f = refined(patch, size, Point2.of(half + d * Math.cos(t), half + d * Math.sin(t)));
+            Fit f = refined(work, Point2.of(half + d * Math.cos(t), half + d * Math.sin(t)));
             if (f != null && f.circle.center().distanceTo(centre) < f.circle.radius() && (fit == null || f.support > fit.support)) {
                 fit = f;
             }
@@ -136,7 +137,7 @@ public final class HeadCircleFinder {
         boolean clickInside = w.center().distanceTo(centre) < w.radius();
         boolean radiusInRange = w.radius() >= 0.5 * WORK_RADIUS && w.radius() <= 1.75 * WORK_RADIUS
                 && w.radius() * scale >= MIN_RADIUS_PX;
-        double brighter = insideBrighter(patch, size, w);
+        double brighter = insideBrighter(work, w);
         if (fit.support < MIN_SUPPORT || !clickInside || !radiusInRange || brighter < MIN_BRIGHTER) {
             return Optional.empty();
         }
@@ -152,7 +153,7 @@ public final class HeadCircleFinder {
      * (1.05–1.25 r) by at least {@link #MIN_RIM_CONTRAST} grey levels: a head is a bright disc, a circle fitted to
      * the edges of a texture is not.
      */
-    static double insideBrighter(float[] img, int size, Circle c) {
+    static double insideBrighter(GreyImage img, Circle c) {
         int brighter = 0;
         for (int a = 0; a < ANGLES; a++) {
             double t = 2 * Math.PI * a / ANGLES;
@@ -163,8 +164,8 @@ public final class HeadCircleFinder {
             for (int k = 0; k < 5; k++) {
                 double ri = c.radius() * (0.75 + 0.05 * k);
                 double ro = c.radius() * (1.05 + 0.05 * k);
-                in += sample(img, size, c.center().x() + ri * dx, c.center().y() + ri * dy);
-                out += sample(img, size, c.center().x() + ro * dx, c.center().y() + ro * dy);
+                in += LegCrop.bilinear(img, c.center().x() + ri * dx, c.center().y() + ri * dy);
+                out += LegCrop.bilinear(img, c.center().x() + ro * dx, c.center().y() + ro * dy);
             }
             if ((in - out) / 5 >= MIN_RIM_CONTRAST) {
                 brighter++;
@@ -174,12 +175,12 @@ public final class HeadCircleFinder {
     }
 
     /** Steps 2–4 from {@code seed}, then {@link #PASSES} more passes around each pass's circle. */
-    private static Fit refined(float[] patch, int size, Point2 seed) {
-        Fit fit = contourFit(patch, size, seed, 0.35 * WORK_RADIUS, 1.9 * WORK_RADIUS);
+    private static Fit refined(GreyImage patch, Point2 seed) {
+        Fit fit = contourFit(patch, seed, 0.35 * WORK_RADIUS, 1.9 * WORK_RADIUS);
         for (int pass = 0; pass < PASSES && fit != null; pass++) {
             Circle c = fit.circle;
             double band = pass == 0 ? 0.25 : 0.15;
-            fit = contourFit(patch, size, c.center(), (1 - band) * c.radius(), (1 + band) * c.radius());
+            fit = contourFit(patch, c.center(), (1 - band) * c.radius(), (1 + band) * c.radius());
             if (fit != null && pass > 0 && fit.circle.center().distanceTo(c.center()) < 0.25
                     && Math.abs(fit.circle.radius() - c.radius()) < 0.25) {
                 break;
@@ -189,7 +190,7 @@ public final class HeadCircleFinder {
     }
 
     /** Steps 2–4 of the class comment around {@code centre}, radii {@code from..to} (working px). */
-    private static Fit contourFit(float[] img, int size, Point2 centre, double from, double to) {
+    private static Fit contourFit(GreyImage img, Point2 centre, double from, double to) {
         int nr = (int) Math.floor((to - from) / RADIAL_STEP) + 1;
         if (nr < 3) {
             return null;
@@ -201,8 +202,8 @@ public final class HeadCircleFinder {
             double dy = Math.sin(t);
             for (int i = 0; i < nr; i++) {
                 double r = from + i * RADIAL_STEP;
-                double fall = sample(img, size, centre.x() + (r - 1) * dx, centre.y() + (r - 1) * dy)
-                        - sample(img, size, centre.x() + (r + 1) * dx, centre.y() + (r + 1) * dy);
+                double fall = LegCrop.bilinear(img, centre.x() + (r - 1) * dx, centre.y() + (r - 1) * dy)
+                        - LegCrop.bilinear(img, centre.x() + (r + 1) * dx, centre.y() + (r + 1) * dy);
                 edge[a][i] = Math.max(0, fall);
             }
         }
@@ -388,19 +389,5 @@ public final class HeadCircleFinder {
                 img[y * size + x] = (float) s;
             }
         }
-    }
-
-    private static double sample(float[] img, int size, double x, double y) {
-        double cx = Math.max(0, Math.min(size - 1, x));
-        double cy = Math.max(0, Math.min(size - 1, y));
-        int x1 = (int) Math.floor(cx);
-        int y1 = (int) Math.floor(cy);
-        int x2 = Math.min(x1 + 1, size - 1);
-        int y2 = Math.min(y1 + 1, size - 1);
-        double fx = cx - x1;
-        double fy = cy - y1;
-        double top = img[y1 * size + x1] * (1 - fx) + img[y1 * size + x2] * fx;
-        double bottom = img[y2 * size + x1] * (1 - fx) + img[y2 * size + x2] * fx;
-        return top * (1 - fy) + bottom * fy;
     }
 }
