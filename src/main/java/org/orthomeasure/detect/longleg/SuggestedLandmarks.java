@@ -55,7 +55,7 @@ public record SuggestedLandmarks(LandmarkSet landmarks, List<String> suggested) 
     }
 
     /** {@link #RIM_POINTS} points on {@code c} from 9 o'clock over the top to 4:30 (clear of the neck below). */
-    static List<Point2> rim(Circle c) {
+    public static List<Point2> rim(Circle c) {
         List<Point2> pts = new ArrayList<>();
         for (int i = 0; i < RIM_POINTS; i++) {
             double a = Math.toRadians(180 + 225.0 * i / (RIM_POINTS - 1));

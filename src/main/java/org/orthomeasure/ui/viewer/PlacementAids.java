@@ -1,6 +1,5 @@
 package org.orthomeasure.ui.viewer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.orthomeasure.core.calibration.Calibration;
@@ -28,8 +27,6 @@ final class PlacementAids {
     static final double JOINT_SPACE_MM = 7;
     /** Uncalibrated, the widest joint space as a share of the film height (7.5 mm of a 1 m long-leg film). */
     static final double JOINT_SPACE_SHARE = 0.0075;
-    /** Rim points placed on a proposed head circle. */
-    static final int RIM_POINTS = 8;
 
     private Radiograph film;
     private GreyImage grey;
@@ -40,16 +37,6 @@ final class PlacementAids {
         List<Double> radii = HeadCircleFinder.radiiToTry(calibration.spacing().map(s -> Math.sqrt(s.rowMm() * s.columnMm())),
                 g.height());
         return HeadCircleFinder.propose(g, click, radii).map(HeadCircleFinder.Proposal::circle);
-    }
-
-    /** {@link #RIM_POINTS} points on {@code c}, starting at its top, clockwise on screen. */
-    static List<Point2> rimPoints(Circle c) {
-        List<Point2> rim = new ArrayList<>(RIM_POINTS);
-        for (int k = 0; k < RIM_POINTS; k++) {
-            double t = -Math.PI / 2 + 2 * Math.PI * k / RIM_POINTS;
-            rim.add(Point2.of(c.center().x() + c.radius() * Math.cos(t), c.center().y() + c.radius() * Math.sin(t)));
-        }
-        return rim;
     }
 
     /**

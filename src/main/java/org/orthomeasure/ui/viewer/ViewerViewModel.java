@@ -41,6 +41,7 @@ import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.PointRef;
 import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.core.protocol.Step;
+import org.orthomeasure.detect.longleg.SuggestedLandmarks;
 import org.orthomeasure.io.image.Radiograph;
 import org.orthomeasure.io.image.WindowLevel;
 import org.orthomeasure.io.image.WindowPreset;
@@ -396,9 +397,10 @@ public final class ViewerViewModel {
 
     /**
      * Places the active step's landmark at an image point; unless {@code raw} (or the aids are off), a femoral
-     * head centre becomes the head circle the film shows around the click (as an unconfirmed suggestion of
-     * {@link PlacementAids#RIM_POINTS} rim points) and a condyle, plateau or plafond point moves onto its
-     * joint edge. {@link #keepRawClick()} then puts the landmark where the click was.
+     * head centre becomes the head circle the film shows around the click (an unconfirmed suggestion of
+     * {@link SuggestedLandmarks#RIM_POINTS} rim points, as a suggested head has) and a condyle, plateau or
+     * plafond point moves onto its joint edge. {@link #keepRawClick()} then puts the landmark where the click
+     * was.
      */
     public void placeAt(Point2 img, boolean raw) {
         Step step = activeStep.get();
@@ -442,7 +444,7 @@ public final class ViewerViewModel {
         }
         Reading before = session.reading();
         Side side = head.key().side();
-        session.applyLandmarkSuggestion(LandmarkSet.empty().withHeadRim(side, PlacementAids.rimPoints(circle.get())),
+        session.applyLandmarkSuggestion(LandmarkSet.empty().withHeadRim(side, SuggestedLandmarks.rim(circle.get())),
                 List.of(head.key()));
         if (session.reading().equals(before)) {
             return false;
