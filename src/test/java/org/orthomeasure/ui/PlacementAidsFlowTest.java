@@ -96,6 +96,16 @@ class PlacementAidsFlowTest {
         robot.interact(() -> vm.viewer().activate(step));
     }
 
+    /** Clicks {@code image} with Alt held (the raw click, no aid). */
+    private void altClick(FxRobot robot, Point2 image) {
+        robot.press(KeyCode.ALT);
+        try {
+            robot.clickOn(screen(image), MouseButton.PRIMARY);
+        } finally {
+            robot.release(KeyCode.ALT);
+        }
+    }
+
     private static String status(FxRobot robot) {
         return robot.lookup("#statusLine").queryAs(Label.class).getText();
     }
@@ -133,12 +143,7 @@ class PlacementAidsFlowTest {
         });
         assertTrue(vm.session().reading().landmarks().point(head).isEmpty());
         activate(robot, head);
-        robot.press(KeyCode.ALT);
-        try {
-            robot.clickOn(screen(click), MouseButton.PRIMARY);
-        } finally {
-            robot.release(KeyCode.ALT);
-        }
+        altClick(robot, click);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.session().reading().landmarks().headRim(Side.L).isEmpty());
         assertEquals(0, vm.session().reading().landmarks().point(head).orElseThrow().distanceTo(click), 1.0);
@@ -166,12 +171,7 @@ class PlacementAidsFlowTest {
         LandmarkKey lateral = LandmarkKey.of(Side.R, LimbLandmark.PLAFOND_LATERAL);
         activate(robot, lateral);
         Point2 second = Point2.of(850.25, 1399.25);
-        robot.press(KeyCode.ALT);
-        try {
-            robot.clickOn(screen(second), MouseButton.PRIMARY);
-        } finally {
-            robot.release(KeyCode.ALT);
-        }
+        altClick(robot, second);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, vm.session().reading().landmarks().point(lateral).orElseThrow().distanceTo(second), 0.6);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());

@@ -31,12 +31,22 @@ class HeadCircleFinderTest {
      */
     private static final Circle RG2_HEAD = Circle.of(Point2.of(905, 875), 142);
 
-    @Test
-    void aClickAnywhereInTheHeadOfARealHipFilmProposesItsRim() throws Exception {
+    /** The WG04 hip film as the finder reads it, and the radii its calibration gives. */
+    private record HipFilm(GreyImage grey, List<Double> radii) {
+    }
+
+    private static HipFilm hipFilm() throws Exception {
         assumeTrue(Files.isRegularFile(WG04.resolve("RG2_RLE.dcm")), "needs ../shared/dicom/wg04 beside the checkout");
         Radiograph film = RadiographReader.read(WG04.resolve("RG2_RLE.dcm"));
         GreyImage grey = GreyImage.fromRadiograph(film);
-        List<Double> radii = HeadCircleFinder.radiiToTry(film.calibration().spacing().map(s -> s.rowMm()), grey.height());
+        return new HipFilm(grey, HeadCircleFinder.radiiToTry(film.calibration().spacing().map(s -> s.rowMm()), grey.height()));
+    }
+
+    @Test
+    void aClickAnywhereInTheHeadOfARealHipFilmProposesItsRim() throws Exception {
+        HipFilm hip = hipFilm();
+        GreyImage grey = hip.grey();
+        List<Double> radii = hip.radii();
         List<Double> uncalibrated = HeadCircleFinder.radiiToTry(Optional.empty(), grey.height());
         StringBuilder log = new StringBuilder();
         for (int k = 0; k <= 8; k++) {
@@ -82,10 +92,9 @@ class HeadCircleFinderTest {
 
     @Test
     void aClickOutsideTheHeadOrOnSoftTissueProposesNothing() throws Exception {
-        assumeTrue(Files.isRegularFile(WG04.resolve("RG2_RLE.dcm")), "needs ../shared/dicom/wg04 beside the checkout");
-        Radiograph film = RadiographReader.read(WG04.resolve("RG2_RLE.dcm"));
-        GreyImage grey = GreyImage.fromRadiograph(film);
-        List<Double> radii = HeadCircleFinder.radiiToTry(film.calibration().spacing().map(s -> s.rowMm()), grey.height());
+        HipFilm hip = hipFilm();
+        GreyImage grey = hip.grey();
+        List<Double> radii = hip.radii();
         // the thigh's soft tissue below the hip, and the black background beside the film
         for (Point2 click : List.of(Point2.of(700, 1800), Point2.of(1600, 1500))) {
             Optional<HeadCircleFinder.Proposal> p = HeadCircleFinder.propose(grey, click, radii);
