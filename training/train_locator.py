@@ -243,6 +243,7 @@ def main():
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--val-frac", type=float, default=0.11)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--eval-every", type=int, default=4, help="validate every N epochs (and at the end)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -291,6 +292,14 @@ def main():
             nb += 1
         state["epoch"] += 1
         state["elapsed"] += time.time() - ep_start
+        ck = dict(model=model.state_dict(), opt=opt.state_dict(), state=state, rng=rng.getstate(),
+                  torch_rng=torch.get_rng_state(), args=vars(args))
+        if state["epoch"] % args.eval_every and state["elapsed"] < budget:
+            torch.save(ck, last + ".tmp")
+            os.replace(last + ".tmp", last)
+            say("epoch %d  %.1f min  lr %.2e  %s" % (state["epoch"], state["elapsed"] / 60, opt.param_groups[0]["lr"],
+                                                     " ".join("%s %.3f" % (k, a / max(nb, 1)) for k, a in agg.items())))
+            continue
         ev = evaluate(model, vset)
         state["history"].append(dict(epoch=state["epoch"], elapsed=state["elapsed"], **ev))
         say("epoch %d  %.1f min  lr %.2e  %s  val %s" % (
@@ -298,8 +307,6 @@ def main():
             " ".join("%s %.3f" % (k, a / max(nb, 1)) for k, a in agg.items()),
             " ".join("%s: IoU %.2f, >=0.7 %.2f, levels %.2f" % (k, d["iou_median"], d["iou_07"], d["levels_right"])
                      for k, d in ev.items() if isinstance(d, dict))))
-        ck = dict(model=model.state_dict(), opt=opt.state_dict(), state=state, rng=rng.getstate(),
-                  torch_rng=torch.get_rng_state(), args=vars(args))
         torch.save(ck, last + ".tmp")
         os.replace(last + ".tmp", last)
         if ev["score"] > state["best"]:

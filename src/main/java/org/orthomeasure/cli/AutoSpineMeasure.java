@@ -44,7 +44,10 @@ import java.util.Optional;
  * cobb.upper, cobb.lower; AASCE logic, spec: measurements.md, spine) from them. {@code --levels TOP-BOTTOM} says
  * that the films show only those consecutive levels (a thoracic-only or lumbar-only film, at least 4): only
  * they are suggested, and the curves are measured on them and say so
- * ({@link SpineLandmarkDetector#detect(GreyImage, SpineLevel, SpineLevel)}). When the detection is
+ * ({@link SpineLandmarkDetector#detect(GreyImage, SpineLevel, SpineLevel)}). Without it, the locator network
+ * says which levels a film shows: a film it is sure shows only a run of them is measured on that run
+ * ({@link SpineLandmarkDetector#detect(GreyImage)}), and the JSON says so ({@code "levelsFrom": "film"}, else
+ * {@code "default"}, or {@code "--levels"} when given). When the detection is
  * low confidence the curves are reported missing with the reason, never as numbers; the suggested
  * vertebrae are still written (as suggestions) for the user to correct. Several images give one JSON
  * object per line (JSON Lines), each with its {@code "input"}; {@code --landmarks-out} then names a folder
@@ -85,7 +88,7 @@ public final class AutoSpineMeasure {
         String kind = null;
         ReportExport report = new ReportExport();
         DicomExport dicom = new DicomExport();
-        SpineLevel[] levels = {SpineLevel.T1, SpineLevel.L5};
+        SpineLevel[] levels = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -135,12 +138,12 @@ public final class AutoSpineMeasure {
                 } catch (IOException e) {
                     throw new InputException(e.getMessage(), e);
                 }
-                SpineDetection d = detector.detect(grey, levels[0], levels[1]);
+                SpineDetection d = levels == null ? detector.detect(grey) : detector.detect(grey, levels[0], levels[1]);
                 Result r = measure(d);
                 if (landmarksOut != null) {
                     writeLandmarks(landmarksFile(landmarksOut, image, images.size() > 1), d, r);
                 }
-                lines.add(toJson(image, d, r, detector));
+                lines.add(toJson(image, d, r, detector, levels != null));
                 if (exports || report.user().isPresent() || report.omitsPatientDetails()) {
                     export(image, d, r, report, dicom, err);
                 }
@@ -266,7 +269,8 @@ public final class AutoSpineMeasure {
         AutoLongLegMeasure.write(file, document(d, r.landmarks().get()));
     }
 
-    private static String toJson(Path image, SpineDetection d, Result r, SpineLandmarkDetector detector) {
+    private static String toJson(Path image, SpineDetection d, Result r, SpineLandmarkDetector detector,
+                                 boolean levelsGiven) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         root.put("input", image.toString());
@@ -296,6 +300,7 @@ public final class AutoSpineMeasure {
         d.confidence().lowConfidenceReason().ifPresent(s -> root.put("lowConfidenceReason", s));
         root.put("suggested", true);
         root.put("levelsShown", d.firstLevel().name() + "-" + d.lastLevel().name());
+        root.put("levelsFrom", levelsGiven ? "--levels" : d.wholeSpine() ? "default" : "film");
         ArrayNode vs = root.putArray("vertebrae");
         for (int k = 0; k < d.levelCount(); k++) {
             ObjectNode v = vs.addObject();

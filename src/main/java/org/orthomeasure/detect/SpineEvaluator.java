@@ -1,5 +1,7 @@
 package org.orthomeasure.detect;
 
+import org.orthomeasure.core.landmarks.SpineLevel;
+
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.spine.SpineCurves;
 
@@ -33,13 +35,14 @@ public final class SpineEvaluator {
     }
 
     /**
-     * Detects and scores one labelled film; a detection without usable mid-lines scores as angles 0.
+     * Detects and scores one labelled film, as a film showing T1..L5 (the AASCE films do; the locator's reading of
+     * the levels shown is not asked, so every film is scored on its 17 levels); a detection without usable mid-lines scores as angles 0.
      *
      * @throws IOException when the image cannot be read
      */
     public FilmScore score(AasceDataset.Entry entry) throws IOException, DetectorException {
         GreyImage img = FilmReader.read(entry.image());
-        SpineDetection d = detector.detect(img);
+        SpineDetection d = detector.detect(img, SpineLevel.T1, SpineLevel.L5);
         double[] predicted = curves(d).orElse(new double[3]);
         double dist = 0;
         for (int k = 0; k < SpineDecoder.LEVELS; k++) {

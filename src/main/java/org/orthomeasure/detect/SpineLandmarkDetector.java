@@ -39,15 +39,18 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     private final OrtSession session;
     private final ModelSpec spec;
     private final VertebraRefiner refiner;
+    private final SpineRegionModel regionModel;
 
-    private SpineLandmarkDetector(OrtEnvironment env, OrtSession session, ModelSpec spec, VertebraRefiner refiner) {
+    private SpineLandmarkDetector(OrtEnvironment env, OrtSession session, ModelSpec spec, VertebraRefiner refiner,
+                                  SpineRegionModel regionModel) {
         this.env = env;
         this.session = session;
         this.spec = spec;
         this.refiner = refiner;
+        this.regionModel = regionModel;
     }
 
-    /** Loads both bundled models (about 0.5 s). */
+    /** Loads the three bundled models (landmarks, corners, locator; about 0.5 s). */
     public static SpineLandmarkDetector loadDefault() throws DetectorException {
         ModelSpec spec;
         byte[] model;
@@ -63,11 +66,19 @@ public final class SpineLandmarkDetector implements AutoCloseable {
             throw new DetectorException("cannot read the spine landmark model: " + e.getMessage(), e);
         }
         VertebraRefiner refiner = VertebraRefiner.loadDefault();
+        SpineRegionModel regionModel;
+        try {
+            regionModel = SpineRegionModel.loadDefault();
+        } catch (DetectorException e) {
+            refiner.close();
+            throw e;
+        }
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
-            return new SpineLandmarkDetector(env, OnnxSessions.open(env, model), spec, refiner);
+            return new SpineLandmarkDetector(env, OnnxSessions.open(env, model), spec, refiner, regionModel);
         } catch (OrtException e) {
             refiner.close();
+            regionModel.close();
             throw new DetectorException("cannot start ONNX Runtime for the spine model: " + e.getMessage(), e);
         }
     }
@@ -82,9 +93,12 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     }
 
     /**
-     * Detects the 17 vertebrae on {@code image}: always 17 ordered levels in the film's px, with a confidence
-     * assessed on the corners returned. The spine is first located ({@link #locate}: the frame of the film the
-     * two stages then look at); the corners are the second stage's, found from the first stage's centres, except
+     * Detects the vertebrae on {@code image}. The locator network first looks at the film ({@link #region}); when
+     * it is sure the film shows only a run of the levels ({@link SpineRegion#surelyPartial}: a thoracic-only or
+     * lumbar-only film), those levels are detected as {@link #detect(GreyImage, SpineLevel, SpineLevel)} does and
+     * {@link SpineDetection#wholeSpine()} is false. Otherwise 17 ordered levels in the film's px, with a confidence
+     * assessed on the corners returned. The spine is located ({@link #locate}: the frame of the film the
+     * two stages then look at, the locator's box the first further frame tried); the corners are the second stage's, found from the first stage's centres, except
      * when
      * <ul>
      *   <li>the first-stage centres coincide (no spacing to size the patches by; only a failed first stage
@@ -96,7 +110,17 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      * {@link SpineDetection#refined()} tells which.
      */
     public SpineDetection detect(GreyImage image) throws DetectorException {
-        SpineLocator.Located located = locate(image);
+        SpineRegion region = region(image);
+        if (region.surelyPartial()) {
+            SpineLevel[] run = region.shownRun().orElseThrow();
+            return detect(image, run[0], run[1]);
+        }
+        return wholeSpine(image, region);
+    }
+
+    /** The 17 levels on {@code image}, located with what the locator network saw ({@link #detect(GreyImage)}). */
+    private SpineDetection wholeSpine(GreyImage image, SpineRegion region) throws DetectorException {
+        SpineLocator.Located located = locate(image, region);
         SpineDetection first = located.firstStage();
         Optional<SpineDetection> refined = refine(located.image(), first);
         SpineDetection chosen = first;
@@ -136,7 +160,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
                     + " vertebrae; at least " + org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE + " are needed");
         }
         if (n == SpineDecoder.LEVELS) {
-            return detect(image);
+            return wholeSpine(image, region(image));
         }
         FilmBorders.Content content = FilmBorders.content(image);
         FilmFrame frame = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), image.width(),
@@ -227,7 +251,18 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      * first is unsure or the spine small in it), with the first stage's detection there in frame px.
      */
     SpineLocator.Located locate(GreyImage image) throws DetectorException {
-        return new SpineLocator(this::detectFirstStage, spec.inputWidth(), spec.inputHeight()).locate(image);
+        return locate(image, region(image));
+    }
+
+    /** {@link #locate(GreyImage)} with what the locator network saw on the film ({@link #region}). */
+    SpineLocator.Located locate(GreyImage image, SpineRegion region) throws DetectorException {
+        return new SpineLocator(this::detectFirstStage, spec.inputWidth(), spec.inputHeight())
+                .locate(image, Optional.of(region));
+    }
+
+    /** What the locator network ({@link SpineRegionModel}) sees on {@code image}: the spine's box, the levels shown. */
+    public SpineRegion region(GreyImage image) throws DetectorException {
+        return regionModel.find(image);
     }
 
     /**
@@ -322,7 +357,11 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         } catch (OrtException e) {
             throw new DetectorException("cannot close the spine model session: " + e.getMessage(), e);
         } finally {
-            refiner.close();
+            try {
+                refiner.close();
+            } finally {
+                regionModel.close();
+            }
         }
     }
 

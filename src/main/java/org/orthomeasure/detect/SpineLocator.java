@@ -57,6 +57,8 @@ final class SpineLocator {
     static final double WINDOW_HEIGHT = 0.45;
     /** A detection in a further frame is taken only with heat maps at least this sharp (relative spread). */
     static final double RELATIVE_SPREAD_MAX = 2.3;
+    /** A further frame's detection whose spine overlaps the locator network's by this much is taken as it is. */
+    static final double REGION_AGREEMENT = 0.5;
 
     /** The first stage on a frame image, corners in frame px. */
     @FunctionalInterface
@@ -81,8 +83,16 @@ final class SpineLocator {
         this.inputHeight = inputHeight;
     }
 
-    /** Locates the spine on {@code film} (see the class). */
+    /** Locates the spine on {@code film} without the locator network (see the class). */
     Located locate(GreyImage film) throws DetectorException {
+        return locate(film, Optional.empty());
+    }
+
+    /**
+     * Locates the spine on {@code film} (see the class); {@code region}, what the locator network saw on the film,
+     * gives the first further frame to try when it saw a spine.
+     */
+    Located locate(GreyImage film, Optional<SpineRegion> region) throws DetectorException {
         FilmBorders.Content content = FilmBorders.content(film);
         FilmFrame first = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), film.width(),
                 film.height(), MAX_FRAME_HEIGHT, false);
@@ -95,6 +105,10 @@ final class SpineLocator {
         if (looksInverted(first.extract(film))) {
             queue.add(first.withInverted(true));
         }
+        Optional<SpineRegion.Box> seen = region.filter(SpineRegion::spineSeen).flatMap(SpineRegion::box);
+        seen.flatMap(b -> around(b.x0(), b.y0(), b.x1(), b.y1(), content, film, SPINE_SHARE, false))
+                .map(f -> f.withInverted(looksInverted(f.extract(film))))
+                .ifPresent(queue::add);
         around(best, content, film, SPINE_SHARE).ifPresent(queue::add);
         queue.addAll(windows(content, film));
         int runs = 1;
@@ -108,6 +122,9 @@ final class SpineLocator {
             runs++;
             Located c = run(film, f, runs);
             if (!c.firstStage().confidence().low() && relativeSpread(c) <= RELATIVE_SPREAD_MAX) {
+                if (seen.isPresent() && agreesWithRegion(c, seen.get())) {
+                    return new Located(c.frame(), c.image(), c.firstStage(), runs);
+                }
                 Optional<FilmFrame> check = around(c, content, film, CHECK_SPINE_SHARE);
                 if (check.isPresent() && same(check.get(), f)) {
                     return new Located(c.frame(), c.image(), c.firstStage(), runs);
@@ -129,6 +146,21 @@ final class SpineLocator {
             around(c, content, film, SPINE_SHARE).ifPresent(queue::addLast);
         }
         return new Located(bestUnsure.frame(), bestUnsure.image(), bestUnsure.firstStage(), runs);
+    }
+
+    /**
+     * Whether the detected spine of {@code c} (the box of its corners, film px) and the spine column the locator
+     * network saw overlap by at least {@value #REGION_AGREEMENT} (intersection over union): two independent looks
+     * at the film that agree on where the spine is.
+     */
+    static boolean agreesWithRegion(Located c, SpineRegion.Box region) {
+        double[] e = extent(c.firstStage());
+        Point2 lo = c.frame().toFilm(new Point2(e[0], e[1]));
+        Point2 hi = c.frame().toFilm(new Point2(e[2], e[3]));
+        if (!(hi.x() > lo.x()) || !(hi.y() > lo.y())) {
+            return false;
+        }
+        return new SpineRegion.Box(lo.x(), lo.y(), hi.x(), hi.y()).iou(region) >= REGION_AGREEMENT;
     }
 
     /**
@@ -239,23 +271,33 @@ final class SpineLocator {
         double[] e = extent(c.firstStage());
         Point2 lo = c.frame().toFilm(new Point2(e[0], e[1]));
         Point2 hi = c.frame().toFilm(new Point2(e[2], e[3]));
-        double ext = hi.y() - lo.y();
+        return around(lo.x(), lo.y(), hi.x(), hi.y(), content, film, share, c.frame().inverted());
+    }
+
+    /**
+     * The frame (film px) around a spine spanning {@code x0..x1} by {@code y0..y1} (film px): T1 to L5 over
+     * {@code share} of its height, {@value #TOP_MARGIN} of it above, at least {@value #WIDTH_RATIO} x its height
+     * wide and the spine at most {@value #LATERAL_SHARE} of its width, within {@code content}; empty when the
+     * spine is under 8 px high or the frame would be under 16 px.
+     */
+    static Optional<FilmFrame> around(double x0, double y0, double x1, double y1, FilmBorders.Content content,
+                                      GreyImage film, double share, boolean inverted) {
+        double ext = y1 - y0;
         if (!(ext >= 8)) {
             return Optional.empty();
         }
         double h = ext / share;
-        double y0 = lo.y() - TOP_MARGIN * h;
-        double w = Math.max(WIDTH_RATIO * h, (hi.x() - lo.x()) / LATERAL_SHARE);
-        double x0 = (lo.x() + hi.x()) / 2 - w / 2;
-        double cx0 = Math.max(x0, content.x0());
-        double cy0 = Math.max(y0, content.y0());
-        double cx1 = Math.min(x0 + w, content.x1());
-        double cy1 = Math.min(y0 + h, content.y1());
+        double fy0 = y0 - TOP_MARGIN * h;
+        double w = Math.max(WIDTH_RATIO * h, (x1 - x0) / LATERAL_SHARE);
+        double fx0 = (x0 + x1) / 2 - w / 2;
+        double cx0 = Math.max(fx0, content.x0());
+        double cy0 = Math.max(fy0, content.y0());
+        double cx1 = Math.min(fx0 + w, content.x1());
+        double cy1 = Math.min(fy0 + h, content.y1());
         if (cx1 - cx0 < 16 || cy1 - cy0 < 16) {
             return Optional.empty();
         }
-        return Optional.of(FilmFrame.of(cx0, cy0, cx1, cy1, film.width(), film.height(), MAX_FRAME_HEIGHT,
-                c.frame().inverted()));
+        return Optional.of(FilmFrame.of(cx0, cy0, cx1, cy1, film.width(), film.height(), MAX_FRAME_HEIGHT, inverted));
     }
 
     /** min x, min y, max x, max y over all corners of {@code d} (its px). */

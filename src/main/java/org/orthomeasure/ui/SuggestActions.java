@@ -124,13 +124,20 @@ public final class SuggestActions implements AutoCloseable {
             }
             int filled = session.applySuggestion(vertebrae).size();
             var conf = r.value().confidence();
+            String levelsRead = top == SpineLevel.T1 && bottom == SpineLevel.L5 && !r.value().wholeSpine()
+                    ? "The film seems to show only " + r.value().firstLevel() + "-" + r.value().lastLevel()
+                    + " (read from the film): check the level names; Tools > Vertebra labels one level down / up"
+                    + " moves them all." : "";
             suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + plain(why)
-                    + ". The suggested vertebrae are probably wrong: check and move every one before using the values.")
-                    .orElse("");
+                    + ". The suggested vertebrae are probably wrong: check and move every one before using the values."
+                    + (levelsRead.isEmpty() ? "" : " " + levelsRead))
+                    .orElse(levelsRead.isEmpty() ? "" : "ⓘ " + levelsRead);
             warning.set(session.suggested().isEmpty() ? "" : suggestionWarning);
-            status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s", filled,
+            status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s%s", filled,
                     r.millis(), conf.score(), conf.low() ? ", LOW" : "",
-                    filled < vertebrae.size() ? "; " + (vertebrae.size() - filled) + " you placed were kept" : ""));
+                    filled < vertebrae.size() ? "; " + (vertebrae.size() - filled) + " you placed were kept" : "",
+                    levelsRead.isEmpty() ? "" : "; levels " + r.value().firstLevel() + "-" + r.value().lastLevel()
+                    + " only, read from the film"));
         }));
     }
 

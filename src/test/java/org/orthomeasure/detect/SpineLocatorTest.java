@@ -94,4 +94,64 @@ class SpineLocatorTest {
         SpineLocator.Located l = locator.locate(f);
         assertTrue(l.firstStage().confidence().low(), "a lone sure guess was taken: " + l.frame());
     }
+
+    /** The region the locator network saw, as a film-px box, all 17 levels shown. */
+    private static SpineRegion region(double x0, double y0, double x1, double y1) {
+        double[] shown = new double[17];
+        java.util.Arrays.fill(shown, 0.99);
+        return new SpineRegion(java.util.Optional.of(new SpineRegion.Box(x0, y0, x1, y1)), shown);
+    }
+
+    @Test
+    void theLocatorNetworksBoxIsTriedFirstAndTakenWhenTheDetectionThereAgreesWithIt() throws Exception {
+        // a spine over a third of a 1200 x 3000 film: unsure on the whole film, sure only on the frame around it
+        GreyImage f = film(1200, 3000, 0, 0, 1200, 3000);
+        SpineRegion.Box spine = new SpineRegion.Box(560, 1100, 640, 2100);
+        FilmFrame expected = SpineLocator.around(spine.x0(), spine.y0(), spine.x1(), spine.y1(),
+                FilmBorders.content(f), f, SpineLocator.SPINE_SHARE, false).orElseThrow();
+        List<GreyImage> seen = new ArrayList<>();
+        SpineLocator locator = new SpineLocator(img -> {
+            seen.add(img);
+            return img.width() == expected.width() && img.height() == expected.height()
+                    ? decoded(img, 30, 10) : decoded(img, 60, 200);
+        }, IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f, java.util.Optional.of(region(spine.x0(), spine.y0(), spine.x1(),
+                spine.y1())));
+        assertEquals(expected, l.frame());
+        assertEquals(2, l.runs(), "the whole film, then the network's frame");
+        assertFalse(l.firstStage().confidence().low());
+        assertTrue(SpineLocator.agreesWithRegion(l, spine));
+        // without the network the same search does not find it
+        assertTrue(locator.locate(f).firstStage().confidence().low());
+    }
+
+    @Test
+    void aSureDetectionThatDisagreesWithTheNetworksBoxNeedsTheUsualCheck() throws Exception {
+        GreyImage f = film(1200, 3000, 0, 0, 1200, 3000);
+        SpineRegion.Box spine = new SpineRegion.Box(560, 1100, 640, 2100);
+        FilmFrame around = SpineLocator.around(spine.x0(), spine.y0(), spine.x1(), spine.y1(),
+                FilmBorders.content(f), f, SpineLocator.SPINE_SHARE, false).orElseThrow();
+        // sure on the network's frame, but the spine it finds fills only the top tenth of that frame
+        assertFalse(decodedSmall(around.extract(f)).confidence().low(), "the stand-in is sure there");
+        SpineLocator locator = new SpineLocator(img -> img.width() == around.width() && img.height() == around.height()
+                ? decodedSmall(img) : decoded(img, 60, 200), IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f, java.util.Optional.of(region(spine.x0(), spine.y0(), spine.x1(),
+                spine.y1())));
+        assertTrue(l.firstStage().confidence().low(), "taken without the check: " + l.frame());
+    }
+
+    /** 17 vertebrae 10 input px apart from input y = 20, sure: a spine in the top tenth of the frame. */
+    private static SpineDetection decodedSmall(GreyImage image) {
+        double[][] corners = new double[17][8];
+        double[] s = new double[17];
+        double[] peak = new double[17];
+        for (int k = 0; k < 17; k++) {
+            double cy = 20 + 5 * k;
+            corners[k] = new double[] {120, cy - 2, 136, cy - 2, 120, cy + 2, 136, cy + 2};
+            s[k] = 2;
+            peak[k] = 0.01;
+        }
+        Letterbox box = Letterbox.fit(image.width(), image.height(), IN_W, IN_H);
+        return SpineDetection.of(image.width(), image.height(), box, new SpineDecoder.Decoded(corners, s, peak));
+    }
 }
