@@ -13,7 +13,8 @@ Every training sample is one of the training films framed afresh (`frame_sample`
 the sides, letterboxed into the square, then scaled to 25-100 % and placed anywhere on a background
 (uniform grey or black padding, or clutter: smooth value noise at several scales with bright ellipses and
 rings for skull, shoulders and pelvis; the film's edge sometimes feathered into it), rotated up to 12 deg,
-mirrored, photometric changes, sometimes inverted; half the samples then keep only a rectangle of random
+mirrored, photometric changes, sometimes inverted; 6 % of samples are long-leg films instead (one or two
+OAI crops side by side, `--legs`, framed the same way), showing no spine; half the samples then keep only a rectangle of random
 aspect around the film, zero outside (a canvas of any shape letterboxed into the square, as the Java side
 does); a few samples are clutter alone (no spine). Targets:
 the spine column (vertebral bodies of the levels shown and the disc spaces between them, area-sampled to
@@ -58,17 +59,29 @@ def clutter(rng):
     return np.clip(bg, 0, 1)
 
 
+def leg_film(legs, rng):
+    """A film with no spine on it: one or two long-leg crops side by side (the second mirrored), as a record
+    frame_sample takes (no vertebrae)."""
+    a = legs[rng.randrange(len(legs))]
+    if rng.random() < 0.5:
+        a = np.hstack([a, legs[rng.randrange(len(legs))][:, ::-1]])
+    h, w = a.shape
+    return dict(small=np.ascontiguousarray(a), w=w, h=h, pts=None)
+
+
 def frame_sample(r, rng, negative=False):
-    """One training sample from film record r: (image SIZE x SIZE 0..1, region target OUT x OUT, levels 17)."""
+    """One training sample from film record r: (image SIZE x SIZE 0..1, region target OUT x OUT, levels 17).
+    A record without vertebrae (pts None, leg_film) is framed the same way and shows no level."""
     small = r["small"].astype(np.float32) / 255.0
     hc, wc = small.shape
     kx, ky = wc / r["w"], hc / r["h"]
-    v = r["pts"].reshape(17, 4, 2)
+    spine = r["pts"] is not None
+    v = r["pts"].reshape(17, 4, 2) if spine else np.tile(np.array([[wc / 2, hc / 2]]), (17, 4, 1)) / np.array([kx, ky])
     vc = np.stack([(v[..., 0] + 0.5) * kx - 0.5, (v[..., 1] + 0.5) * ky - 0.5], -1)  # cache px
     present = np.ones(17, bool)
     y0, y1, x0, x1 = 0.0, float(hc), 0.0, float(wc)
     cy = vc.mean(1)[:, 1]
-    if rng.random() < 0.4 and np.all(np.diff(cy) > 0):
+    if spine and rng.random() < 0.4 and np.all(np.diff(cy) > 0):
         kind = rng.random()
         if kind < 0.4:
             a, b = 0, rng.randint(5, 13)
@@ -83,7 +96,7 @@ def frame_sample(r, rng, negative=False):
             y1 = cy[b] + (0.5 + rng.uniform(-0.15, 0.15)) * (cy[b + 1] - cy[b])
         present[:] = False
         present[a:b + 1] = True
-    if rng.random() < 0.2:
+    if spine and rng.random() < 0.2:
         xs = vc[present][..., 0]
         half = (xs.max() - xs.min()) * rng.uniform(0.7, 1.5)
         mid = (xs.max() + xs.min()) / 2
@@ -107,7 +120,7 @@ def frame_sample(r, rng, negative=False):
         if rng.random() < 0.5:
             m = np.array([[-1, 0, SIZE - 1], [0, 1, 0], [0, 0, 1]]) @ m
         p = vc[present].reshape(-1, 2) @ m[:2, :2].T + m[:2, 2]
-        if p.min() > 2 and p.max() < SIZE - 3:
+        if not spine or (p.min() > 2 and p.max() < SIZE - 3):
             break
     a2 = m[:2].astype(np.float32)
     img = cv2.warpAffine(small, a2, (SIZE, SIZE), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)
@@ -120,6 +133,8 @@ def frame_sample(r, rng, negative=False):
     region = np.zeros((SIZE, SIZE), np.float32)
     if negative:
         img, present = bg, np.zeros(17, bool)
+    elif not spine:
+        img, present = img * ins + bg * (1 - ins), np.zeros(17, bool)
     else:
         img = img * ins + bg * (1 - ins)
         q = vc.reshape(-1, 2) @ m[:2, :2].T + m[:2, 2]
@@ -163,10 +178,13 @@ def photometric(img, rng):
     return np.clip(img, 0, 1.2).astype(np.float32)
 
 
-def make_batch(recs, idx, rng):
+def make_batch(recs, idx, rng, legs=()):
     xs, ts, ls = [], [], []
     for i in idx:
-        img, t, lv = frame_sample(recs[i], rng, negative=rng.random() < 0.04)
+        if legs and rng.random() < 0.06:
+            img, t, lv = frame_sample(leg_film(legs, rng), rng)
+        else:
+            img, t, lv = frame_sample(recs[i], rng, negative=rng.random() < 0.04)
         m, sd = float(img.mean()), float(img.std())
         xs.append((img - m) / max(sd, 1e-6))
         ts.append(t)
@@ -244,6 +262,8 @@ def main():
     ap.add_argument("--val-frac", type=float, default=0.11)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--eval-every", type=int, default=4, help="validate every N epochs (and at the end)")
+    ap.add_argument("--legs", default="../shared/data/oai-legs-seg/train/images",
+                    help="long-leg crops shown as films without a spine (6 %% of samples); '' for none")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -255,6 +275,13 @@ def main():
     train = [r for r in recs if not r["val"]]
     val = [r for r in recs if r["val"]]
     vset = validation_set(val, args.seed)
+    legs = []
+    if args.legs and os.path.isdir(args.legs):
+        for n in sorted(os.listdir(args.legs)):
+            im = cv2.imread(os.path.join(args.legs, n), cv2.IMREAD_GRAYSCALE)
+            if im is not None:
+                legs.append(im)
+    say("%d long-leg crops as films without a spine" % len(legs))
     say("data: %d train films, %d val films (%d framings); load %.0fs"
         % (len(train), len(val), len(vset), time.time() - t0))
     model = LocatorNet()
@@ -280,7 +307,7 @@ def main():
         for b0 in range(0, len(order) - args.batch + 1, args.batch):
             frac = min(state["elapsed"] + (time.time() - ep_start), budget) / budget
             set_lr(opt, args.lr, frac, min(1.0, (state["epoch"] * len(order) + b0) / len(order)))
-            x, t, lv = make_batch(train, order[b0:b0 + args.batch], rng)
+            x, t, lv = make_batch(train, order[b0:b0 + args.batch], rng, legs)
             region, levels = model(x)
             loss, parts = losses(region, levels, t, lv)
             opt.zero_grad()

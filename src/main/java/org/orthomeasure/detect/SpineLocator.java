@@ -21,13 +21,17 @@ import java.util.Optional;
  *   training films, padded or not, take this one run);</li>
  *   <li>otherwise further frames are tried in turn, at most {@value #MAX_RUNS} first-stage runs in all: the
  *   content with its grey levels inverted, when it {@link #looksInverted looks inverted}; the frame around the
+ *   spine column the locator network saw ({@link SpineRegion}, when it saw one; inverted when that frame looks
+ *   inverted); the frame around the
  *   spine just found ({@link #around}: T1 to L5 spanning {@value #SPINE_SHARE} of its height,
  *   {@value #TOP_MARGIN} of it above T1, at least {@value #WIDTH_RATIO} x its height wide and the spine's
  *   lateral extent at most {@value #LATERAL_SHARE} of its width, within the content); three {@link #windows windows} of
  *   {@value #WINDOW_HEIGHT} of the content's height (middle, top, bottom); and the frame around each unsure
  *   detection, after those;</li>
  *   <li>a further frame's detection is taken only when it is confident, its heat maps are sharp
- *   (median spread / median centre gap, both in input px, at most {@value #RELATIVE_SPREAD_MAX}) and a looser
+ *   (median spread / median centre gap, both in input px, at most {@value #RELATIVE_SPREAD_MAX}) and either the
+ *   spine spans at least {@value #SPINE_SHARE_MIN} of the frame and the box of its corners overlaps the locator network's box by at least {@value #REGION_AGREEMENT} (intersection
+ *   over union: two independent looks agree), or a looser
  *   frame around it (T1 to L5 over {@value #CHECK_SPINE_SHARE} of its height) gives a detection as confident and
  *   sharp whose centres {@link #agree agree} with it (when the looser frame, clipped to the content, is the
  *   same frame, as for a whole film inverted, the detection stands on its own); the first such pair ends the
@@ -122,7 +126,7 @@ final class SpineLocator {
             runs++;
             Located c = run(film, f, runs);
             if (!c.firstStage().confidence().low() && relativeSpread(c) <= RELATIVE_SPREAD_MAX) {
-                if (seen.isPresent() && agreesWithRegion(c, seen.get())) {
+                if (seen.isPresent() && acceptable(c) && agreesWithRegion(c, seen.get())) {
                     return new Located(c.frame(), c.image(), c.firstStage(), runs);
                 }
                 Optional<FilmFrame> check = around(c, content, film, CHECK_SPINE_SHARE);

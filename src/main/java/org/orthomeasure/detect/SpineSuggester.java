@@ -44,6 +44,12 @@ public final class SpineSuggester implements AutoCloseable {
         return worker.submit(d -> d.detect(GreyImage.fromRadiograph(film), top, bottom));
     }
 
+    /** What the locator network sees on {@code film} ({@link SpineLandmarkDetector#region}), in the background. */
+    public CompletableFuture<SpineRegion> region(Radiograph film) {
+        Objects.requireNonNull(film, "film");
+        return worker.submit(d -> d.region(GreyImage.fromRadiograph(film)));
+    }
+
     @Override
     public void close() {
         worker.close();

@@ -23,6 +23,7 @@ import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.protocol.LandmarkProtocol;
 import org.orthomeasure.core.protocol.Reading;
 import org.orthomeasure.detect.SpineDetection;
+import org.orthomeasure.detect.SpineRegion;
 import org.orthomeasure.detect.SpineSuggester;
 import org.orthomeasure.detect.longleg.LegLayout;
 import org.orthomeasure.detect.longleg.LegSuggestion;
@@ -89,13 +90,25 @@ public final class SuggestActions implements AutoCloseable {
 
     /**
      * "Suggest landmarks for the levels shown": asks which levels the film shows ("T1-T12", "T12-L5"; a
-     * thoracic-only or lumbar-only film) and suggests only those, as {@link #suggestLandmarks} does the 17.
-     * A range that is not one gives a one-line error and nothing changes. Completes on the FX thread.
+     * thoracic-only or lumbar-only film) and suggests only those, as {@link #suggestLandmarks} does the 17. The
+     * answer offered is what the locator network reads on the film ({@link SpineRegion#shownRun}, T1-L5 when it
+     * reads no run). A range that is not one gives a one-line error and nothing changes. Completes on the FX
+     * thread.
      */
     public CompletableFuture<Void> suggestLevelsShown() {
-        Optional<String> answer = dialogs.askText("Suggest landmarks for the levels shown",
-                "Levels on this film, top to bottom (e.g. T1-T12 for a thoracic film, T12-L5 for a lumbar one):",
-                "T1-L5");
+        String title = "Suggest landmarks for the levels shown";
+        Radiograph film = session.radiograph();
+        if (!spineSuggestionPossible(title, film)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return onWorker(title, film, "Reading the levels the film shows …", () -> suggester.region(film))
+                .thenCompose(r -> r.map(t -> askLevels(title, t.value())).orElse(CompletableFuture.completedFuture(null)));
+    }
+
+    private CompletableFuture<Void> askLevels(String title, SpineRegion region) {
+        String read = region.shownRun().map(a -> a[0] + "-" + a[1]).orElse("T1-L5");
+        Optional<String> answer = dialogs.askText(title,
+                "Levels on this film, top to bottom (e.g. T1-T12 for a thoracic film, T12-L5 for a lumbar one):", read);
         if (answer.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -103,7 +116,7 @@ public final class SuggestActions implements AutoCloseable {
         try {
             range = SpineLevel.range(answer.get(), org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE);
         } catch (IllegalArgumentException e) {
-            dialogs.showError("Suggest landmarks for the levels shown", e.getMessage());
+            dialogs.showError(title, e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
         return suggest(range[0], range[1]);
@@ -357,21 +370,32 @@ public final class SuggestActions implements AutoCloseable {
         return reason.replaceAll("\\s*\\([^()]*\\d[^()]*\\)", "").strip();
     }
 
-    private CompletableFuture<Optional<Timed<SpineDetection>>> detect(String title, SpineLevel top, SpineLevel bottom) {
-        Radiograph film = session.radiograph();
+    /**
+     * Whether a spine suggestion can start on {@code film}: a film is open, no suggestion is running, the protocol
+     * is a spine one (a one-line error otherwise); starts the suggester when it is not running yet.
+     */
+    private boolean spineSuggestionPossible(String title, Radiograph film) {
         if (film == null) {
             dialogs.showError(title, "Open a spine film first");
-            return CompletableFuture.completedFuture(Optional.empty());
+            return false;
         }
         if (running.get()) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return false;
         }
         if (session.protocol().kind() != Protocol.SPINE) {
             dialogs.showError(title, "Suggestions are for AP spine films: choose a scoliosis protocol first");
-            return CompletableFuture.completedFuture(Optional.empty());
+            return false;
         }
         if (suggester == null) {
             suggester = SpineSuggester.start();
+        }
+        return true;
+    }
+
+    private CompletableFuture<Optional<Timed<SpineDetection>>> detect(String title, SpineLevel top, SpineLevel bottom) {
+        Radiograph film = session.radiograph();
+        if (!spineSuggestionPossible(title, film)) {
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         boolean whole = top == SpineLevel.T1 && bottom == SpineLevel.L5;
         return onWorker(title, film, "Finding the vertebrae …",

@@ -99,6 +99,8 @@ class FramedFilmScoreTest {
                 }
                 FramedFilms.Variant v = m.make().apply(film);
                 SpineDetection d = detector.detect(v.image());
+                assertTrue(d.wholeSpine(), e.name() + " " + v.name() + ": a whole spine read as showing only "
+                        + d.firstLevel() + "-" + d.lastLevel());
                 double[] predicted = SpineEvaluator.curves(d).orElse(new double[3]);
                 double dist = 0;
                 for (int k = 0; k < SpineDecoder.LEVELS; k++) {

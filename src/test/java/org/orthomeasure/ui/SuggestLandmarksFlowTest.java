@@ -183,8 +183,11 @@ class SuggestLandmarksFlowTest {
         // not a range: one line, nothing placed
         dialogs.texts.add("T5-T3");
         robot.interact(() -> vm.suggestions().suggestLevelsShown());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !dialogs.errors.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        // the answer offered is what the locator reads on the phantom, which shows all 17 levels
+        assertEquals(List.of("T1-L5"), dialogs.offered);
         assertTrue(dialogs.errors.get(0).contains("'T5-T3'") && !dialogs.errors.get(0).contains("\n"),
                 dialogs.errors.get(0));
         assertTrue(vm.session().suggested().isEmpty());

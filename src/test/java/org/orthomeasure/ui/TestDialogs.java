@@ -40,10 +40,13 @@ public final class TestDialogs implements Dialogs {
     }
 
     public final Deque<String> texts = new ArrayDeque<>();
+    /** The answers offered with each question asked by {@link #askText}, in order. */
+    public final java.util.List<String> offered = new java.util.ArrayList<>();
 
     @Override
     public Optional<String> askText(String title, String prompt, String suggested) {
         prompts.add(prompt);
+        offered.add(suggested);
         return Optional.ofNullable(texts.poll());
     }
 
