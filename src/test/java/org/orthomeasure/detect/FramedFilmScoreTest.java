@@ -78,12 +78,7 @@ class FramedFilmScoreTest {
             throws Exception {
         Path data = Path.of(System.getProperty("orthomeasure.shared", "../shared"), "data", "aasce-spine-train");
         assumeTrue(Files.isDirectory(data), "../shared/data/aasce-spine-train is absent");
-        List<String> wanted = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("training", "validation-files.txt"))) {
-            if (!line.isBlank() && !line.startsWith("#") && wanted.size() < films) {
-                wanted.add(line.trim());
-            }
-        }
+        List<String> wanted = new ArrayList<>(FramedFilms.validationFiles(films));
         Map<String, List<Scored>> out = new LinkedHashMap<>();
         for (AasceDataset.Entry e : AasceDataset.read(data).entries()) {
             int index = wanted.indexOf(e.name());

@@ -17,6 +17,17 @@ final class FramedFilms {
     private FramedFilms() {
     }
 
+    /** The first {@code n} names of {@code training/validation-files.txt} (cases never seen in training), in order. */
+    static java.util.Set<String> validationFiles(int n) throws java.io.IOException {
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("training", "validation-files.txt"))) {
+            if (!line.isBlank() && !line.startsWith("#") && wanted.size() < n) {
+                wanted.add(line.trim());
+            }
+        }
+        return wanted;
+    }
+
     /** A framed film and the similarity from the original film's px to its px. */
     record Variant(String name, GreyImage image, double scale, double angleRad, double tx, double ty) {
 

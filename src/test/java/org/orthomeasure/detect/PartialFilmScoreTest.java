@@ -8,10 +8,8 @@ import org.orthomeasure.core.landmarks.SpineLevel;
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.spine.SpineCurves;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -86,12 +84,7 @@ class PartialFilmScoreTest {
     void thoracicOnlyAndLumbarOnlyFilmsAreNamedAndMeasuredOnTheLevelsTheyShow() throws Exception {
         Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         int films = Integer.getInteger("orthomeasure.partialFilms", FILMS);
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String line : Files.readAllLines(Path.of("training", "validation-files.txt"))) {
-            if (!line.isBlank() && !line.startsWith("#") && wanted.size() < films) {
-                wanted.add(line.trim());
-            }
-        }
+        Set<String> wanted = FramedFilms.validationFiles(films);
         Tally thoracic = new Tally("thoracic-only T1-T12", new ArrayList<>(), 0, 0);
         Tally lumbar = new Tally("lumbar-only T12-L5", new ArrayList<>(), 0, 0);
         int[] named = new int[2];
