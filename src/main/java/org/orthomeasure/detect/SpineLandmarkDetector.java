@@ -94,8 +94,8 @@ public final class SpineLandmarkDetector implements AutoCloseable {
 
     /**
      * Detects the vertebrae on {@code image}. The locator network first looks at the film ({@link #region}); when
-     * it is sure the film shows only a run of the levels ({@link SpineRegion#surelyPartial}: a thoracic-only or
-     * lumbar-only film), those levels are detected as {@link #detect(GreyImage, SpineLevel, SpineLevel)} does and
+     * it reads the film as showing only a run of the levels ({@link SpineRegion#partialRun}: a thoracic-only or
+     * lumbar-only film; the run's ends may be a level off), those levels are detected as {@link #detect(GreyImage, SpineLevel, SpineLevel)} does and
      * {@link SpineDetection#wholeSpine()} is false. Otherwise 17 ordered levels in the film's px, with a confidence
      * assessed on the corners returned. The spine is located ({@link #locate}: the frame of the film the
      * two stages then look at, the locator's box the first further frame tried); the corners are the second stage's, found from the first stage's centres, except
@@ -111,9 +111,9 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      */
     public SpineDetection detect(GreyImage image) throws DetectorException {
         SpineRegion region = region(image);
-        if (region.surelyPartial()) {
-            SpineLevel[] run = region.shownRun().orElseThrow();
-            return detect(image, run[0], run[1]);
+        Optional<SpineLevel[]> partial = region.partialRun();
+        if (partial.isPresent()) {
+            return detect(image, partial.get()[0], partial.get()[1]);
         }
         return wholeSpine(image, region);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record SpineRegion(Optional<Box> box, double[] shown) {
 
-    /** A probability at least this is "shown"; at most {@code 1 - } it, "not shown". */
+    /** A probability at most {@code 1 - SURE} is "clearly not shown". */
     static final double SURE = 0.8;
     /** At least this many levels must look shown for the film to count as showing a spine. */
     static final int MIN_LEVELS = org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE;
@@ -89,21 +89,23 @@ public record SpineRegion(Optional<Box> box, double[] shown) {
     }
 
     /**
-     * Whether the film shows only part of T1..L5 for sure: a {@link #shownRun run} other than T1..L5 whose ends
-     * are both at least {@link #SURE} and whose neighbours cut off are both at most {@code 1 - SURE}.
+     * The levels a film showing only part of T1..L5 shows: the {@link #shownRun run}, when it is not T1..L5 and the
+     * far end it leaves out is clearly not on the film (T1 at most {@code 1 - SURE} for a run starting below T1,
+     * L5 likewise for a run ending above L5); empty otherwise. The run's own ends may be a level off (on the
+     * validation cuts, within one level on most, exactly on fewer: training/README.md, "Spine locator"), so the
+     * names it gives are for the user to check.
      */
-    public boolean surelyPartial() {
+    public Optional<SpineLevel[]> partialRun() {
         Optional<SpineLevel[]> run = shownRun();
         if (run.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         int a = run.get()[0].ordinal();
         int b = run.get()[1].ordinal();
-        if (a == 0 && b == shown.length - 1) {
-            return false;
+        int last = shown.length - 1;
+        if (a == 0 && b == last || a > 0 && shown[0] > 1 - SURE || b < last && shown[last] > 1 - SURE) {
+            return Optional.empty();
         }
-        boolean endsSure = shown[a] >= SURE && shown[b] >= SURE;
-        boolean cutSure = (a == 0 || shown[a - 1] <= 1 - SURE) && (b == shown.length - 1 || shown[b + 1] <= 1 - SURE);
-        return endsSure && cutSure;
+        return run;
     }
 }

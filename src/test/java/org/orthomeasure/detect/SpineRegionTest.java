@@ -28,19 +28,24 @@ class SpineRegionTest {
         SpineRegion r = new SpineRegion(BOX, run(0, 16, 0.99, 0));
         assertTrue(r.spineSeen());
         assertArrayEquals(new SpineLevel[] {SpineLevel.T1, SpineLevel.L5}, r.shownRun().orElseThrow());
-        assertFalse(r.surelyPartial());
+        assertTrue(r.partialRun().isEmpty());
     }
 
     @Test
-    void thoracicRunIsPartialOnlyWhenSureAtTheCut() {
-        SpineRegion sure = new SpineRegion(BOX, run(0, 11, 0.95, 0.05));
-        assertArrayEquals(new SpineLevel[] {SpineLevel.T1, SpineLevel.T12}, sure.shownRun().orElseThrow());
-        assertTrue(sure.surelyPartial());
+    void aRunIsPartialOnlyWhenTheFarEndItLeavesOutIsClearlyOff() {
+        SpineRegion thoracic = new SpineRegion(BOX, run(0, 11, 0.95, 0.05));
+        assertArrayEquals(new SpineLevel[] {SpineLevel.T1, SpineLevel.T12}, thoracic.partialRun().orElseThrow());
         double[] p = run(0, 11, 0.95, 0.05);
-        p[12] = 0.4; // L1 unsure
-        SpineRegion unsure = new SpineRegion(BOX, p);
-        assertArrayEquals(new SpineLevel[] {SpineLevel.T1, SpineLevel.T12}, unsure.shownRun().orElseThrow());
-        assertFalse(unsure.surelyPartial());
+        p[12] = 0.45; // L1 unsure: the run still ends at T12
+        assertArrayEquals(new SpineLevel[] {SpineLevel.T1, SpineLevel.T12},
+                new SpineRegion(BOX, p).partialRun().orElseThrow());
+        p[16] = 0.3; // L5 not clearly off: not read as partial
+        assertTrue(new SpineRegion(BOX, p).partialRun().isEmpty());
+        SpineRegion lumbar = new SpineRegion(BOX, run(11, 16, 0.9, 0.1));
+        assertArrayEquals(new SpineLevel[] {SpineLevel.T12, SpineLevel.L5}, lumbar.partialRun().orElseThrow());
+        double[] q = run(11, 16, 0.9, 0.1);
+        q[0] = 0.25;
+        assertTrue(new SpineRegion(BOX, q).partialRun().isEmpty(), "T1 not clearly off");
     }
 
     @Test
