@@ -17,6 +17,7 @@ import org.orthomeasure.detect.FilmReader;
 import org.orthomeasure.detect.GreyImage;
 import org.orthomeasure.detect.SpineDetection;
 import org.orthomeasure.detect.SpineLandmarkDetector;
+import org.orthomeasure.detect.SpineRegion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * one batched run of the 17 patches and their mirrors per further pass, patch sampling and decoding; confidence) on a real AASCE film from ../shared (755 x 2125), or a synthetic film of
  * that size when ../shared is absent; the same film padded grey to a 512 x 512 square ({@code detectPaddedFilm}); and
  * noise ({@code detectNotASpine}: every frame the spine locator tries is run, the worst case); the top 3/5 of the
- * film with T1-T12 named ({@code detectThoracicOnly}). Target &lt; 0.3 s. Loading both models is timed apart ({@code loadModels},
+ * film with T1-T12 named ({@code detectThoracicOnly}); the locator network alone ({@code locateOneFilm}, part of every detection). Target &lt; 0.3 s. Loading both models is timed apart ({@code loadModels},
  * single shot: start of both ONNX Runtime sessions, then closed).
  * Run: {@code mvn -o -Pbench test-compile exec:java -Dexec.args="SpineInferenceBenchmark"} (in-process: exec:java gives a forked JMH VM no classpath).
  */
@@ -124,6 +125,12 @@ public class SpineInferenceBenchmark {
     @Benchmark
     public SpineDetection detectNotASpine() throws Exception {
         return detector.detect(noise);
+    }
+
+    /** The locator network alone on the film (averaging down, letterbox, one ONNX run, the box). */
+    @Benchmark
+    public SpineRegion locateOneFilm() throws Exception {
+        return detector.region(film);
     }
 
     /** The top 3/5 of the film with the levels T1-T12 named (a thoracic-only film: one first-stage run, 12 levels). */
