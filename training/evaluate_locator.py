@@ -103,7 +103,7 @@ def score(model, data, files, names, lm, overlays=None, n_overlays=4):
     return res
 
 
-SURE = 0.8
+SURE = 0.9  # SpineRegion.SURE
 
 
 def shown_run(p):

@@ -110,9 +110,11 @@ final class SpineLocator {
             queue.add(first.withInverted(true));
         }
         Optional<SpineRegion.Box> seen = region.filter(SpineRegion::spineSeen).flatMap(SpineRegion::box);
-        seen.flatMap(b -> around(b.x0(), b.y0(), b.x1(), b.y1(), content, film, SPINE_SHARE, false))
-                .map(f -> f.withInverted(looksInverted(f.extract(film))))
-                .ifPresent(queue::add);
+        for (double share : new double[] {SPINE_SHARE, CHECK_SPINE_SHARE}) {
+            seen.flatMap(b -> around(b.x0(), b.y0(), b.x1(), b.y1(), content, film, share, false))
+                    .map(f -> f.withInverted(looksInverted(f.extract(film))))
+                    .ifPresent(queue::add);
+        }
         around(best, content, film, SPINE_SHARE).ifPresent(queue::add);
         queue.addAll(windows(content, film));
         int runs = 1;

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record SpineRegion(Optional<Box> box, double[] shown) {
 
     /** A probability at most {@code 1 - SURE} is "clearly not shown". */
-    static final double SURE = 0.8;
+    static final double SURE = 0.9;
     /** At least this many levels must look shown for the film to count as showing a spine. */
     static final int MIN_LEVELS = org.orthomeasure.core.spine.SpineCurves.MIN_VERTEBRAE;
 

@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * The spine locator network ({@code spine-region.onnx}, trained by {@code training/train_locator.py} on the
  * training films framed every way the issue lists): where the spine column is on a film, and which levels the
- * film shows ({@link SpineRegion}). The film is first averaged down by the smallest integer factor that brings
- * its larger side to at most {@value #MAX_SIDE} px ({@link FilmFrame}), then letterboxed into the
+ * film shows ({@link SpineRegion}). The film's uniform padding is cut first ({@link FilmBorders}, as for the
+ * landmark network), the content averaged down by the smallest integer factor that brings its larger side to
+ * at most {@value #MAX_SIDE} px ({@link FilmFrame}), then letterboxed into the
  * {@code size x size} input exactly as the landmark network's input ({@link SpinePreprocessor}). The box is that
  * of the largest 8-connected group of output cells with probability over 0.5, each cell {@code stride} input px
  * wide (as {@code locator_common.region_box}). About 10-20 ms a film; thread-safe; close it when done.
@@ -74,8 +75,10 @@ public final class SpineRegionModel implements AutoCloseable {
 
     /** What the network sees on {@code film} (see the class); the box in {@code film}'s px. */
     public SpineRegion find(GreyImage film) throws DetectorException {
-        int f = Math.max(1, (int) Math.ceil(Math.max(film.width(), film.height()) / (double) MAX_SIDE));
-        FilmFrame frame = new FilmFrame(0, 0, film.width() / f, film.height() / f, f, false);
+        FilmBorders.Content content = FilmBorders.content(film);
+        int f = Math.max(1, (int) Math.ceil(Math.max(content.width(), content.height()) / (double) MAX_SIDE));
+        FilmFrame frame = new FilmFrame(content.x0(), content.y0(), content.width() / f, content.height() / f, f,
+                false);
         GreyImage small = frame.extract(film);
         Letterbox box = Letterbox.fit(small.width(), small.height(), size, size);
         Outputs out = run(SpinePreprocessor.toInput(small, box, size, size));
@@ -93,8 +96,9 @@ public final class SpineRegionModel implements AutoCloseable {
             double sy0 = (iy0 - box.offsetY()) / box.scale();
             double sx1 = (ix1 - box.offsetX()) / box.scale();
             double sy1 = (iy1 - box.offsetY()) / box.scale();
-            return new SpineRegion.Box(clamp(sx0 * f, film.width()), clamp(sy0 * f, film.height()),
-                    clamp(sx1 * f, film.width()), clamp(sy1 * f, film.height()));
+            return new SpineRegion.Box(clamp(content.x0() + sx0 * f, film.width()),
+                    clamp(content.y0() + sy0 * f, film.height()), clamp(content.x0() + sx1 * f, film.width()),
+                    clamp(content.y0() + sy1 * f, film.height()));
         }).filter(b -> b.width() > 0 && b.height() > 0);
         return new SpineRegion(filmBox, shown);
     }

@@ -41,10 +41,10 @@ class SpineRegionTest {
                 new SpineRegion(BOX, p).partialRun().orElseThrow());
         p[16] = 0.3; // L5 not clearly off: not read as partial
         assertTrue(new SpineRegion(BOX, p).partialRun().isEmpty());
-        SpineRegion lumbar = new SpineRegion(BOX, run(11, 16, 0.9, 0.1));
+        SpineRegion lumbar = new SpineRegion(BOX, run(11, 16, 0.9, 0.05));
         assertArrayEquals(new SpineLevel[] {SpineLevel.T12, SpineLevel.L5}, lumbar.partialRun().orElseThrow());
-        double[] q = run(11, 16, 0.9, 0.1);
-        q[0] = 0.25;
+        double[] q = run(11, 16, 0.9, 0.05);
+        q[0] = 0.15;
         assertTrue(new SpineRegion(BOX, q).partialRun().isEmpty(), "T1 not clearly off");
     }
 
