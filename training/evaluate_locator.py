@@ -114,16 +114,6 @@ def shown_run(p):
     return int(on[0]), int(on[-1])
 
 
-def surely_partial(p):
-    """SpineRegion.surelyPartial: a run other than T1..L5, its ends at least SURE, the levels cut off next to it
-    at most 1 - SURE."""
-    r = shown_run(p)
-    if r is None or r == (0, 16):
-        return False
-    a, b = r
-    return p[a] >= SURE and p[b] >= SURE and (a == 0 or p[a - 1] <= 1 - SURE) and (b == 16 or p[b + 1] <= 1 - SURE)
-
-
 def partial_run(p):
     """SpineRegion.partialRun: the shown run, when it is not T1..L5 and the far end it leaves out (T1 for a run
     starting below it, L5 for one ending above it) is clearly not shown (at most 1 - SURE)."""
@@ -144,24 +134,19 @@ def summary(res):
     for name, d in res.items():
         io = np.array(d["iou"])
         runs = [shown_run(p) for p in d["probs"]]
-        sure = [surely_partial(p) for p in d["probs"]]
         o = dict(films=len(io), iou_median=round(float(np.median(io)), 3),
                  iou_at_least_05=int((io >= 0.5).sum()), iou_at_least_07=int((io >= 0.7).sum()),
                  levels_right=int(sum(d["levels"])), t1_right=int(sum(d["t1"])), l5_right=int(sum(d["l5"])),
-                 read_partial_surely=int(sum(sure)),
                  read_partial=sum(int(partial_run(p) is not None) for p in d["probs"]))
         if name in TRUE_RUN:
             t = TRUE_RUN[name]
             o["run_exact"] = sum(int(r == t) for r in runs)
             o["run_within_one_level"] = sum(int(r is not None and abs(r[0] - t[0]) <= 1 and abs(r[1] - t[1]) <= 1)
                                             for r in runs)
-            o["surely_partial_and_exact"] = sum(int(r == t and su) for r, su in zip(runs, sure))
             pr = [partial_run(p) for p in d["probs"]]
             o["partial_exact"] = sum(int(r == t) for r in pr)
             o["partial_within_one"] = sum(int(r is not None and abs(r[0] - t[0]) <= 1 and abs(r[1] - t[1]) <= 1)
                                           for r in pr)
-            o["surely_partial_within_one"] = sum(int(su and r is not None and abs(r[0] - t[0]) <= 1
-                                                     and abs(r[1] - t[1]) <= 1) for r, su in zip(runs, sure))
         out[name] = o
     return out
 
