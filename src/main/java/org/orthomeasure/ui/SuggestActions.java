@@ -144,7 +144,7 @@ public final class SuggestActions implements AutoCloseable {
             suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + plain(why)
                     + ". The suggested vertebrae are probably wrong: check and move every one before using the values."
                     + (levelsRead.isEmpty() ? "" : " " + levelsRead))
-                    .orElse(levelsRead.isEmpty() ? "" : "ⓘ " + levelsRead);
+                    .orElse(levelsRead);
             warning.set(session.suggested().isEmpty() ? "" : suggestionWarning);
             status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s%s", filled,
                     r.millis(), conf.score(), conf.low() ? ", LOW" : "",

@@ -62,8 +62,9 @@ public final class OrthancServer implements AutoCloseable {
             System.err.println(message);
             Assumptions.abort(message);
         }
-        int dicom = freePort();
-        int web = freePort();
+        int[] ports = freePorts(2, moveDestinations.values());
+        int dicom = ports[0];
+        int web = ports[1];
         Path storage = Files.createDirectories(dir.resolve("storage"));
         String config = "{\n"
                 + "  \"Name\": \"orthomeasure-test\",\n"
@@ -101,6 +102,31 @@ public final class OrthancServer implements AutoCloseable {
         }
         s.close();
         throw new IOException("Orthanc did not start within 30 s: " + s.log());
+    }
+
+    /**
+     * {@code n} different ports free on the loopback interface now, none of them in {@code taken}: the sockets are
+     * held open together while they are picked, so two picks cannot return the same port (one closed socket's
+     * port can be handed out again at once, which once gave Orthanc one port for DICOM and HTTP).
+     */
+    static int[] freePorts(int n, java.util.Collection<Integer> taken) throws IOException {
+        java.util.List<ServerSocket> open = new java.util.ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            int found = 0;
+            while (found < n) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                open.add(s);
+                if (!taken.contains(s.getLocalPort())) {
+                    ports[found++] = s.getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : open) {
+                s.close();
+            }
+        }
     }
 
     /** A port free on the loopback interface now. */
