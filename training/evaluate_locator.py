@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from evaluate_framings import third_of_height  # noqa: E402
 from locator_common import SIZE, LocatorNet, preprocess_square, region_box  # noqa: E402
 from spine_common import landmarks_px, load_labels  # noqa: E402
+from train_locator import iou  # noqa: E402
 
 
 def variants(grey, pts):
@@ -55,15 +56,6 @@ def variants(grey, pts):
     canvas, (cs, tx, ty) = third_of_height(grey)
     out.append(("third-of-height", canvas.astype(np.uint8), pts * cs + np.array([tx, ty]), allv))
     return out
-
-
-def iou(a, b):
-    if a is None:
-        return 0.0
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
 
 
 @torch.no_grad()

@@ -15,42 +15,17 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from spine_common import Block
+from spine_common import Block, preprocess
 
 SIZE = 256
 STRIDE = 4
 OUT = SIZE // STRIDE
 
 
-def letterbox_square(h, w, size=SIZE):
-    """Scale and offsets mapping film px to input px: x_in = s*x + ox (as spine_common.letterbox)."""
-    s = min(size / h, size / w)
-    return s, (size - s * w) / 2.0, (size - s * h) / 2.0
-
-
 def preprocess_square(grey, size=SIZE):
-    """grey: H x W (0..255). Returns (1 x 1 x size x size float32, (s, ox, oy)); see the module."""
-    g = np.asarray(grey, np.float32) / 255.0
-    h, w = g.shape
-    s, ox, oy = letterbox_square(h, w, size)
-    jj = np.arange(size, dtype=np.float64)
-    sx = (jj + 0.5 - ox) / s - 0.5
-    sy = (jj + 0.5 - oy) / s - 0.5
-    insx = (sx >= -0.5) & (sx <= w - 0.5)
-    insy = (sy >= -0.5) & (sy <= h - 0.5)
-    sx = np.clip(sx, 0, w - 1)
-    sy = np.clip(sy, 0, h - 1)
-    x0 = np.floor(sx).astype(np.int64)
-    y0 = np.floor(sy).astype(np.int64)
-    x1 = np.minimum(x0 + 1, w - 1)
-    y1 = np.minimum(y0 + 1, h - 1)
-    fx = (sx - x0).astype(np.float32)[None, :]
-    fy = (sy - y0).astype(np.float32)[:, None]
-    top = g[y0][:, x0] * (1 - fx) + g[y0][:, x1] * fx
-    bot = g[y1][:, x0] * (1 - fx) + g[y1][:, x1] * fx
-    out = (top * (1 - fy) + bot * fy) * insy[:, None] * insx[None, :]
-    m, sd = float(out.mean()), float(out.std())
-    return ((out - m) / max(sd, 1e-6)).astype(np.float32)[None, None], (s, ox, oy)
+    """grey: H x W (0..255). Returns (1 x 1 x size x size float32, (s, ox, oy)): spine_common.preprocess into the
+    square."""
+    return preprocess(grey, size, size)
 
 
 class LocatorNet(nn.Module):

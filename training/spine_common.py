@@ -139,23 +139,23 @@ def label_problems(pts, ang_csv, w, h):
 
 # ----------------------------------------------------------------------------- pre-processing
 
-def letterbox(h, w):
+def letterbox(h, w, in_h=IN_H, in_w=IN_W):
     """Scale and offsets mapping source pixel coords to input coords: x_in = s*x + ox."""
-    s = min(IN_H / h, IN_W / w)
-    ox = (IN_W - s * w) / 2.0
-    oy = (IN_H - s * h) / 2.0
+    s = min(in_h / h, in_w / w)
+    ox = (in_w - s * w) / 2.0
+    oy = (in_h - s * h) / 2.0
     return s, ox, oy
 
 
-def preprocess(grey):
-    """grey: H x W uint8 or float array (0..255). Returns (1 x 1 x IN_H x IN_W float32, (s, ox, oy)).
+def preprocess(grey, in_h=IN_H, in_w=IN_W):
+    """grey: H x W uint8 or float array (0..255). Returns (1 x 1 x in_h x in_w float32, (s, ox, oy)).
     Bilinear with half-pixel centres: input pixel (i, j) samples source at
     ((j + 0.5 - ox) / s - 0.5, (i + 0.5 - oy) / s - 0.5), edges clamped; outside the film -> 0."""
     g = np.asarray(grey, np.float32) / 255.0
     h, w = g.shape
-    s, ox, oy = letterbox(h, w)
-    jj = np.arange(IN_W, dtype=np.float64)
-    ii = np.arange(IN_H, dtype=np.float64)
+    s, ox, oy = letterbox(h, w, in_h, in_w)
+    jj = np.arange(in_w, dtype=np.float64)
+    ii = np.arange(in_h, dtype=np.float64)
     sx = (jj + 0.5 - ox) / s - 0.5
     sy = (ii + 0.5 - oy) / s - 0.5
     insx = (sx >= -0.5) & (sx <= w - 0.5)

@@ -1,11 +1,13 @@
 package org.orthomeasure.detect;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.util.Optional;
 
 /** How the detector's bundled ONNX models are found and opened (one place for the session options). */
@@ -28,5 +30,17 @@ public final class OnnxSessions {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             return env.createSession(model, options);
         }
+    }
+
+    /**
+     * The float values of output {@code name} of {@code result}, row-major; a {@link DetectorException} naming
+     * {@code model} when the result lacks it.
+     */
+    public static float[] floats(OrtSession.Result result, String name, String model) throws DetectorException {
+        var value = result.get(name).orElseThrow(() -> new DetectorException("the " + model + " has no output " + name));
+        FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
+        float[] a = new float[b.remaining()];
+        b.get(a);
+        return a;
     }
 }

@@ -336,18 +336,10 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         long[] shape = {1, 1, spec.inputHeight(), spec.inputWidth()};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
-            return new Outputs(toArray(result, "heat"), toArray(result, "offsets"));
+            return new Outputs(OnnxSessions.floats(result, "heat", "spine model"), OnnxSessions.floats(result, "offsets", "spine model"));
         } catch (OrtException e) {
             throw new DetectorException("the spine model failed to run: " + e.getMessage(), e);
         }
-    }
-
-    private static float[] toArray(OrtSession.Result result, String name) throws DetectorException {
-        var value = result.get(name).orElseThrow(() -> new DetectorException("the spine model has no output " + name));
-        FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
     }
 
     @Override

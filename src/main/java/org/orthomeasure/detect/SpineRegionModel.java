@@ -161,18 +161,10 @@ public final class SpineRegionModel implements AutoCloseable {
         long[] shape = {1, 1, size, size};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
-            return new Outputs(toArray(result, "region"), toArray(result, "levels"));
+            return new Outputs(OnnxSessions.floats(result, "region", "spine locator"), OnnxSessions.floats(result, "levels", "spine locator"));
         } catch (OrtException e) {
             throw new DetectorException("the spine locator failed to run: " + e.getMessage(), e);
         }
-    }
-
-    private static float[] toArray(OrtSession.Result result, String name) throws DetectorException {
-        var value = result.get(name).orElseThrow(() -> new DetectorException("the spine locator has no output " + name));
-        FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
-        float[] a = new float[b.remaining()];
-        b.get(a);
-        return a;
     }
 
     @Override

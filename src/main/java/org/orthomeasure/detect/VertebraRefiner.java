@@ -228,11 +228,7 @@ public final class VertebraRefiner implements AutoCloseable {
         long[] shape = {n, 1, spec.patchPx(), spec.patchPx()};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(patches), shape);
              OrtSession.Result result = session.run(Map.of(INPUT, tensor))) {
-            var value = result.get(OUTPUT).orElseThrow(
-                    () -> new DetectorException("the vertebra corner model has no output " + OUTPUT));
-            FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
-            float[] a = new float[b.remaining()];
-            b.get(a);
+            float[] a = OnnxSessions.floats(result, OUTPUT, "vertebra corner model");
             long expected = (long) n * VertebraHeatDecoder.CORNERS * spec.outputPx() * spec.outputPx();
             if (a.length != expected) {
                 throw new DetectorException("the vertebra corner model gave " + a.length + " heat values for " + n

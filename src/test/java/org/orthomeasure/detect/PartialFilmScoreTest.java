@@ -127,9 +127,7 @@ class PartialFilmScoreTest {
      */
     @Test
     void cutFilmsAreReadAsPartialWithoutTheLevelsNamed() throws Exception {
-        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         int films = Integer.getInteger("orthomeasure.partialFilms", FILMS);
-        Set<String> wanted = FramedFilms.validationFiles(films);
         SpineLevel[][] levels = {{SpineLevel.T1, SpineLevel.T12}, {SpineLevel.T12, SpineLevel.L5}};
         String[] names = {"thoracic-only, levels read", "lumbar-only, levels read"};
         int[] partial = new int[2];
@@ -138,13 +136,7 @@ class PartialFilmScoreTest {
         int[] named = new int[2];
         int[] shown = new int[2];
         List<List<FilmScore>> scores = List.of(new ArrayList<>(), new ArrayList<>());
-        for (AasceDataset.Entry e : AasceDataset.read(data).entries()) {
-            if (!wanted.contains(e.name())) {
-                continue;
-            }
-            GreyImage film = FilmReader.read(e.image());
-            double[] cy = centresY(e, film.width(), film.height());
-            FramedFilms.Variant[] cuts = {FramedFilms.thoracicOnly(film, cy), FramedFilms.lumbarOnly(film, cy)};
+        forEachCutFilm(films, (e, film, cy, cuts) -> {
             for (int i = 0; i < 2; i++) {
                 SpineDetection d = detector.detect(cuts[i].image());
                 int a = d.firstLevel().ordinal() - levels[i][0].ordinal();
@@ -162,7 +154,7 @@ class PartialFilmScoreTest {
                             c.score().smapePercent(), d.confidence().lowConfidenceReason().orElse(""));
                 }
             }
-        }
+        });
         for (int i = 0; i < 2; i++) {
             SpineScore s = SpineScore.of(scores.get(i));
             System.out.printf(Locale.ROOT, "%-28s films %d read as partial %d, run exact %d, within a level %d; named %d/%d"
@@ -171,6 +163,30 @@ class PartialFilmScoreTest {
                     s.meanCornerDistancePx(), s.lowConfidenceFilms());
             assertTrue(partial[i] >= READ_PARTIAL_MIN[i] * films / FILMS, names[i] + ": read as partial " + partial[i]);
             assertTrue(s.smapePercent() <= READ_SMAPE_MAX[i], names[i] + ": " + s);
+        }
+    }
+
+    /** What {@link #forEachCutFilm} hands over: a labelled film, its labelled centres' y and its two cuts. */
+    @FunctionalInterface
+    interface CutFilm {
+        void accept(AasceDataset.Entry e, GreyImage film, double[] cy, FramedFilms.Variant[] cuts) throws Exception;
+    }
+
+    /**
+     * The first {@code films} validation films of ../shared, each with its thoracic-only and lumbar-only cuts
+     * ({@link FramedFilms#thoracicOnly}, {@link FramedFilms#lumbarOnly}).
+     */
+    static void forEachCutFilm(int films, CutFilm visit) throws Exception {
+        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
+        Set<String> wanted = FramedFilms.validationFiles(films);
+        for (AasceDataset.Entry e : AasceDataset.read(data).entries()) {
+            if (!wanted.contains(e.name())) {
+                continue;
+            }
+            GreyImage film = FilmReader.read(e.image());
+            double[] cy = centresY(e, film.width(), film.height());
+            visit.accept(e, film, cy, new FramedFilms.Variant[] {FramedFilms.thoracicOnly(film, cy),
+                FramedFilms.lumbarOnly(film, cy)});
         }
     }
 
@@ -186,20 +202,12 @@ class PartialFilmScoreTest {
 
     @Test
     void thoracicOnlyAndLumbarOnlyFilmsAreNamedAndMeasuredOnTheLevelsTheyShow() throws Exception {
-        Path data = org.orthomeasure.SharedData.require("data", "aasce-spine-train");
         int films = Integer.getInteger("orthomeasure.partialFilms", FILMS);
-        Set<String> wanted = FramedFilms.validationFiles(films);
         Tally thoracic = new Tally("thoracic-only T1-T12", new ArrayList<>(), 0, 0);
         Tally lumbar = new Tally("lumbar-only T12-L5", new ArrayList<>(), 0, 0);
         int[] named = new int[2];
         int[] shown = new int[2];
-        for (AasceDataset.Entry e : AasceDataset.read(data).entries()) {
-            if (!wanted.contains(e.name())) {
-                continue;
-            }
-            GreyImage film = FilmReader.read(e.image());
-            double[] cy = centresY(e, film.width(), film.height());
-            FramedFilms.Variant[] cuts = {FramedFilms.thoracicOnly(film, cy), FramedFilms.lumbarOnly(film, cy)};
+        forEachCutFilm(films, (e, film, cy, cuts) -> {
             SpineLevel[][] levels = {{SpineLevel.T1, SpineLevel.T12}, {SpineLevel.T12, SpineLevel.L5}};
             Tally[] tallies = {thoracic, lumbar};
             for (int i = 0; i < 2; i++) {
@@ -218,7 +226,7 @@ class PartialFilmScoreTest {
                             d.confidence().lowConfidenceReason().orElse(""));
                 }
             }
-        }
+        });
         SpineScore[] score = new SpineScore[2];
         for (int i = 0; i < 2; i++) {
             Tally t = i == 0 ? thoracic : lumbar;

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.Map;
 import org.orthomeasure.detect.DetectorException;
+import org.orthomeasure.detect.OnnxSessions;
 
 /**
  * The femur/tibia segmentation network ({@code bone-segmentation.onnx}, trained by
@@ -59,10 +60,7 @@ final class BoneSegmenter implements AutoCloseable {
         long[] shape = {1, 1, LegCrop.HEIGHT, LegCrop.WIDTH};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
-            var value = result.get("logits").orElseThrow(() -> new DetectorException("the long-leg model has no output logits"));
-            FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
-            float[] a = new float[b.remaining()];
-            b.get(a);
+            float[] a = OnnxSessions.floats(result, "logits", "long-leg model");
             if (a.length != 3 * LegCrop.WIDTH * LegCrop.HEIGHT) {
                 throw new DetectorException("the long-leg model gave " + a.length + " values, expected "
                         + 3 * LegCrop.WIDTH * LegCrop.HEIGHT);
