@@ -95,6 +95,16 @@ class SpineLocatorTest {
         assertTrue(l.firstStage().confidence().low(), "a lone sure guess was taken: " + l.frame());
     }
 
+    /** A 1200 x 3000 textured film, and the box of a spine over a third of it that the network saw. */
+    private static final GreyImage CANVAS = film(1200, 3000, 0, 0, 1200, 3000);
+    private static final SpineRegion.Box SPINE = new SpineRegion.Box(560, 1100, 640, 2100);
+
+    /** The frame the locator builds around {@link #SPINE} on {@link #CANVAS}. */
+    private static FilmFrame spineFrame() {
+        return SpineLocator.around(SPINE.x0(), SPINE.y0(), SPINE.x1(), SPINE.y1(), FilmBorders.content(CANVAS), CANVAS,
+                SpineLocator.SPINE_SHARE, false).orElseThrow();
+    }
+
     /** The region the locator network saw, as a film-px box, all 17 levels shown. */
     private static SpineRegion region(double x0, double y0, double x1, double y1) {
         double[] shown = new double[17];
@@ -105,10 +115,9 @@ class SpineLocatorTest {
     @Test
     void theLocatorNetworksBoxIsTriedFirstAndTakenWhenTheDetectionThereAgreesWithIt() throws Exception {
         // a spine over a third of a 1200 x 3000 film: unsure on the whole film, sure only on the frame around it
-        GreyImage f = film(1200, 3000, 0, 0, 1200, 3000);
-        SpineRegion.Box spine = new SpineRegion.Box(560, 1100, 640, 2100);
-        FilmFrame expected = SpineLocator.around(spine.x0(), spine.y0(), spine.x1(), spine.y1(),
-                FilmBorders.content(f), f, SpineLocator.SPINE_SHARE, false).orElseThrow();
+        GreyImage f = CANVAS;
+        SpineRegion.Box spine = SPINE;
+        FilmFrame expected = spineFrame();
         List<GreyImage> seen = new ArrayList<>();
         SpineLocator locator = new SpineLocator(img -> {
             seen.add(img);
@@ -127,10 +136,9 @@ class SpineLocatorTest {
 
     @Test
     void aSureDetectionThatDisagreesWithTheNetworksBoxNeedsTheUsualCheck() throws Exception {
-        GreyImage f = film(1200, 3000, 0, 0, 1200, 3000);
-        SpineRegion.Box spine = new SpineRegion.Box(560, 1100, 640, 2100);
-        FilmFrame around = SpineLocator.around(spine.x0(), spine.y0(), spine.x1(), spine.y1(),
-                FilmBorders.content(f), f, SpineLocator.SPINE_SHARE, false).orElseThrow();
+        GreyImage f = CANVAS;
+        SpineRegion.Box spine = SPINE;
+        FilmFrame around = spineFrame();
         // sure on the network's frame, but the spine it finds fills only the top tenth of that frame
         assertFalse(decodedSmall(around.extract(f)).confidence().low(), "the stand-in is sure there");
         SpineLocator locator = new SpineLocator(img -> img.width() == around.width() && img.height() == around.height()
