@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sensitivity to rotation, which the locator does not correct); when all 10 were scored, inverted 10.38 / 1.65
  * (the originals' figures exactly) and third of the height 44.96 / 35.80 with all 10 low before the locator
  * network; with it, on all 57 films, third of the height 17.72 % / 8.13 deg, 7 low, and of the 50 trusted 28
- * within 60 px, 20 on the spine with the names 1-2 levels off (60-300 px), 2 beyond (training/README.md), so the
+ * within 60 px, 20 between 60 and 300 px (mostly levels named off), 2 beyond (training/README.md), so the
  * 57-film run stops at this check; the default 3 films are all low.
  */
 class FramedFilmScoreTest {
