@@ -46,7 +46,9 @@ def main():
         "task": "where the spine is on an AP spine film of any framing (the column of vertebral bodies and disc "
                 "spaces shown) and which of T1..L5 the film shows",
         "data": "AASCE 2019 training set (../shared/data/aasce-spine-train), split by case as the landmark network, "
-                "every sample framed afresh (training/train_locator.py)",
+                "every sample framed afresh (training/train_locator.py); as films without a spine, 6 % of samples "
+                "show long-leg crops of the Osteoarthritis Initiative (OAI, ../shared/data/oai-legs-seg/train; "
+                "research use under the OAI data-use terms, acknowledged here)",
         "code_commit": commit,
         "epochs": state.get("epoch"),
         "training_minutes": round(state.get("elapsed", 0) / 60, 1),
