@@ -299,7 +299,7 @@ public final class AutoSpineMeasure {
         root.put("lowConfidence", d.confidence().low());
         d.confidence().lowConfidenceReason().ifPresent(s -> root.put("lowConfidenceReason", s));
         root.put("suggested", true);
-        root.put("levelsShown", d.firstLevel().name() + "-" + d.lastLevel().name());
+        root.put("levelsShown", d.levelRange());
         root.put("levelsFrom", levelsGiven ? "--levels" : d.wholeSpine() ? "default" : "film");
         ArrayNode vs = root.putArray("vertebrae");
         for (int k = 0; k < d.levelCount(); k++) {

@@ -37,7 +37,8 @@ public final class OnnxSessions {
      * {@code model} when the result lacks it.
      */
     public static float[] floats(OrtSession.Result result, String name, String model) throws DetectorException {
-        var value = result.get(name).orElseThrow(() -> new DetectorException("the " + model + " has no output " + name));
+        var value = result.get(name)
+                .orElseThrow(() -> new DetectorException("the " + model + " has no output " + name));
         FloatBuffer b = ((OnnxTensor) value).getFloatBuffer();
         float[] a = new float[b.remaining()];
         b.get(a);

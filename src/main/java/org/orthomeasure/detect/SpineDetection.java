@@ -146,6 +146,11 @@ public final class SpineDetection {
         return SpineLevel.values()[first + corners.size() - 1];
     }
 
+    /** The levels detected as text, top first: "T1-L5", or e.g. "T1-T12" on a partial film. */
+    public String levelRange() {
+        return firstLevel().name() + "-" + lastLevel().name();
+    }
+
     /** The number of levels detected (17 on a whole spine). */
     public int levelCount() {
         return corners.size();

@@ -1,7 +1,6 @@
 package org.orthomeasure.detect;
 
 import org.orthomeasure.core.landmarks.SpineLevel;
-
 import org.orthomeasure.core.landmarks.Vertebra;
 import org.orthomeasure.core.spine.SpineCurves;
 
@@ -36,7 +35,8 @@ public final class SpineEvaluator {
 
     /**
      * Detects and scores one labelled film, as a film showing T1..L5 (the AASCE films do; the locator's reading of
-     * the levels shown is not asked, so every film is scored on its 17 levels); a detection without usable mid-lines scores as angles 0.
+     * the levels shown is not asked, so every film is scored on its 17 levels); a detection without usable
+     * mid-lines scores as angles 0.
      *
      * @throws IOException when the image cannot be read
      */

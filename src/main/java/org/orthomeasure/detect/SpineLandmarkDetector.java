@@ -95,10 +95,11 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     /**
      * Detects the vertebrae on {@code image}. The locator network first looks at the film ({@link #region}); when
      * it reads the film as showing only a run of the levels ({@link SpineRegion#partialRun}: a thoracic-only or
-     * lumbar-only film; the run's ends may be a level off), those levels are detected as {@link #detect(GreyImage, SpineLevel, SpineLevel)} does and
-     * {@link SpineDetection#wholeSpine()} is false. Otherwise 17 ordered levels in the film's px, with a confidence
-     * assessed on the corners returned. The spine is located ({@link #locate}: the frame of the film the
-     * two stages then look at, the locator's box the first further frame tried); the corners are the second stage's, found from the first stage's centres, except
+     * lumbar-only film; the run's ends may be a level off), those levels are detected as
+     * {@link #detect(GreyImage, SpineLevel, SpineLevel)} does and {@link SpineDetection#wholeSpine()} is false.
+     * Otherwise 17 ordered levels in the film's px, with a confidence assessed on the corners returned. The spine
+     * is located ({@link #locate}: the frame of the film the two stages then look at, the locator's box the first
+     * further frame tried); the corners are the second stage's, found from the first stage's centres, except
      * when
      * <ul>
      *   <li>the first-stage centres coincide (no spacing to size the patches by; only a failed first stage
@@ -336,7 +337,8 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         long[] shape = {1, 1, spec.inputHeight(), spec.inputWidth()};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
-            return new Outputs(OnnxSessions.floats(result, "heat", "spine model"), OnnxSessions.floats(result, "offsets", "spine model"));
+            return new Outputs(OnnxSessions.floats(result, "heat", "spine model"),
+                    OnnxSessions.floats(result, "offsets", "spine model"));
         } catch (OrtException e) {
             throw new DetectorException("the spine model failed to run: " + e.getMessage(), e);
         }

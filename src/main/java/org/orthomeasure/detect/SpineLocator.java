@@ -30,8 +30,9 @@ import java.util.Optional;
  *   detection, after those;</li>
  *   <li>a further frame's detection is taken only when it is confident, its heat maps are sharp
  *   (median spread / median centre gap, both in input px, at most {@value #RELATIVE_SPREAD_MAX}) and either the
- *   spine spans at least {@value #SPINE_SHARE_MIN} of the frame and the box of its corners overlaps the locator network's box by at least {@value #REGION_AGREEMENT} (intersection
- *   over union: two independent looks agree), or a looser
+ *   spine spans at least {@value #SPINE_SHARE_MIN} of the frame and the box of its corners overlaps the locator
+ *   network's box by at least {@value #REGION_AGREEMENT} (intersection over union: two independent looks agree),
+ *   or a looser
  *   frame around it (T1 to L5 over {@value #CHECK_SPINE_SHARE} of its height) gives a detection as confident and
  *   sharp whose centres {@link #agree agree} with it (when the looser frame, clipped to the content, is the
  *   same frame, as for a whole film inverted, the detection stands on its own); the first such pair ends the
@@ -160,13 +161,11 @@ final class SpineLocator {
      * at the film that agree on where the spine is.
      */
     static boolean agreesWithRegion(Located c, SpineRegion.Box region) {
-        double[] e = extent(c.firstStage());
-        Point2 lo = c.frame().toFilm(new Point2(e[0], e[1]));
-        Point2 hi = c.frame().toFilm(new Point2(e[2], e[3]));
-        if (!(hi.x() > lo.x()) || !(hi.y() > lo.y())) {
+        double[] e = filmExtent(c);
+        if (!(e[2] > e[0]) || !(e[3] > e[1])) {
             return false;
         }
-        return new SpineRegion.Box(lo.x(), lo.y(), hi.x(), hi.y()).iou(region) >= REGION_AGREEMENT;
+        return new SpineRegion.Box(e[0], e[1], e[2], e[3]).iou(region) >= REGION_AGREEMENT;
     }
 
     /**
@@ -274,10 +273,16 @@ final class SpineLocator {
      * the detected spine has no extent (all corners within 8 px vertically) or the frame would be under 16 px.
      */
     static Optional<FilmFrame> around(Located c, FilmBorders.Content content, GreyImage film, double share) {
+        double[] e = filmExtent(c);
+        return around(e[0], e[1], e[2], e[3], content, film, share, c.frame().inverted());
+    }
+
+    /** {@link #extent} of the detection of {@code c} mapped to the film: min x, min y, max x, max y (film px). */
+    static double[] filmExtent(Located c) {
         double[] e = extent(c.firstStage());
         Point2 lo = c.frame().toFilm(new Point2(e[0], e[1]));
         Point2 hi = c.frame().toFilm(new Point2(e[2], e[3]));
-        return around(lo.x(), lo.y(), hi.x(), hi.y(), content, film, share, c.frame().inverted());
+        return new double[] {lo.x(), lo.y(), hi.x(), hi.y()};
     }
 
     /**

@@ -53,9 +53,10 @@ public record SpineRegion(Optional<Box> box, double[] shown) {
         shown = shown.clone();
     }
 
-    /** The probability that the film shows {@code level}. */
-    public double shown(SpineLevel level) {
-        return shown[level.ordinal()];
+    /** The probabilities that the film shows T1..L5 (a copy). */
+    @Override
+    public double[] shown() {
+        return shown.clone();
     }
 
     /** Whether a spine is seen: a box, and at least {@link #MIN_LEVELS} levels with probability over 0.5. */

@@ -86,7 +86,7 @@ public final class SpineRegionModel implements AutoCloseable {
         for (int k = 0; k < shown.length; k++) {
             shown[k] = sigmoid(out.levels()[k]);
         }
-        Optional<SpineRegion.Box> filmBox = cellBox(out.region(), size / stride).map(c -> {
+        Optional<SpineRegion.Box> filmBox = cellBox(out.region(), size / stride).flatMap(c -> {
             // cell rectangle -> input px -> small-frame px (edges) -> film px (edges)
             double ix0 = c[0] * stride;
             double iy0 = c[1] * stride;
@@ -96,10 +96,13 @@ public final class SpineRegionModel implements AutoCloseable {
             double sy0 = (iy0 - box.offsetY()) / box.scale();
             double sx1 = (ix1 - box.offsetX()) / box.scale();
             double sy1 = (iy1 - box.offsetY()) / box.scale();
-            return new SpineRegion.Box(clamp(content.x0() + sx0 * f, film.width()),
-                    clamp(content.y0() + sy0 * f, film.height()), clamp(content.x0() + sx1 * f, film.width()),
-                    clamp(content.y0() + sy1 * f, film.height()));
-        }).filter(b -> b.width() > 0 && b.height() > 0);
+            double x0 = clamp(content.x0() + sx0 * f, film.width());
+            double y0 = clamp(content.y0() + sy0 * f, film.height());
+            double x1 = clamp(content.x0() + sx1 * f, film.width());
+            double y1 = clamp(content.y0() + sy1 * f, film.height());
+            // cells wholly in the letterbox padding clamp to an edge of the film: no box there
+            return x1 > x0 && y1 > y0 ? Optional.of(new SpineRegion.Box(x0, y0, x1, y1)) : Optional.empty();
+        });
         return new SpineRegion(filmBox, shown);
     }
 
@@ -161,7 +164,8 @@ public final class SpineRegionModel implements AutoCloseable {
         long[] shape = {1, 1, size, size};
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
              OrtSession.Result result = session.run(Map.of("image", tensor))) {
-            return new Outputs(OnnxSessions.floats(result, "region", "spine locator"), OnnxSessions.floats(result, "levels", "spine locator"));
+            return new Outputs(OnnxSessions.floats(result, "region", "spine locator"),
+                    OnnxSessions.floats(result, "levels", "spine locator"));
         } catch (OrtException e) {
             throw new DetectorException("the spine locator failed to run: " + e.getMessage(), e);
         }

@@ -102,13 +102,15 @@ public final class SuggestActions implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         return onWorker(title, film, "Reading the levels the film shows …", () -> suggester.region(film))
-                .thenCompose(r -> r.map(t -> askLevels(title, t.value())).orElse(CompletableFuture.completedFuture(null)));
+                .thenCompose(r -> r.map(t -> askLevels(title, t.value()))
+                        .orElse(CompletableFuture.completedFuture(null)));
     }
 
     private CompletableFuture<Void> askLevels(String title, SpineRegion region) {
         String read = region.shownRun().map(a -> a[0] + "-" + a[1]).orElse("T1-L5");
         Optional<String> answer = dialogs.askText(title,
-                "Levels on this film, top to bottom (e.g. T1-T12 for a thoracic film, T12-L5 for a lumbar one):", read);
+                "Levels on this film, top to bottom (e.g. T1-T12 for a thoracic film, T12-L5 for a lumbar one):",
+                read);
         if (answer.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -137,20 +139,19 @@ public final class SuggestActions implements AutoCloseable {
             }
             int filled = session.applySuggestion(vertebrae).size();
             var conf = r.value().confidence();
-            String levelsRead = top == SpineLevel.T1 && bottom == SpineLevel.L5 && !r.value().wholeSpine()
-                    ? "The film seems to show only " + r.value().firstLevel() + "-" + r.value().lastLevel()
+            boolean read = top == SpineLevel.T1 && bottom == SpineLevel.L5 && !r.value().wholeSpine();
+            String levelsRead = read ? "The film seems to show only " + r.value().levelRange()
                     + " (read from the film): check the level names; Tools > Vertebra labels one level down / up"
                     + " moves them all." : "";
             suggestionWarning = conf.lowConfidenceReason().map(why -> "⚠ Low confidence: " + plain(why)
                     + ". The suggested vertebrae are probably wrong: check and move every one before using the values."
-                    + (levelsRead.isEmpty() ? "" : " " + levelsRead))
+                    + (read ? " " + levelsRead : ""))
                     .orElse(levelsRead);
             warning.set(session.suggested().isEmpty() ? "" : suggestionWarning);
             status.accept(String.format(Locale.ROOT, "%d vertebrae suggested in %d ms (confidence %.2f%s)%s%s", filled,
                     r.millis(), conf.score(), conf.low() ? ", LOW" : "",
                     filled < vertebrae.size() ? "; " + (vertebrae.size() - filled) + " you placed were kept" : "",
-                    levelsRead.isEmpty() ? "" : "; levels " + r.value().firstLevel() + "-" + r.value().lastLevel()
-                    + " only, read from the film"));
+                    read ? "; levels " + r.value().levelRange() + " only, read from the film" : ""));
         }));
     }
 
