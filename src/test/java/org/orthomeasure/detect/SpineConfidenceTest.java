@@ -112,4 +112,43 @@ class SpineConfidenceTest {
         assertTrue(SpineConfidence.assess(s, spreads(2), SHARP).lowConfidenceReason().orElseThrow().contains("spacing"));
         assertTrue(SpineConfidence.assess(spine(70), spreads(2), SHARP).low());
     }
+
+    /**
+     * 17 upright vertebrae 50 px wide, spaced as a whole spine ({@link SpineLandmarkDetector#GAP_SHARE} of a
+     * 1000-px path), each {@code height[k]} x its local spacing (the mean of its gaps to its neighbours) high.
+     */
+    private static List<List<Point2>> anatomicalSpine(double[] height) {
+        double[] cy = new double[17];
+        cy[0] = 100;
+        for (int k = 1; k < 17; k++) {
+            cy[k] = cy[k - 1] + 1000 * SpineLandmarkDetector.GAP_SHARE[k - 1];
+        }
+        List<List<Point2>> out = new ArrayList<>();
+        for (int k = 0; k < 17; k++) {
+            double local = k == 0 ? cy[1] - cy[0] : k == 16 ? cy[16] - cy[15] : (cy[k + 1] - cy[k - 1]) / 2;
+            double h = height[k] * local / 2;
+            out.add(List.of(Point2.of(175, cy[k] - h), Point2.of(225, cy[k] - h), Point2.of(175, cy[k] + h),
+                    Point2.of(225, cy[k] + h)));
+        }
+        return out;
+    }
+
+    @Test
+    void heightsAreJudgedAgainstTheLocalSpacingSoASmallT1IsTrusted() {
+        double[] height = new double[17];
+        Arrays.fill(height, 0.7);
+        // T1 at 0.45 x its own spacing (about the 1st percentile of the labelled training films) is 0.32 x the
+        // median gap of the spine: within the limits against the local spacing
+        height[0] = 0.45;
+        SpineConfidence c = SpineConfidence.assess(anatomicalSpine(height), spreads(2), SHARP);
+        assertFalse(c.low(), c.toString());
+        height[0] = 0.7;
+        height[6] = SpineConfidence.HEIGHT_MIN * 0.9;
+        c = SpineConfidence.assess(anatomicalSpine(height), spreads(2), SHARP);
+        assertEquals("implausible height of T7 (0.27 x the local spacing)", c.lowConfidenceReason().orElseThrow());
+        height[6] = 0.7;
+        height[16] = SpineConfidence.HEIGHT_MAX * 1.05;
+        c = SpineConfidence.assess(anatomicalSpine(height), spreads(2), SHARP);
+        assertEquals("implausible height of L5 (1.31 x the local spacing)", c.lowConfidenceReason().orElseThrow());
+    }
 }
