@@ -3,8 +3,10 @@ or the one above or below it? A small classifier looks at a wide patch around th
 rib and the clavicles near T1, the sacrum and the iliac crests near L5) and tells which of four
 neighbouring levels sits at the patch centre.
 
-Conventions (the Java side `org.orthomeasure.detect.EndVertebraCheck` mirrors them exactly):
-- a patch is sampled as in refine_common.py (square, axis-aligned, 4 bilinear sub-samples per pixel,
+Tried and not adopted (training/README.md, "An end-vertebra check network"): no Java side, nothing exported.
+
+Conventions:
+- a patch is sampled as in refine_common.py (sample_patch) (square, axis-aligned, 4 bilinear sub-samples per pixel,
   zero outside the film, / 255, standardised over the patch), P x P px, side SIDE_FACTOR * s film px.
 - top end: the patch is centred on the centre of the vertebra asked about, s = its distance to the
   centre of the next vertebra below (for the detected T1: |c_T2 - c_T1|). Classes TOP: which level
@@ -20,8 +22,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from refine_common import _bilinear
-from spine_common import Block, standardise
+from refine_common import sample_patch
+from spine_common import Block
 
 P = 96
 SIDE_FACTOR = 6.0
@@ -29,20 +31,6 @@ TOP = ["C7", "T1", "T2", "T3"]
 BOTTOM = ["L3", "L4", "L5", "S1"]
 C7_STEP = 0.9
 S1_STEP = 1.0
-
-
-def sample(grey, c, side, p=P):
-    """The inference patch (p x p float32, standardised) of a film (H x W, 0..255) centred on c."""
-    g = np.asarray(grey, np.float64)
-    step = side / p
-    k = np.arange(p, dtype=np.float64) + 0.5 - p / 2
-    acc = np.zeros((p, p))
-    for dy in (-0.25, 0.25):
-        for dx in (-0.25, 0.25):
-            xs = c[0] + (k + dx) * step
-            ys = c[1] + (k + dy) * step
-            acc += _bilinear(g, xs[None, :].repeat(p, 0), ys[:, None].repeat(p, 1))
-    return standardise((acc / 4 / 255.0).astype(np.float32))
 
 
 def candidates(c):
@@ -79,7 +67,7 @@ class EndNet(nn.Module):
 @torch.no_grad()
 def probabilities(model, grey, centre, spacing, bottom, flip=True):
     """Softmax over the 4 levels of one end at one centre (film px), averaged with the mirrored patch."""
-    x = torch.from_numpy(sample(grey, centre, SIDE_FACTOR * spacing))[None, None]
+    x = torch.from_numpy(sample_patch(grey, centre, SIDE_FACTOR * spacing, P))[None, None]
     if flip:
         x = torch.cat([x, torch.flip(x, [3])])
     logits = model(x)

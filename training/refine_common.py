@@ -61,17 +61,17 @@ def _bilinear(g, x, y):
     return v * inside
 
 
-def sample_patch(grey, c, side):
-    """The inference patch (P x P float32, standardised) of a film (H x W, 0..255) around c."""
+def sample_patch(grey, c, side, p=P):
+    """The inference patch (p x p float32, standardised) of a film (H x W, 0..255) around c."""
     g = np.asarray(grey, np.float64)
-    step = side / P
-    k = np.arange(P, dtype=np.float64) + 0.5 - P / 2
-    acc = np.zeros((P, P))
+    step = side / p
+    k = np.arange(p, dtype=np.float64) + 0.5 - p / 2
+    acc = np.zeros((p, p))
     for dy in (-0.25, 0.25):
         for dx in (-0.25, 0.25):
             xs = c[0] + (k + dx) * step
             ys = c[1] + (k + dy) * step
-            acc += _bilinear(g, xs[None, :].repeat(P, 0), ys[:, None].repeat(P, 1))
+            acc += _bilinear(g, xs[None, :].repeat(p, 0), ys[:, None].repeat(p, 1))
     return standardise((acc / 4 / 255.0).astype(np.float32))
 
 
