@@ -22,6 +22,8 @@ Conventions (the Java side `org.orthomeasure.detect.VertebraRefiner` mirrors the
 - test-time flip: the patch mirrored left-right (column j -> P-1-j); its corners are mirrored back
   (px -> P-1-px) with TL<->TR, BL<->BR, and averaged with the direct ones.
 """
+import math
+
 import numpy as np
 import torch
 import torch.nn as nn
@@ -73,6 +75,35 @@ def sample_patch(grey, c, side, p=P):
             ys = c[1] + (k + dy) * step
             acc += _bilinear(g, xs[None, :].repeat(p, 0), ys[:, None].repeat(p, 1))
     return standardise((acc / 4 / 255.0).astype(np.float32))
+
+
+def warp_patch(grey, c, side, ang, flip, p=P):
+    """A training patch (p x p tensor, grey / 255, not standardised) of a film (H x W uint8) centred on c
+    (film px), side film px, rotated by ang (radians), mirrored left-right when flip: each pixel the mean of
+    2 x 2 bilinear samples (zero outside the film). Also returns a (2 x 2), film px per patch px along the
+    patch axes, so that film point = c + a (q - p/2 + 0.5) for patch px q."""
+    h, w = grey.shape
+    k = (torch.arange(2 * p, dtype=torch.float32) + 0.5) / 2 - p / 2  # supersampled patch coords
+    a = np.array([[math.cos(ang), -math.sin(ang)], [math.sin(ang), math.cos(ang)]]) * (side / p)
+    if flip:
+        a = a @ np.diag([-1.0, 1.0])
+    # film region that the patch covers, cropped before sampling
+    half = side * 0.75 + 2
+    x0 = int(max(0, math.floor(c[0] - half)))
+    y0 = int(max(0, math.floor(c[1] - half)))
+    x1 = int(min(w, math.ceil(c[0] + half) + 1))
+    y1 = int(min(h, math.ceil(c[1] + half) + 1))
+    if x1 <= x0 + 1 or y1 <= y0 + 1:
+        return torch.zeros(p, p), a
+    crop = torch.from_numpy(np.ascontiguousarray(grey[y0:y1, x0:x1])).float().div_(255)
+    hc, wc = crop.shape
+    gy, gx = torch.meshgrid(k, k, indexing="ij")
+    at = torch.tensor(a, dtype=torch.float32)
+    fx = c[0] - x0 + at[0, 0] * gx + at[0, 1] * gy
+    fy = c[1] - y0 + at[1, 0] * gx + at[1, 1] * gy
+    grid = torch.stack([(2 * fx + 1) / wc - 1, (2 * fy + 1) / hc - 1], 2).unsqueeze(0)
+    img = F.grid_sample(crop.view(1, 1, hc, wc), grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+    return F.avg_pool2d(img, 2)[0, 0], a
 
 
 class RefineNet(nn.Module):

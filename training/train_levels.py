@@ -26,6 +26,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from level_common import BOTTOM, P, SIDE_FACTOR, TOP, EndNet, candidates, probabilities  # noqa: E402
+from refine_common import warp_patch  # noqa: E402
 from train_refine import load  # noqa: E402
 from train_spine import open_log, photometric, set_lr  # noqa: E402
 
@@ -37,36 +38,13 @@ def usable(mask, bottom):
 def make_batch(samples, recs, rng):
     """samples: (film index, candidate 0..7). Returns x (B x 1 x P x P) and the class 0..7."""
     xs, ys = [], []
-    k = (torch.arange(2 * P, dtype=torch.float32) + 0.5) / 2 - P / 2
     for fi, j in samples:
         r = recs[fi]
         centre, sp = candidates(r["v"].mean(1))[j]
         sp *= math.exp(rng.uniform(-0.15, 0.15))
-        side = SIDE_FACTOR * sp
         c = centre + np.array([rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)]) * sp
         ang = math.radians(rng.uniform(-10, 10))
-        step = side / P
-        a = np.array([[math.cos(ang), -math.sin(ang)], [math.sin(ang), math.cos(ang)]]) * step
-        if rng.random() < 0.5:
-            a = a @ np.diag([-1.0, 1.0])
-        half = side * 0.75 + 2
-        x0 = int(max(0, math.floor(c[0] - half)))
-        y0 = int(max(0, math.floor(c[1] - half)))
-        x1 = int(min(r["w"], math.ceil(c[0] + half) + 1))
-        y1 = int(min(r["h"], math.ceil(c[1] + half) + 1))
-        if x1 <= x0 + 1 or y1 <= y0 + 1:
-            img = torch.zeros(P, P)
-        else:
-            crop = torch.from_numpy(np.ascontiguousarray(r["g"][y0:y1, x0:x1])).float().div_(255)
-            hc, wc = crop.shape
-            gy, gx = torch.meshgrid(k, k, indexing="ij")
-            at = torch.tensor(a, dtype=torch.float32)
-            fx = c[0] - x0 + at[0, 0] * gx + at[0, 1] * gy
-            fy = c[1] - y0 + at[1, 0] * gx + at[1, 1] * gy
-            grid = torch.stack([(2 * fx + 1) / wc - 1, (2 * fy + 1) / hc - 1], 2).unsqueeze(0)
-            img = F.grid_sample(crop.view(1, 1, hc, wc), grid, mode="bilinear", padding_mode="zeros",
-                                align_corners=False)
-            img = F.avg_pool2d(img, 2)[0, 0]
+        img, _ = warp_patch(r["g"], c, SIDE_FACTOR * sp, ang, rng.random() < 0.5, P)
         img = photometric(img, rng)
         xs.append((img - img.mean()) / img.std().clamp_min(1e-6))
         ys.append(j)

@@ -22,11 +22,10 @@ import time
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, decode, refine, spacings  # noqa: E402
+from refine_common import OUT, P, SIDE_FACTOR, STRIDE, RefineNet, decode, refine, spacings, warp_patch  # noqa: E402
 from spine_common import SpineNet, case_of, cobb_angles, label_problems, landmarks_px, load_labels, smape  # noqa: E402
 from train_spine import open_log, photometric, set_lr, split_cases, vertebra_mask  # noqa: E402
 
@@ -53,7 +52,6 @@ def load(args):
 def make_batch(samples, recs, rng):
     """samples: list of (film index, level). Returns x (B x 1 x P x P), corners (B x 4 x 2, patch px)."""
     xs, ts = [], []
-    k = (torch.arange(2 * P, dtype=torch.float32) + 0.5) / 2 - P / 2  # supersampled patch coords
     for fi, lev in samples:
         r = recs[fi]
         v = r["v"]
@@ -63,26 +61,7 @@ def make_batch(samples, recs, rng):
         c = c_true[lev] + np.array([rng.uniform(-0.3, 0.3), rng.uniform(-0.5, 0.5)]) * sp
         ang = math.radians(rng.uniform(-12, 12))
         flip = rng.random() < 0.5
-        step = side / P
-        a = np.array([[math.cos(ang), -math.sin(ang)], [math.sin(ang), math.cos(ang)]]) * step
-        if flip:
-            a = a @ np.diag([-1.0, 1.0])
-        # film region that the patch covers, cropped before sampling
-        half = side * 0.75 + 2
-        x0 = int(max(0, math.floor(c[0] - half)))
-        y0 = int(max(0, math.floor(c[1] - half)))
-        x1 = int(min(r["w"], math.ceil(c[0] + half) + 1))
-        y1 = int(min(r["h"], math.ceil(c[1] + half) + 1))
-        crop = torch.from_numpy(np.ascontiguousarray(r["g"][y0:y1, x0:x1])).float().div_(255)
-        hc, wc = crop.shape
-        gy, gx = torch.meshgrid(k, k, indexing="ij")
-        at = torch.tensor(a, dtype=torch.float32)
-        fx = c[0] - x0 + at[0, 0] * gx + at[0, 1] * gy
-        fy = c[1] - y0 + at[1, 0] * gx + at[1, 1] * gy
-        grid = torch.stack([(2 * fx + 1) / wc - 1, (2 * fy + 1) / hc - 1], 2).unsqueeze(0)
-        img = F.grid_sample(crop.view(1, 1, hc, wc), grid, mode="bilinear", padding_mode="zeros",
-                            align_corners=False)
-        img = F.avg_pool2d(img, 2)[0, 0]
+        img, a = warp_patch(r["g"], c, side, ang, flip)
         img = photometric(img, rng)
         img = (img - img.mean()) / img.std().clamp_min(1e-6)
         xs.append(img)
