@@ -18,11 +18,12 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import (DECODE_WINDOW, SpineNet, cobb_angles, decode_windowed, landmarks_px,  # noqa: E402
+from spine_common import (DECODE_WINDOW, INFER_FILL, SpineNet, cobb_angles, decode_windowed, landmarks_px,  # noqa: E402
                           load_labels, preprocess, smape)
 
 
 WINDOW = [DECODE_WINDOW]
+FILL = [INFER_FILL]
 
 
 def predict(model, grey, tta=False):
@@ -56,7 +57,7 @@ def smooth_tilts(q, weight):
 
 
 def predict_once(model, grey):
-    x, (s, ox, oy) = preprocess(grey)
+    x, (s, ox, oy) = preprocess(grey, fill=FILL[0])
     with torch.no_grad():
         heat, off = model(torch.from_numpy(x))
     c, spread = decode_windowed(heat, off, WINDOW[0])
@@ -74,11 +75,14 @@ def main():
     ap.add_argument("--tta", action="store_true", help="average with the mirrored film")
     ap.add_argument("--window", type=int, default=DECODE_WINDOW,
                     help="decode in a window of +-K cells around the global centre (0: whole map)")
+    ap.add_argument("--fill", type=float, default=INFER_FILL,
+                    help="letterbox the film at this share of the input (the training mean scale)")
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--smooth", type=float, default=0.0, help="tilt smoothing weight (0 = none)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     WINDOW[0] = args.window
+    FILL[0] = args.fill
     ck = torch.load(args.ckpt, map_location="cpu")
     model = SpineNet()
     model.load_state_dict(ck["model"])

@@ -27,8 +27,9 @@ from spine_common import SpineNet, cobb_angles, landmarks_px, load_labels, smape
 
 def implausible(v):
     """SpineConfidence's plausibility rules (Java, film px) on 17 x 4 x 2 corners: centres top to bottom,
-    gaps within [0.45, 2.0] x the median gap (upper median of 16), heights within [0.35, 1.25] x it,
-    mid-line tilt at most 50 deg. True when a rule fails."""
+    gaps within [0.45, 2.0] x the median gap (upper median of 16), heights within [0.30, 1.25] x the local
+    spacing (mean of the gaps to the neighbours, the one gap at either end), mid-line tilt at most 50 deg.
+    True when a rule fails."""
     c = v.mean(1)
     if np.any(np.diff(c[:, 1]) <= 0):
         return True
@@ -36,8 +37,9 @@ def implausible(v):
     med = np.sort(g)[len(g) // 2]
     if np.any(g / med < 0.45) or np.any(g / med > 2.0):
         return True
-    h = (np.linalg.norm(v[:, 2] - v[:, 0], axis=1) + np.linalg.norm(v[:, 3] - v[:, 1], axis=1)) / 2 / med
-    if np.any(h < 0.35) or np.any(h > 1.25):
+    local = np.concatenate([g[:1], (g[:-1] + g[1:]) / 2, g[-1:]])
+    h = (np.linalg.norm(v[:, 2] - v[:, 0], axis=1) + np.linalg.norm(v[:, 3] - v[:, 1], axis=1)) / 2 / local
+    if np.any(h < 0.30) or np.any(h > 1.25):
         return True
     d = (v[:, 1] + v[:, 3]) / 2 - (v[:, 0] + v[:, 2]) / 2
     return bool(np.any(np.degrees(np.arctan2(np.abs(d[:, 1]), d[:, 0])) > 50.0))

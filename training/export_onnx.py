@@ -18,7 +18,7 @@ import torch
 from PIL import Image, ImageDraw
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import (DECODE_WINDOW, IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet,  # noqa: E402
+from spine_common import (DECODE_WINDOW, INFER_FILL, IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet,  # noqa: E402
                           decode_windowed, preprocess)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -71,9 +71,10 @@ def main():
         "epochs": state.get("epoch"),
         "training_minutes": round(state.get("elapsed", 0) / 60, 1),
         "hardware": "2-core x86_64 CPU, torch %s, 2 threads" % torch.__version__,
-        "input": {"name": "image", "shape": [1, 1, IN_H, IN_W],
-                  "preprocess": "grey 0..255 -> /255; letterbox s=min(H_in/h, W_in/w), centred, "
-                                "padding 0; bilinear, half-pixel centres, edges clamped; then "
+        "input": {"name": "image", "shape": [1, 1, IN_H, IN_W], "fill": INFER_FILL,
+                  "preprocess": "grey 0..255 -> /255; letterbox s=fill*min(H_in/h, W_in/w), centred, "
+                                "padding 0 (fill: the training films' mean share of the input, "
+                                "spine_common.INFER_FILL); bilinear, half-pixel centres, edges clamped; then "
                                 "(v-mean)/max(std,1e-6) over the whole tensor"},
         "outputs": {"heat": [1, 17, OUT_H, OUT_W], "offsets": [1, 8, OUT_H, OUT_W],
                     "stride": STRIDE, "offset_scale_px": OFFSET_SCALE, "decode_window_cells": DECODE_WINDOW,

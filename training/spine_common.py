@@ -26,6 +26,11 @@ STRIDE = 4
 OUT_H, OUT_W = IN_H // STRIDE, IN_W // STRIDE
 OFFSET_SCALE = 16.0
 DECODE_WINDOW = 3  # cells each side of the global centre used for the final centre and corners
+# Training scales each letterboxed film by 1 + U(SCALE_AUG) about the input centre (train_spine.sample_matrix),
+# so on average a training film filled INFER_FILL = 0.925 of the input; inference letterboxes films at that
+# share, centred (preprocess(..., fill=INFER_FILL); the Java ModelSpec.letterbox reads it from the note).
+SCALE_AUG = (-0.2, 0.05)
+INFER_FILL = 1.0 + (SCALE_AUG[0] + SCALE_AUG[1]) / 2.0
 LEVELS = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12",
           "L1", "L2", "L3", "L4", "L5"]
 
@@ -139,21 +144,23 @@ def label_problems(pts, ang_csv, w, h):
 
 # ----------------------------------------------------------------------------- pre-processing
 
-def letterbox(h, w, in_h=IN_H, in_w=IN_W):
-    """Scale and offsets mapping source pixel coords to input coords: x_in = s*x + ox."""
-    s = min(in_h / h, in_w / w)
+def letterbox(h, w, in_h=IN_H, in_w=IN_W, fill=1.0):
+    """Scale and offsets mapping source pixel coords to input coords: x_in = s*x + ox; the film centred at
+    fill of the larger fit."""
+    s = fill * min(in_h / h, in_w / w)
     ox = (in_w - s * w) / 2.0
     oy = (in_h - s * h) / 2.0
     return s, ox, oy
 
 
-def preprocess(grey, in_h=IN_H, in_w=IN_W):
-    """grey: H x W uint8 or float array (0..255). Returns (1 x 1 x in_h x in_w float32, (s, ox, oy)).
+def preprocess(grey, in_h=IN_H, in_w=IN_W, fill=1.0):
+    """grey: H x W uint8 or float array (0..255). Returns (1 x 1 x in_h x in_w float32, (s, ox, oy)),
+    the film letterboxed at fill of the larger fit (INFER_FILL for inference).
     Bilinear with half-pixel centres: input pixel (i, j) samples source at
     ((j + 0.5 - ox) / s - 0.5, (i + 0.5 - oy) / s - 0.5), edges clamped; outside the film -> 0."""
     g = np.asarray(grey, np.float32) / 255.0
     h, w = g.shape
-    s, ox, oy = letterbox(h, w, in_h, in_w)
+    s, ox, oy = letterbox(h, w, in_h, in_w, fill)
     jj = np.arange(in_w, dtype=np.float64)
     ii = np.arange(in_h, dtype=np.float64)
     sx = (jj + 0.5 - ox) / s - 0.5

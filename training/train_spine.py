@@ -23,8 +23,8 @@ import torch.nn.functional as F
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import (IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, STRIDE, SpineNet, case_of, cobb_angles, decode,  # noqa: E402
-                          label_problems, landmarks_px, load_labels, preprocess, smape)
+from spine_common import (IN_H, IN_W, OFFSET_SCALE, OUT_H, OUT_W, SCALE_AUG, STRIDE, SpineNet, case_of, cobb_angles,  # noqa: E402
+                          decode, label_problems, landmarks_px, load_labels, preprocess, smape)
 
 CACHE_H = 1024
 
@@ -124,7 +124,7 @@ def sample_matrix(r, rng, train, rows=None, keep=None, shrink=None):
     for attempt in range(10):
         damp = 1.0 if attempt < 5 else 0.3
         ang = math.radians(rng.uniform(-10, 10) * damp)
-        sc = 1.0 + rng.uniform(-0.2, 0.05) * damp
+        sc = 1.0 + rng.uniform(*SCALE_AUG) * damp
         sx = sc * (1.0 + rng.uniform(-0.08, 0.08) * damp)
         tx = rng.uniform(-0.06, 0.06) * IN_W * damp
         ty = rng.uniform(-0.04, 0.04) * IN_H * damp

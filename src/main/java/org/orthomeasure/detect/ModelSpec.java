@@ -12,16 +12,24 @@ import java.io.InputStream;
  * outputs at 1/{@code stride} (17 heat-map channels, 8 offset channels in units of {@code offsetScale} px);
  * the final centre and corners are decoded within {@code decodeWindow} cells of each level's global centre
  * (0: over the whole map); with {@code testTimeFlip} the mirrored film is decoded too and the two averaged.
+ * The film is letterboxed at {@code inputFill} of the larger fit ({@link #letterbox}): the share of the input
+ * the training films filled on average (1 when the note does not say).
  */
 public record ModelSpec(int inputWidth, int inputHeight, int stride, double offsetScale, int decodeWindow,
-                        boolean testTimeFlip, String codeCommit, int epochs) {
+                        boolean testTimeFlip, double inputFill, String codeCommit, int epochs) {
 
     public ModelSpec {
         if (inputWidth <= 0 || inputHeight <= 0 || stride <= 0 || inputWidth % stride != 0
-                || inputHeight % stride != 0 || !(offsetScale > 0) || decodeWindow < 0) {
+                || inputHeight % stride != 0 || !(offsetScale > 0) || decodeWindow < 0
+                || !(inputFill > 0 && inputFill <= 1)) {
             throw new IllegalArgumentException("inconsistent model geometry " + inputWidth + "x" + inputHeight
-                    + " stride " + stride + " offset scale " + offsetScale);
+                    + " stride " + stride + " offset scale " + offsetScale + " fill " + inputFill);
         }
+    }
+
+    /** How a {@code width} x {@code height} film is placed into the input: centred at {@link #inputFill}. */
+    public Letterbox letterbox(int width, int height) {
+        return Letterbox.fit(width, height, inputWidth, inputHeight, inputFill);
     }
 
     public int outputWidth() {
@@ -47,7 +55,8 @@ public record ModelSpec(int inputWidth, int inputHeight, int stride, double offs
         }
         return new ModelSpec(shape.get(3).asInt(), shape.get(2).asInt(), out.get("stride").asInt(),
                 out.get("offset_scale_px").asDouble(), out.path("decode_window_cells").asInt(0),
-                out.path("test_time_flip").asBoolean(false), root.path("code_commit").asText(""),
+                out.path("test_time_flip").asBoolean(false), root.path("input").path("fill").asDouble(1),
+                root.path("code_commit").asText(""),
                 root.path("epochs").asInt(0));
     }
 }

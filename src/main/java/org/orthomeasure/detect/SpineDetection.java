@@ -208,7 +208,10 @@ public final class SpineDetection {
         return peak[level];
     }
 
-    /** Heat-map spread of level {@code level}, input px (sharp peak: about 1-3). */
+    /**
+     * Heat-map spread of level {@code level}, px of an input the film fills (the input px over the model's
+     * letterbox fill, {@link SpineLandmarkDetector#atFullFill}; sharp peak: about 1-3).
+     */
     public double spread(int level) {
         return spread[level];
     }

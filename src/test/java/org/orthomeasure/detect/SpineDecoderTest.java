@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpineDecoderTest {
 
-    private static final ModelSpec SPEC = new ModelSpec(16, 32, 4, 16.0, 0, false, "test", 1);
+    private static final ModelSpec SPEC = new ModelSpec(16, 32, 4, 16.0, 0, false, 1, "test", 1);
 
     @Test
     void sharpPeakGivesItsCellCentreAndTheOffsetsThere() {
@@ -53,7 +53,7 @@ class SpineDecoderTest {
 
     @Test
     void theWindowTakesTheVertebraNearestTheGlobalCentre() {
-        ModelSpec windowed = new ModelSpec(16, 32, 4, 16.0, 1, false, "test", 1);
+        ModelSpec windowed = new ModelSpec(16, 32, 4, 16.0, 1, false, 1, "test", 1);
         int n = windowed.outputWidth() * windowed.outputHeight();
         float[] heat = new float[17 * n];
         Arrays.fill(heat, -50f);

@@ -21,6 +21,22 @@ class SpinePreprocessorTest {
     }
 
     @Test
+    void aFillShareShrinksTheFilmAboutTheInputCentre() {
+        // 750 x 2100 into 256 x 768 at 0.925: s = 0.925 * 256/750 = 0.315733.., margins (256 - 236.8) / 2 = 9.6
+        // at the sides and (768 - 663.04) / 2 = 52.48 above and below
+        Letterbox b = Letterbox.fit(750, 2100, 256, 768, 0.925);
+        assertEquals(0.925 * 256 / 750, b.scale(), 1e-12);
+        assertEquals(9.6, b.offsetX(), 1e-9);
+        assertEquals(52.48, b.offsetY(), 1e-9);
+        // the input's centre (127.5, 383.5) samples the film's centre (374.5, 1049.5)
+        assertEquals(374.5, b.sourceX(127.5), 1e-9);
+        assertEquals(1049.5, b.sourceY(383.5), 1e-9);
+        assertEquals(Letterbox.fit(750, 2100, 256, 768), Letterbox.fit(750, 2100, 256, 768, 1));
+        assertThrows(IllegalArgumentException.class, () -> Letterbox.fit(750, 2100, 256, 768, 0));
+        assertThrows(IllegalArgumentException.class, () -> Letterbox.fit(750, 2100, 256, 768, 1.05));
+    }
+
+    @Test
     void identityPlacementReproducesTheImageStandardised() {
         // a 4 x 6 image into a 4 x 6 input: scale 1, no padding, samples land on pixel centres
         float[] v = new float[24];
