@@ -19,14 +19,15 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from spine_common import OUT_H, OUT_W, SpineNet, preprocess  # noqa: E402
+from spine_common import INFER_FILL, OUT_H, OUT_W, SpineNet, preprocess  # noqa: E402
 
 
-def sharpness(model, grey):
-    """Per level spread (input px) and peak (largest global softmax probability), film and mirror averaged."""
+def sharpness(model, grey, fill=INFER_FILL):
+    """Per level spread (px of an input the film fills: input px / fill, as the Java SpineDetection reports it)
+    and peak (largest global softmax probability), film and mirror averaged; the film letterboxed at fill."""
     out = []
     for g in (grey, np.ascontiguousarray(grey[:, ::-1])):
-        x, _ = preprocess(g)
+        x, _ = preprocess(g, fill=fill)
         with torch.no_grad():
             heat, _ = model(torch.from_numpy(x))
         h = heat[0].numpy().astype(np.float64).reshape(17, -1)
@@ -36,7 +37,7 @@ def sharpness(model, grey):
         v = np.repeat(np.arange(OUT_H) * 4 + 1.5, OUT_W)
         cx, cy = (p * u).sum(1), (p * v).sum(1)
         var = np.maximum(0, (p * u * u).sum(1) - cx * cx) + np.maximum(0, (p * v * v).sum(1) - cy * cy)
-        out.append((np.sqrt(var), p.max(1)))
+        out.append((np.sqrt(var) / fill, p.max(1)))
     spread = (out[0][0] + out[1][0]) / 2
     peak = (out[0][1] + out[1][1]) / 2
     return float(np.median(spread)), float(np.median(peak))
@@ -49,6 +50,7 @@ def main():
     ap.add_argument("--split", default="training/validation-files.txt")
     ap.add_argument("--hip", default=None)
     ap.add_argument("--train-films", type=int, default=40)
+    ap.add_argument("--fill", type=float, default=INFER_FILL, help="letterbox fill (the detector's: INFER_FILL)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     model = SpineNet()
@@ -64,7 +66,7 @@ def main():
         return np.asarray(Image.open(os.path.join(args.data, "images", n)).convert("L"))
 
     for label, names in (("validation", val), ("training", train)):
-        r = np.array([sharpness(model, load(n)) for n in names])
+        r = np.array([sharpness(model, load(n), args.fill) for n in names])
         print("%-10s %d films: median spread %.1f-%.1f px, median peak >= %.4f"
               % (label, len(names), r[:, 0].min(), r[:, 0].max(), r[:, 1].min()))
     rng = np.random.default_rng(3)
@@ -79,7 +81,7 @@ def main():
         hip = np.asarray(Image.open(args.hip).convert("L"))
         others += [("hip", hip), ("hip transposed", np.ascontiguousarray(hip.T))]
     for label, img in others:
-        s, p = sharpness(model, img)
+        s, p = sharpness(model, img, args.fill)
         print("%-18s median spread %.1f px, median peak %.4f" % (label, s, p))
 
 

@@ -8,8 +8,7 @@ import java.util.Optional;
 /**
  * How far a suggestion can be trusted: a score in 0..1 and, when low, the first reason found.
  * <ul>
- *   <li>sharpness: the median over the 17 levels of the heat-map spread s (px of an input the film fills,
- *   {@link SpineDetection#spread});
+ *   <li>sharpness: the median over the 17 levels of the heat-map spread s (input px);
  *   score = 1 / (1 + (s / {@value #SPREAD_LIMIT})^4), 0.5 at the limit; and the median peak (largest
  *   cell probability of a level's softmax) must reach {@value #PEAK_MIN};</li>
  *   <li>plausibility (film px): centres strictly top to bottom, each centre-to-centre gap within

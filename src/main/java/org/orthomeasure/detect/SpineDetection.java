@@ -96,6 +96,20 @@ public final class SpineDetection {
     }
 
     /**
+     * This first-stage detection's corners with the heat-map spreads and peaks of {@code look} (the same film and
+     * levels, seen at another scale), the confidence assessed on both.
+     *
+     * @throws IllegalArgumentException when {@code look} is of another image size or other levels
+     */
+    SpineDetection withSharpnessOf(SpineDetection look) {
+        if (look.imageWidth != imageWidth || look.imageHeight != imageHeight || look.first != first
+                || look.corners.size() != corners.size()) {
+            throw new IllegalArgumentException("the sharpness of another image or other levels");
+        }
+        return new SpineDetection(imageWidth, imageHeight, first, corners, look.spread, look.peak, refined);
+    }
+
+    /**
      * The same detection with the second stage's corners for its levels (film px, TL, TR, BL, BR each); the first-stage spreads and peaks are kept and the confidence is assessed on the new corners.
      */
     SpineDetection withCorners(List<List<Point2>> refined) {
@@ -208,10 +222,7 @@ public final class SpineDetection {
         return peak[level];
     }
 
-    /**
-     * Heat-map spread of level {@code level}, px of an input the film fills (the input px over the model's
-     * letterbox fill, {@link SpineLandmarkDetector#atFullFill}; sharp peak: about 1-3).
-     */
+    /** Heat-map spread of level {@code level}, input px (sharp peak: about 1-3). */
     public double spread(int level) {
         return spread[level];
     }

@@ -122,7 +122,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     /** The 17 levels on {@code image}, located with what the locator network saw ({@link #detect(GreyImage)}). */
     private SpineDetection wholeSpine(GreyImage image, SpineRegion region) throws DetectorException {
         SpineLocator.Located located = locate(image, region);
-        SpineDetection first = located.firstStage();
+        SpineDetection first = placed(located);
         Optional<SpineDetection> refined = refine(located.image(), first);
         SpineDetection chosen = first;
         if (refined.isPresent() && !(refined.get().confidence().low() && !first.confidence().low())) {
@@ -167,7 +167,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         FilmFrame frame = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), image.width(),
                 image.height(), SpineLocator.MAX_FRAME_HEIGHT, false);
         GreyImage frameImage = frame.extract(image);
-        SpineDetection first = detectFirstStage(frameImage);
+        SpineDetection first = detectFirstStage(frameImage, spec.letterbox(frameImage.width(), frameImage.height()));
         List<Point2> path = new ArrayList<>(SpineDecoder.LEVELS);
         double[] spread = new double[SpineDecoder.LEVELS];
         double[] peak = new double[SpineDecoder.LEVELS];
@@ -281,9 +281,18 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         return Optional.of(first.withCorners(refiner.refine(image, centres)));
     }
 
-    /** The first stage alone (whole film, coarse corners), for tests and diagnostics. */
+    /**
+     * The first stage alone (whole film, coarse corners) as the locator looks: the film filling the input (its
+     * heat-map spreads and peaks are those the confidence limits were set on, {@link SpineConfidence}); for
+     * {@link SpineLocator}, tests and diagnostics.
+     */
     SpineDetection detectFirstStage(GreyImage image) throws DetectorException {
-        Letterbox box = spec.letterbox(image.width(), image.height());
+        return detectFirstStage(image, Letterbox.fit(image.width(), image.height(), spec.inputWidth(),
+                spec.inputHeight()));
+    }
+
+    /** The first stage on {@code image} placed into the input by {@code box}. */
+    SpineDetection detectFirstStage(GreyImage image, Letterbox box) throws DetectorException {
         float[] input = SpinePreprocessor.toInput(image, box, spec.inputWidth(), spec.inputHeight());
         Outputs out = run(input);
         SpineDecoder.Decoded decoded = SpineDecoder.decode(spec, out.heat(), out.offsets());
@@ -292,20 +301,24 @@ public final class SpineLandmarkDetector implements AutoCloseable {
             decoded = averageWithMirror(decoded, SpineDecoder.decode(spec, flipped.heat(), flipped.offsets()),
                     spec.inputWidth());
         }
-        return SpineDetection.of(image.width(), image.height(), box, atFullFill(decoded, spec.inputFill()));
+        return SpineDetection.of(image.width(), image.height(), box, decoded);
     }
 
     /**
-     * {@code decoded} with its spreads divided by {@code fill}: in px of an input the film fills (fill 1), where
-     * the confidence limits were set ({@link SpineConfidence}, {@link SpineLocator}); a heat map on a film
-     * letterboxed at {@code fill} is {@code fill} times as wide in input px, a diffuse one as much as a sharp one.
+     * The first stage's vertebrae on the frame the locator chose, placed at the scale the network was trained at
+     * ({@link ModelSpec#letterbox}: the film at {@link ModelSpec#inputFill} of the input, centred, where the
+     * locator's look has it fill the input): that look's corners, with the heat-map spreads and peaks of the
+     * locator's look, which the confidence limits were set on (at the training scale the padding's edges make
+     * the maps of noise or a blank image as sharp as a film's). The locator's look itself when it is low
+     * confidence (no spine to place) or the note's fill is 1.
      */
-    static SpineDecoder.Decoded atFullFill(SpineDecoder.Decoded decoded, double fill) {
-        double[] spread = decoded.spread().clone();
-        for (int k = 0; k < spread.length; k++) {
-            spread[k] /= fill;
+    SpineDetection placed(SpineLocator.Located located) throws DetectorException {
+        SpineDetection look = located.firstStage();
+        if (spec.inputFill() == 1 || look.confidence().low()) {
+            return look;
         }
-        return new SpineDecoder.Decoded(decoded.corners(), spread, decoded.peak());
+        GreyImage frame = located.image();
+        return detectFirstStage(frame, spec.letterbox(frame.width(), frame.height())).withSharpnessOf(look);
     }
 
     /** The stage-2 refiner, for tests and diagnostics. */

@@ -18,9 +18,12 @@ import java.util.Optional;
  *   {@value #MAX_FRAME_HEIGHT} px high, is the first frame;</li>
  *   <li>the first stage runs on it; when it is confident and the detected spine (topmost to bottommost corner)
  *   spans at least {@value #SPINE_SHARE_MIN} of the frame's height, that is the answer (films framed like the
- *   training films, padded or not, take this one run);</li>
+ *   training films, padded or not, take this one run), unless the content {@link #looksInverted looks inverted}
+ *   (the first stage can be sure enough of an inverted film's dark bones): then the content is looked at with its
+ *   grey levels inverted too; when both looks are acceptable the more confident ({@link SpineConfidence#score})
+ *   is the answer, when only the inverted one is, that one; when only the first is, the search goes on;</li>
  *   <li>otherwise further frames are tried in turn, at most {@value #MAX_RUNS} first-stage runs in all: the
- *   content with its grey levels inverted, when it {@link #looksInverted looks inverted}; the frame around the
+ *   frame around the
  *   spine column the locator network saw ({@link SpineRegion}, when it saw one; inverted when that frame looks
  *   inverted); the frame around the
  *   spine just found ({@link #around}: T1 to L5 spanning {@value #SPINE_SHARE} of its height,
@@ -102,13 +105,26 @@ final class SpineLocator {
         FilmFrame first = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), film.width(),
                 film.height(), MAX_FRAME_HEIGHT, false);
         Located best = run(film, first, 1);
-        if (acceptable(best)) {
+        boolean turn = looksInverted(first.extract(film));
+        if (acceptable(best) && !turn) {
             return best;
         }
         List<FilmFrame> tried = new ArrayList<>(List.of(first));
         Deque<FilmFrame> queue = new ArrayDeque<>();
-        if (looksInverted(first.extract(film))) {
-            queue.add(first.withInverted(true));
+        int runs = 1;
+        Optional<Located> turned = Optional.empty();
+        if (turn) {
+            runs++;
+            Located t = run(film, first.withInverted(true), runs);
+            if (acceptable(t) && !(acceptable(best)
+                    && best.firstStage().confidence().score() >= t.firstStage().confidence().score())) {
+                return t;
+            }
+            if (acceptable(best) && acceptable(t)) {
+                return new Located(best.frame(), best.image(), best.firstStage(), runs);
+            }
+            queue.add(t.frame());
+            turned = Optional.of(t);
         }
         Optional<SpineRegion.Box> seen = region.filter(SpineRegion::spineSeen).flatMap(SpineRegion::box);
         for (double share : new double[] {SPINE_SHARE, CHECK_SPINE_SHARE}) {
@@ -118,7 +134,6 @@ final class SpineLocator {
         }
         around(best, content, film, SPINE_SHARE).ifPresent(queue::add);
         queue.addAll(windows(content, film));
-        int runs = 1;
         Located bestUnsure = best;
         while (runs < MAX_RUNS && !queue.isEmpty()) {
             FilmFrame f = queue.poll();
@@ -126,8 +141,13 @@ final class SpineLocator {
                 continue;
             }
             tried.add(f);
-            runs++;
-            Located c = run(film, f, runs);
+            Located c;
+            if (turned.isPresent() && turned.get().frame().equals(f)) {
+                c = turned.get();
+            } else {
+                runs++;
+                c = run(film, f, runs);
+            }
             if (!c.firstStage().confidence().low() && relativeSpread(c) <= RELATIVE_SPREAD_MAX) {
                 if (seen.isPresent() && acceptable(c) && agreesWithRegion(c, seen.get())) {
                     return new Located(c.frame(), c.image(), c.firstStage(), runs);

@@ -1,6 +1,8 @@
 package org.orthomeasure.detect;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.orthomeasure.core.geometry.Point2;
 
 import java.util.ArrayList;
@@ -146,6 +148,33 @@ class SpineLocatorTest {
         SpineLocator.Located l = locator.locate(f, java.util.Optional.of(region(spine.x0(), spine.y0(), spine.x1(),
                 spine.y1())));
         assertTrue(l.firstStage().confidence().low(), "taken without the check: " + l.frame());
+    }
+
+    /** A 300 x 900 film that looks inverted: a dark column down the middle (40 + texture), bright sides (200 + texture). */
+    private static GreyImage darkColumn() {
+        float[] v = new float[300 * 900];
+        for (int y = 0; y < 900; y++) {
+            for (int x = 0; x < 300; x++) {
+                v[y * 300 + x] = (x >= 120 && x < 180 ? 40 : 200) + (x * 37 + y * 91) % 31;
+            }
+        }
+        return GreyImage.of(300, 900, v);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"20, true", "70, false"})
+    void aSureLookAtAFilmThatLooksInvertedIsComparedWithTheFilmInverted(double turnedSpread, boolean turnedTaken)
+            throws Exception {
+        GreyImage f = darkColumn();
+        assertTrue(SpineLocator.looksInverted(f));
+        // sure either way (spread 50 as it is: score 0.91); the turned look sharper or not
+        SpineLocator locator = new SpineLocator(img -> decoded(img, 60,
+                SpineLocator.looksInverted(img) ? 50 : turnedSpread), IN_W, IN_H);
+        SpineLocator.Located l = locator.locate(f);
+        assertEquals(2, l.runs());
+        assertEquals(turnedTaken, l.frame().inverted());
+        assertEquals(turnedTaken, l.image().value(150, 450) > l.image().value(30, 450));
+        assertFalse(l.firstStage().confidence().low());
     }
 
     /** 17 vertebrae 10 input px apart from input y = 20, sure: a spine in the top tenth of the frame. */

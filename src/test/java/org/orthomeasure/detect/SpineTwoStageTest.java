@@ -41,7 +41,13 @@ class SpineTwoStageTest {
         AasceDataset.Entry entry = AasceDataset.read(data).entries().stream()
                 .filter(e -> e.name().equals(FILM)).findFirst().orElseThrow();
         GreyImage film = FilmReader.read(entry.image());
-        SpineDetection first = detector.detectFirstStage(film);
+        // the first stage as detect() runs it: the locator's look (film filling the input), then the vertebrae
+        // placed at the training scale with that look's sharpness
+        SpineLocator.Located located = detector.locate(film);
+        assertEquals(FilmFrame.whole(film), located.frame());
+        SpineDetection first = detector.placed(located);
+        assertEquals(located.firstStage().spread(3), first.spread(3));
+        assertTrue(first.centre(8).distanceTo(located.firstStage().centre(8)) > 0, "placed at the model's own fill");
         SpineDetection second = detector.refine(film, first).orElseThrow();
         assertFalse(first.refined());
         assertTrue(second.refined());
