@@ -74,8 +74,9 @@ def main():
         "input": {"name": "image", "shape": [1, 1, IN_H, IN_W], "fill": INFER_FILL,
                   "preprocess": "grey 0..255 -> /255; letterbox s=fill*min(H_in/h, W_in/w), centred, "
                                 "padding 0 (fill: the training films' mean share of the input, "
-                                "spine_common.INFER_FILL); bilinear, half-pixel centres, edges clamped; then "
-                                "(v-mean)/max(std,1e-6) over the whole tensor"},
+                                "spine_common.INFER_FILL, for the vertebrae; 1 for the locator's look, whose "
+                                "spread and peak the confidence limits were set on); bilinear, half-pixel "
+                                "centres, edges clamped; then (v-mean)/max(std,1e-6) over the whole tensor"},
         "outputs": {"heat": [1, 17, OUT_H, OUT_W], "offsets": [1, 8, OUT_H, OUT_W],
                     "stride": STRIDE, "offset_scale_px": OFFSET_SCALE, "decode_window_cells": DECODE_WINDOW,
                     "test_time_flip": bool(args.tta),

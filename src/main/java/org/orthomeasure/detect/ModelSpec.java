@@ -12,8 +12,9 @@ import java.io.InputStream;
  * outputs at 1/{@code stride} (17 heat-map channels, 8 offset channels in units of {@code offsetScale} px);
  * the final centre and corners are decoded within {@code decodeWindow} cells of each level's global centre
  * (0: over the whole map); with {@code testTimeFlip} the mirrored film is decoded too and the two averaged.
- * The film is letterboxed at {@code inputFill} of the larger fit ({@link #letterbox}): the share of the input
- * the training films filled on average (1 when the note does not say).
+ * The vertebrae are found with the film letterboxed at {@code inputFill} of the larger fit ({@link #letterbox}):
+ * the share of the input the training films filled on average (1 when the note does not say); the locator's
+ * looks, whose sharpness the confidence limits were set on, have the film fill the input.
  */
 public record ModelSpec(int inputWidth, int inputHeight, int stride, double offsetScale, int decodeWindow,
                         boolean testTimeFlip, double inputFill, String codeCommit, int epochs) {

@@ -22,9 +22,11 @@ import java.util.Optional;
  * the corners are mapped back to the film's px). Stage 1, the whole frame letterboxed into
  * {@code spine-landmarks.onnx} (trained by {@code training/train_spine.py}; pre-processing
  * {@link SpinePreprocessor}, decoding {@link SpineDecoder}), finds each vertebra and its heat-map spread and
- * peak. Stage 2, {@link VertebraRefiner} ({@code vertebra-corners.onnx}), looks again at each vertebra in a
- * patch at about twice the resolution, walking down the spine from the stage-1 T1 centre (the mean of its 4
- * corners) by the stage-1 steps between centres, and finds the corners there.
+ * peak: the locator's look (the frame filling the input) gives the spread and peak, a second look at the
+ * training films' mean scale ({@link #placed}) the vertebrae. Stage 2, {@link VertebraRefiner}
+ * ({@code vertebra-corners.onnx}), looks again at each vertebra in a patch at about twice the resolution,
+ * walking down the spine from the stage-1 T1 centre (the mean of its 4 corners) by the stage-1 steps between
+ * centres, and finds the corners there.
  * Corners are returned in the film's pixel coordinates with a confidence ({@link SpineConfidence}: stage-1
  * spread and peak, plausibility of the refined corners). One instance holds two ONNX Runtime sessions
  * (thread-safe for concurrent {@link #detect} calls); close it when done.
@@ -143,7 +145,9 @@ public final class SpineLandmarkDetector implements AutoCloseable {
      * lumbar-only film, the levels as the user names them); {@link #detect(GreyImage)} when they are T1..L5.
      * The first stage, trained on whole spines, spreads its 17 levels over whatever spine the film shows, from
      * the top to the bottom vertebra on it; so here it runs once on the film (padding cut, {@link FilmBorders}; no
-     * further frames, which would cut the short spine), its 17 centres are taken as the path of the visible spine,
+     * further frames, which would cut the short spine; the film filling the input, since these centres are a path,
+     * not vertebrae: at the training scale the 57 validation cuts came out worse, training/README.md), its 17
+     * centres are taken as the path of the visible spine,
      * and the expected centres of {@code top..bottom} are placed along that path at the shares of its length that
      * those levels' gaps take on a whole spine ({@link #GAP_SHARE}, normalised over the levels shown). The second
      * stage then walks down from the first of them ({@link VertebraRefiner}). The first stage's heat maps are
@@ -167,7 +171,7 @@ public final class SpineLandmarkDetector implements AutoCloseable {
         FilmFrame frame = FilmFrame.of(content.x0(), content.y0(), content.x1(), content.y1(), image.width(),
                 image.height(), SpineLocator.MAX_FRAME_HEIGHT, false);
         GreyImage frameImage = frame.extract(image);
-        SpineDetection first = detectFirstStage(frameImage, spec.letterbox(frameImage.width(), frameImage.height()));
+        SpineDetection first = detectFirstStage(frameImage);
         List<Point2> path = new ArrayList<>(SpineDecoder.LEVELS);
         double[] spread = new double[SpineDecoder.LEVELS];
         double[] peak = new double[SpineDecoder.LEVELS];
