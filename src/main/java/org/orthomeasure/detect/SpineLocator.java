@@ -116,12 +116,9 @@ final class SpineLocator {
         if (turn) {
             runs++;
             Located t = run(film, first.withInverted(true), runs);
-            if (acceptable(t) && !(acceptable(best)
-                    && best.firstStage().confidence().score() >= t.firstStage().confidence().score())) {
-                return t;
-            }
-            if (acceptable(best) && acceptable(t)) {
-                return new Located(best.frame(), best.image(), best.firstStage(), runs);
+            Optional<Located> sure = eitherLook(best, t);
+            if (sure.isPresent()) {
+                return new Located(sure.get().frame(), sure.get().image(), sure.get().firstStage(), runs);
             }
             queue.add(t.frame());
             turned = Optional.of(t);
@@ -254,6 +251,20 @@ final class SpineLocator {
     private Located run(GreyImage film, FilmFrame frame, int runs) throws DetectorException {
         GreyImage image = frame.extract(film);
         return new Located(frame, image, stage.detect(image), runs);
+    }
+
+    /**
+     * Of the first look at a film whose content looks inverted and the look at it inverted (see the class, step 2):
+     * the more confident when both are acceptable, the inverted one when only it is; empty otherwise (the search
+     * goes on).
+     */
+    static Optional<Located> eitherLook(Located asItIs, Located inverted) {
+        boolean first = acceptable(asItIs);
+        if (acceptable(inverted)) {
+            return Optional.of(first && asItIs.firstStage().confidence().score()
+                    >= inverted.firstStage().confidence().score() ? asItIs : inverted);
+        }
+        return Optional.empty();
     }
 
     /** Confident, and the spine spans at least {@link #SPINE_SHARE_MIN} of the frame's height. */
