@@ -309,12 +309,12 @@ public final class SpineLandmarkDetector implements AutoCloseable {
     }
 
     /**
-     * The first stage's vertebrae on the frame the locator chose, placed at the scale the network was trained at
-     * ({@link ModelSpec#letterbox}: the film at {@link ModelSpec#inputFill} of the input, centred, where the
-     * locator's look has it fill the input): that look's corners, with the heat-map spreads and peaks of the
-     * locator's look, which the confidence limits were set on (at the training scale the padding's edges make
-     * the maps of noise or a blank image as sharp as a film's). The locator's look itself when it is low
-     * confidence (no spine to place) or the note's fill is 1.
+     * The first stage's vertebrae on the frame the locator chose, looked at again at the scale the network was
+     * trained at ({@link ModelSpec#letterbox}: the film at {@link ModelSpec#inputFill} of the input, centred, where
+     * the locator's look has it fill the input): the corners of this second look, with the heat-map spreads and
+     * peaks of the locator's look, which the confidence limits were set on (at the training scale the padding's
+     * edges make the maps of noise or a blank image as sharp as a film's). The locator's look itself when it is
+     * low confidence (no spine to place) or the note's fill is 1.
      */
     SpineDetection placed(SpineLocator.Located located) throws DetectorException {
         SpineDetection look = located.firstStage();
