@@ -22,9 +22,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from spine_common import INFER_FILL, OUT_H, OUT_W, SpineNet, preprocess  # noqa: E402
 
 
-def sharpness(model, grey, fill=INFER_FILL):
-    """Per level spread (px of an input the film fills: input px / fill, as the Java SpineDetection reports it)
-    and peak (largest global softmax probability), film and mirror averaged; the film letterboxed at fill."""
+def sharpness(model, grey, fill=1.0):
+    """Per level spread (input px / fill: px of an input the film fills, so looks at different fills compare)
+    and peak (largest global softmax probability), film and mirror averaged; the film letterboxed at fill
+    (1: the locator's look, whose figures SpineConfidence judges; INFER_FILL: the look that places the
+    vertebrae)."""
     out = []
     for g in (grey, np.ascontiguousarray(grey[:, ::-1])):
         x, _ = preprocess(g, fill=fill)
@@ -50,7 +52,8 @@ def main():
     ap.add_argument("--split", default="training/validation-files.txt")
     ap.add_argument("--hip", default=None)
     ap.add_argument("--train-films", type=int, default=40)
-    ap.add_argument("--fill", type=float, default=INFER_FILL, help="letterbox fill (the detector's: INFER_FILL)")
+    ap.add_argument("--fill", type=float, default=1.0,
+                    help="letterbox fill: 1 for the look the limits apply to, %.3f for the placing look" % INFER_FILL)
     args = ap.parse_args()
     torch.set_num_threads(2)
     model = SpineNet()
