@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * with test-time flip, decoding; stage 2: the walk down the spine, 17 runs of one patch and its mirror, then
  * one batched run of the 17 patches and their mirrors per further pass, patch sampling and decoding; confidence) on a real AASCE film from ../shared (755 x 2125), or a synthetic film of
  * that size when ../shared is absent; the same film padded grey to a 512 x 512 square ({@code detectPaddedFilm}); and
- * noise ({@code detectNotASpine}: every frame the spine locator tries is run, the worst case); the top 3/5 of the
+ * noise ({@code detectNotASpine}: the locator network sees no spine, so the search ends after the first look and,
+ * the noise looking inverted, the inverted look); the top 3/5 of the
  * film with T1-T12 named ({@code detectThoracicOnly}); the locator network alone ({@code locateOneFilm}, part of every detection). Target &lt; 0.3 s. Loading both models is timed apart ({@code loadModels},
  * single shot: start of both ONNX Runtime sessions, then closed).
  * Run: {@code mvn -o -Pbench test-compile exec:java -Dexec.args="SpineInferenceBenchmark"} (in-process: exec:java gives a forked JMH VM no classpath).
@@ -121,7 +122,7 @@ public class SpineInferenceBenchmark {
         return detector.detect(padded);
     }
 
-    /** Noise, not a spine: every frame the locator tries is run (the worst case). */
+    /** Noise, not a spine: two first-stage looks (as it is and inverted), then no further frames. */
     @Benchmark
     public SpineDetection detectNotASpine() throws Exception {
         return detector.detect(noise);

@@ -115,6 +115,24 @@ class SpineLocatorTest {
     }
 
     @Test
+    void whenTheLocatorNetworkSeesNoSpineNoFurtherFramesAreTried() throws Exception {
+        // the canvas, unsure everywhere; the sure frame around SPINE would be found if it were tried
+        FilmFrame around = spineFrame();
+        SpineLocator locator = new SpineLocator(img -> img.width() == around.width()
+                && img.height() == around.height() ? decoded(img, 30, 10) : decoded(img, 60, 200), IN_W, IN_H);
+        SpineRegion none = new SpineRegion(java.util.Optional.empty(), new double[17]);
+        SpineLocator.Located l = locator.locate(CANVAS, java.util.Optional.of(none));
+        assertEquals(1, l.runs());
+        assertTrue(l.firstStage().confidence().low());
+        assertEquals(FilmFrame.whole(CANVAS), l.frame());
+        // a network that saw it: the search goes on and finds it
+        SpineLocator.Located found = locator.locate(CANVAS, java.util.Optional.of(region(SPINE.x0(), SPINE.y0(),
+                SPINE.x1(), SPINE.y1())));
+        assertFalse(found.firstStage().confidence().low());
+        assertTrue(found.runs() > 1);
+    }
+
+    @Test
     void theLocatorNetworksBoxIsTriedFirstAndTakenWhenTheDetectionThereAgreesWithIt() throws Exception {
         // a spine over a third of a 1200 x 3000 film: unsure on the whole film, sure only on the frame around it
         GreyImage f = CANVAS;
