@@ -128,7 +128,7 @@ final class SpineLocator {
             turned = Optional.of(t);
         }
         if (region.isPresent() && !region.get().spineSeen()) {
-            Located answer = turned.filter(t -> better(t, best) && t.firstStage().confidence().low()).orElse(best);
+            Located answer = turned.map(t -> unsureOrKept(best, t)).orElse(best);
             return new Located(answer.frame(), answer.image(), answer.firstStage(), runs);
         }
         Optional<SpineRegion.Box> seen = region.filter(SpineRegion::spineSeen).flatMap(SpineRegion::box);
@@ -172,9 +172,7 @@ final class SpineLocator {
                 around(c, content, film, SPINE_SHARE).ifPresent(queue::addLast);
                 continue;
             }
-            if (c.firstStage().confidence().low() && better(c, bestUnsure)) {
-                bestUnsure = c;
-            }
+            bestUnsure = unsureOrKept(bestUnsure, c);
             around(c, content, film, SPINE_SHARE).ifPresent(queue::addLast);
         }
         return new Located(bestUnsure.frame(), bestUnsure.image(), bestUnsure.firstStage(), runs);
@@ -273,6 +271,14 @@ final class SpineLocator {
                     >= inverted.firstStage().confidence().score() ? asItIs : inverted);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The answer kept when no frame is taken (see the class, last step): {@code candidate} when it is unsure and
+     * {@link #better} than {@code kept}, else {@code kept}; a confident look that was not taken never replaces it.
+     */
+    Located unsureOrKept(Located kept, Located candidate) {
+        return candidate.firstStage().confidence().low() && better(candidate, kept) ? candidate : kept;
     }
 
     /** Confident, and the spine spans at least {@link #SPINE_SHARE_MIN} of the frame's height. */
